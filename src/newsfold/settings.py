@@ -1,0 +1,149 @@
+"""Every user-facing knob of newsfold, in one registry.
+
+Precedence, lowest first: the defaults below < ``newsfold.toml`` (in the working folder, or the file named by
+``$NEWSFOLD_CONFIG``) < ``NEWSFOLD_<NAME>`` environment variables < explicit overrides (``--setting KEY VALUE``).
+An unknown key or a value of the wrong type is a :class:`~newsfold.errors.ConfigError` at startup.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsfold.errors import ConfigError
+
+ENV_PREFIX = "NEWSFOLD_"
+
+
+def _setting(default: Any, help: str, lo: float | None = None, hi: float | None = None) -> Any:  # noqa: A002
+    return field(default=default, metadata={"help": help, "lo": lo, "hi": hi})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Read-only options that travel through every stage. Build one with :func:`load_settings`."""
+
+    languages: tuple[str, ...] = _setting(
+        ("en", "de", "fr", "es", "it", "pt", "ru", "ar", "pl", "nl", "tr", "uk", "zh", "ja"),
+        "ISO 639-1 codes the language detector chooses among (a short list is faster and more accurate)",
+    )
+    lang_chars: int = _setting(1000, "characters of cleaned text given to the language detector", 50, 1_000_000)
+    max_input_bytes: int = _setting(
+        20_000_000, "inputs (a page, a JSONL line, a WARC record) larger than this are quarantined", 1_000, None
+    )
+    min_body_chars: int = _setting(
+        80, "a page whose cleaned body is shorter than this has no article body and is quarantined", 0, None
+    )
+    minhash_perm: int = _setting(128, "MinHash permutations for near-duplicate detection", 16, 1024)
+    shingle_words: int = _setting(5, "words per shingle for near-duplicate detection", 1, 20)
+    dedup_threshold: float = _setting(
+        0.7, "estimated Jaccard of shingles above which an article is a copy of an earlier one", 0.0, 1.0
+    )
+    cluster_threshold: float = _setting(
+        0.0, "similarity above which an article joins a story; 0 means the tuned default of the clusterer", 0.0, 1.0
+    )
+    cluster_window_days: int = _setting(
+        45, "stories whose last article is older than this (by publish date) are not joined", 1, 100_000
+    )
+    hot_stories: int = _setting(50_000, "stories kept in memory for matching; older ones stay in the store", 100, None)
+    summary_sentences: int = _setting(0, "summary length; 0 means 3 to 10 by story size", 0, 50)
+    batch_size: int = _setting(500, "articles written to the store per transaction during ingest", 1, 100_000)
+    progress: bool = _setting(True, "show progress bars on a terminal")
+
+    def replace(self, **changes: Any) -> Settings:
+        """Return a copy with some values changed, validated like any other."""
+        return _validated(dataclasses.replace(self, **changes))
+
+
+SETTINGS: tuple[dataclasses.Field[Any], ...] = dataclasses.fields(Settings)
+NAMES = frozenset(f.name for f in SETTINGS)
+
+
+def describe() -> list[tuple[str, Any, str]]:
+    """Name, default and help text of every setting, for docs and ``--help``."""
+    return [(f.name, f.default, f.metadata["help"]) for f in SETTINGS]
+
+
+def _coerce(name: str, value: Any, default: Any) -> Any:
+    kind = type(default)
+    if kind is tuple:
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{name} must be a list of strings, got {value!r}")
+        return tuple(value)
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+            return value.lower() in {"1", "true", "yes", "on"}
+        raise ConfigError(f"{name} must be true or false, got {value!r}")
+    if kind is int:
+        if isinstance(value, bool):
+            raise ConfigError(f"{name} must be an integer, got {value!r}")
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{name} must be an integer, got {value!r}") from None
+    if kind is float:
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{name} must be a number, got {value!r}") from None
+    return str(value)
+
+
+def _validated(settings: Settings) -> Settings:
+    for f in SETTINGS:
+        value = getattr(settings, f.name)
+        lo, hi = f.metadata["lo"], f.metadata["hi"]
+        if lo is not None and value < lo or hi is not None and value > hi:
+            bounds = f"[{lo}, {hi}]" if hi is not None else f">= {lo}"
+            raise ConfigError(f"{f.name} must be {bounds}, got {value}")
+    return settings
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    config_file: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Build the Settings from defaults, a TOML file, the environment and explicit overrides.
+
+    Args:
+        overrides: values that win over everything else (``--setting KEY VALUE``).
+        config_file: a TOML file; default ``$NEWSFOLD_CONFIG``, else ``./newsfold.toml`` when it exists.
+        environ: the environment to read ``NEWSFOLD_*`` variables from (default ``os.environ``).
+
+    Returns:
+        Validated, frozen settings.
+
+    Raises:
+        ConfigError: an unknown key, a wrong type, a value out of range, or an unreadable file.
+    """
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    path = Path(config_file) if config_file else Path(env.get("NEWSFOLD_CONFIG", "newsfold.toml"))
+    if config_file or path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read settings file {path}: {exc}") from None
+        values.update(data.get("newsfold", data))
+    for name in NAMES:
+        key = ENV_PREFIX + name.upper()
+        if key in env:
+            values[name] = env[key]
+    values.update(overrides or {})
+    unknown = sorted(set(values) - NAMES)
+    if unknown:
+        raise ConfigError(f"unknown setting {unknown[0]!r}; known settings: {', '.join(sorted(NAMES))}")
+    defaults = {f.name: f.default for f in SETTINGS}
+    coerced = {k: _coerce(k, v, defaults[k]) for k, v in values.items()}
+    return _validated(Settings(**coerced))
