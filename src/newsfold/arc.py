@@ -1,0 +1,49 @@
+"""The story arc: dated events across every story that matches a query (``newsfold timeline``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsfold.settings import Settings
+from newsfold.store import Store
+from newsfold.store import queries as q
+from newsfold.store.db import row_to_article
+
+# Without a query the arc spans the most recently updated stories only, so it stays quick on a big store.
+MAX_STORIES = 200
+
+
+def story_arc(store: Store, settings: Settings, *, query: str | None, max_dates: int) -> list[dict[str, Any]]:
+    """The most important dated events across the matching stories, sorted by date.
+
+    Args:
+        store: an open store.
+        settings: read-only options.
+        query: free text selecting stories (None: the most recent ones).
+        max_dates: at most this many distinct dates.
+
+    Returns:
+        Contract objects ``{"date", "text", "articles", "stories"}``.
+    """
+    from newsfold.story.timeline import select_dates, story_timeline
+
+    conn = store.reader()
+    stories = q.list_stories(conn, query=query, limit=None if query else MAX_STORIES)
+    story_of: dict[str, str] = {}
+    articles = []
+    for s in stories:
+        for row in q.story_members(conn, s["id"]):
+            if row["copy_of"]:
+                continue  # a copy states what its original states; it is cited through the original's story
+            story_of[row["key"]] = s["id"]
+            articles.append(row_to_article(row))
+    entries = select_dates(story_timeline(articles), max_dates)
+    out = []
+    for e in sorted(entries, key=lambda e: e.date):
+        cited = list(e.articles)
+        sids: list[str] = []
+        for key in cited:
+            if story_of.get(key) and story_of[key] not in sids:
+                sids.append(story_of[key])
+        out.append({"date": e.date, "text": e.text, "articles": cited, "stories": sids})
+    return out

@@ -1,0 +1,52 @@
+"""Engines that run the per-article stage (:func:`newsfold.pipeline.prepare`) over many documents.
+
+The backend is chosen explicitly: ``local`` (this process, the default) or ``dask`` (extra ``dask``, imported
+lazily). Every backend returns results in input order, so the stateful placement that follows is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from newsfold.errors import ConfigError
+
+if TYPE_CHECKING:
+    from newsfold.models import RawDoc, Rejected
+    from newsfold.outlets import OutletRegistry
+    from newsfold.pipeline import Prepared
+    from newsfold.settings import Settings
+
+
+class Backend(Protocol):
+    """Maps the pure per-article stage over a batch of documents, in order."""
+
+    name: str
+
+    def map_prepare(
+        self, docs: Sequence[RawDoc], settings: Settings, outlets: OutletRegistry
+    ) -> Iterator[Prepared | Rejected]:
+        """Prepare every document of the batch, yielding results in input order."""
+        ...
+
+    def close(self) -> None:
+        """Release workers."""
+        ...
+
+
+def get_backend(name: str, *, workers: int | None = None, scheduler: str | None = None) -> Backend:
+    """Build the named backend.
+
+    Raises:
+        ConfigError: an unknown backend name.
+        MissingDependency: the backend's extra is not installed.
+    """
+    if name == "local":
+        from newsfold.backends.local import LocalBackend
+
+        return LocalBackend()
+    if name == "dask":
+        from newsfold.backends.dask import DaskBackend
+
+        return DaskBackend(workers=workers, scheduler=scheduler)
+    raise ConfigError(f"unknown engine {name!r}: use 'local' or 'dask'")

@@ -1,0 +1,365 @@
+"""The ``newsfold`` command line: parse, call the library, print, exit. No business logic lives here.
+
+Exit status: 0 when all went well, 1 when an input was quarantined or an id is unknown, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsfold import __version__
+from newsfold.errors import NewsfoldError, NotFound
+from newsfold.settings import Settings, describe, load_settings
+
+DEFAULT_DB = "newsfold.db"
+
+
+def _db_path(db: str | None) -> str:
+    return db or os.environ.get("NEWSFOLD_DB") or DEFAULT_DB
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"newsfold: error: {message}", err=True)
+    sys.exit(code)
+
+
+class _Ctx:
+    def __init__(self, overrides: dict[str, str]) -> None:
+        self.overrides = overrides
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(self.overrides)
+        return self._settings
+
+
+def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn newsfold errors into a one-line message and exit status 1."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except NotFound as exc:
+            _fail(str(exc).strip("'\""), 1)
+        except NewsfoldError as exc:
+            _fail(str(exc), 1)
+
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+db_option = click.option("--db", "db", default=None, help="SQLite store (default $NEWSFOLD_DB, else ./newsfold.db).")
+
+
+def _settings_help() -> str:
+    return "\n".join(f"  {name} (default {default!r}): {text}" for name, default, text in describe())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.version_option(__version__, prog_name="newsfold")
+@click.option(
+    "--setting",
+    "settings",
+    type=(str, str),
+    multiple=True,
+    metavar="KEY VALUE",
+    help="Override a setting (see `newsfold settings`).",
+)
+@click.pass_context
+def cli(ctx: click.Context, settings: tuple[tuple[str, str], ...]) -> None:
+    """Fold news articles from many outlets into one cited story each."""
+    ctx.obj = _Ctx(dict(settings))
+
+
+@cli.command("settings")
+def settings_cmd() -> None:
+    """List every setting with its default and meaning."""
+    click.echo(_settings_help())
+
+
+def _open_store(db: str | None, *, must_exist: bool = False) -> Any:
+    from newsfold.store import Store
+
+    path = _db_path(db)
+    if must_exist and not Path(path).exists():
+        _fail(f"no store at {path} (run `newsfold ingest` first, or pass --db)")
+    return Store.open(path)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--workers", type=click.IntRange(1), default=None, help="Dask workers (with --engine dask).")
+@click.option("--scheduler", default=None, help="Address of a running Dask scheduler (with --engine dask).")
+@click.pass_obj
+@_guard
+def ingest(obj: _Ctx, inputs: tuple[str, ...], db: str | None, engine: str, workers: int | None,
+           scheduler: str | None) -> None:
+    """Read INPUT files, folders or globs into the store and fold them into stories."""
+    from newsfold.backends import get_backend
+    from newsfold.pipeline import Progress, ingest as run_ingest
+
+    settings = obj.settings
+    backend = get_backend(engine, workers=workers, scheduler=scheduler)
+    show_bar = settings.progress and sys.stdout.isatty()
+    with _open_store(db) as store:
+        if show_bar:
+            from rich.progress import BarColumn, Progress as Bar, TextColumn, TimeElapsedColumn
+
+            with Bar(
+                TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} articles"),
+                TextColumn("{task.fields[rate]}/s"), TimeElapsedColumn(), transient=True,
+            ) as bar:
+                task = bar.add_task("ingest", total=None, rate="-")
+
+                def tick(p: Progress) -> None:
+                    elapsed = bar.tasks[0].elapsed or 1e-9
+                    bar.update(task, completed=p.done, rate=f"{p.done / elapsed:,.0f}")
+
+                counts = run_ingest(list(inputs), store, settings, backend=backend, on_progress=tick)
+        else:
+            counts = run_ingest(list(inputs), store, settings, backend=backend)
+    backend.close()
+    c = counts
+    click.echo(
+        f"{c.taken} taken ({c.copies} copies), {c.unchanged} unchanged, {c.quarantined} quarantined, "
+        f"{c.skipped} skipped; stories: {c.stories_new} new, {c.stories_updated} updated"
+    )
+    if c.quarantined:
+        click.echo("see `newsfold quarantine` for what was not taken and why", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.option("--query", default=None, help="Only stories whose articles contain these words.")
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only stories with an article since this day.")
+@click.option("--limit", type=click.IntRange(0), default=None)
+@click.pass_obj
+@_guard
+def stories(obj: _Ctx, db: str | None, as_json: bool, query: str | None, since: str | None,
+            limit: int | None) -> None:
+    """List stories, newest first."""
+    from newsfold.store import queries as q
+
+    if since is not None:
+        _check_day(since)
+    with _open_store(db, must_exist=True) as store:
+        rows = q.list_stories(store.reader(), query=query, since=since, limit=limit)
+    if as_json:
+        _echo_json(rows)
+        return
+    for s in rows:
+        when = (s["last_published"] or "undated")[:10]
+        click.echo(f"{s['id']}  {when}  {s['size']:>4}  {s['title']}")
+        if s["outlets"]:
+            click.echo(f"{'':14}{'':10}      {', '.join(s['outlets'])}")
+
+
+def _check_day(value: str) -> None:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint="--since") from None
+
+
+@cli.command()
+@click.argument("story_id")
+@db_option
+@click.option("--json", "fmt", flag_value="json", help="Print the story as JSON (contract).")
+@click.option("--markdown", "fmt", flag_value="markdown", help="Print the story as Markdown.")
+@click.option("--html", "fmt", flag_value="html", help="Print the story as a self-contained HTML page.")
+@click.option("--refresh", is_flag=True, help="Recompute the fold even when a cached one exists.")
+@click.pass_obj
+@_guard
+def show(obj: _Ctx, story_id: str, db: str | None, fmt: str | None, refresh: bool) -> None:
+    """Show one story: summary, timeline, entities, quotes, coverage, articles."""
+    from newsfold.pipeline import fold
+    from newsfold.render import story_html, story_markdown
+    from newsfold.store import queries as q
+
+    with _open_store(db, must_exist=True) as store:
+        live = q.resolve_story(store.reader(), story_id)
+        if live != story_id:
+            click.echo(f"story {story_id} was merged into {live}", err=True)
+        data = fold(store, live, obj.settings, use_cache=not refresh)
+    if fmt == "json":
+        _echo_json(data)
+    elif fmt == "html":
+        click.echo(story_html(data))
+    else:
+        click.echo(story_markdown(data))
+
+
+@cli.command()
+@click.argument("key")
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--removed", is_flag=True, help="Also print what cleaning removed, and by which rule.")
+@_guard
+def article(key: str, db: str | None, as_json: bool, removed: bool) -> None:
+    """Show one article: metadata, cleaned text, its story and its copies."""
+    from newsfold.store import queries as q
+
+    with _open_store(db, must_exist=True) as store:
+        data = q.article_json(store.reader(), key, removed=removed)
+    if as_json:
+        _echo_json(data)
+        return
+    click.echo(data["title"])
+    meta = [data["outlet"] or "unknown outlet", data["published"] or "undated", data["lang"] or "?"]
+    click.echo(" · ".join(meta) + f" · story {data['story']}")
+    if data["copy_of"]:
+        click.echo(f"copy of {data['copy_of']}")
+    if data["copies"]:
+        click.echo(f"copies: {', '.join(data['copies'])}")
+    click.echo("")
+    click.echo(data["text"])
+    if removed:
+        click.echo("\n--- removed by cleaning ---")
+        for r in data["removed"]:
+            click.echo(f"[{r['kind']}: {r['rule']}] {r['text']}")
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+@_guard
+def quarantine(db: str | None, as_json: bool) -> None:
+    """List every input that was not taken, with its reason."""
+    from newsfold.store import queries as q
+
+    with _open_store(db, must_exist=True) as store:
+        rows = q.list_quarantine(store.reader())
+    if as_json:
+        _echo_json([{"input": r["input"], "reason": r["reason"], "at": r["at"]} for r in rows])
+        return
+    if not rows:
+        click.echo("nothing in quarantine")
+    for r in rows:
+        click.echo(f"{r['input']}: {r['reason']}")
+
+
+@cli.command()
+@db_option
+@click.option("--query", default=None, help="Only stories whose articles contain these words.")
+@click.option("--max-dates", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+@_guard
+def timeline(obj: _Ctx, db: str | None, query: str | None, max_dates: int, as_json: bool) -> None:
+    """The dated events across all matching stories, the most important dates first chosen."""
+    from newsfold.arc import story_arc
+
+    with _open_store(db, must_exist=True) as store:
+        rows = story_arc(store, obj.settings, query=query, max_dates=max_dates)
+    if as_json:
+        _echo_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['date']}  {r['text']}  [{', '.join(r['articles'])}]")
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--get", "get_path", default=None, metavar="PATH", help="Serve one GET request in-process and exit.")
+@click.pass_obj
+@_guard
+def serve(obj: _Ctx, db: str | None, host: str, port: int, get_path: str | None) -> None:
+    """Serve the web UI and the JSON API."""
+    from newsfold.api.app import create_app
+
+    with _open_store(db) as store:
+        app = create_app(obj.settings, store)
+        if get_path is not None:
+            from fastapi.testclient import TestClient
+
+            with TestClient(app) as client:
+                resp = client.get(get_path)
+            click.echo(resp.text)
+            sys.exit(0 if resp.status_code < 400 else 1)
+        import uvicorn
+
+        uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Measure newsfold against gold data."""
+
+
+@eval_group.command("clustering")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--shuffle", "seed", type=int, default=None, help="Ingest in a random order from this seed.")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--peer", is_flag=True, help="Also score the plain TF-IDF single-pass peer on the same order.")
+@click.pass_obj
+@_guard
+def eval_clustering(obj: _Ctx, gold: str, seed: int | None, as_json: bool, peer: bool) -> None:
+    """Ingest GOLD.jsonl into a fresh store and score the stories against each line's `cluster`."""
+    from newsfold.evaluate.runs import run_clustering_eval
+
+    scores = run_clustering_eval(gold, obj.settings, seed=seed, peer=peer)
+    _print_scores(scores, as_json)
+
+
+@eval_group.command("extraction")
+@click.argument("evaldata", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+@_guard
+def eval_extraction_cmd(evaldata: str, as_json: bool) -> None:
+    """Score HTML extraction against gold snippets or bodies, with trafilatura alone beside it."""
+    from newsfold.evaluate.extraction import eval_extraction
+
+    _print_scores(eval_extraction(evaldata), as_json)
+
+
+@eval_group.command("timeline")
+@click.argument("articles", type=click.Path(exists=True, dir_okay=False))
+@click.argument("reference", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+@_guard
+def eval_timeline_cmd(obj: _Ctx, articles: str, reference: str, as_json: bool) -> None:
+    """Ingest ARTICLES.jsonl into a fresh store and score its timeline against a tilse REFERENCE."""
+    from newsfold.evaluate.runs import run_timeline_eval
+
+    _print_scores(run_timeline_eval(articles, reference, obj.settings), as_json)
+
+
+def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        _echo_json(scores)
+        return
+    width = max(len(k) for k in scores)
+    for k, v in scores.items():
+        click.echo(f"{k:<{width}}  {v:.4f}" if isinstance(v, float) else f"{k:<{width}}  {v}")
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="newsfold")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,362 @@
+"""The one module that knows the order of stages.
+
+    read (ingest/) -> prepare: clean (clean.py / extract.py), language (lang.py), date and outlet
+    (dateline.py, outlets.py), dedup signature (dedup.py), cluster features (cluster.py)   [pure, per article]
+    -> place: exact copy / near-copy (dedup.CopyIndex), story (cluster.StoryIndex), store   [stateful]
+
+:func:`prepare` is a pure function of one :class:`RawDoc` and read-only settings, so a backend can run it over
+partitions anywhere (backends/). Only :class:`Folder` holds state: the store, the copy index and the story index.
+The fold of a story (summary, timeline, entities, quotes, coverage) is computed lazily by :func:`fold`, off the
+ingest path, and cached in the store until the story changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsfold import cluster, dedup
+from newsfold.backends import Backend, get_backend
+from newsfold.clean import clean_text
+from newsfold.dateline import dateline_date, find_dateline
+from newsfold.extract import extract_html
+from newsfold.headline import choose_title
+from newsfold.ingest import read_inputs
+from newsfold.lang import detect_language
+from newsfold.models import Article, CleanText, RawDoc, Rejected, Skipped
+from newsfold.outlets import OutletRegistry
+from newsfold.settings import Settings
+from newsfold.store import Store
+from newsfold.store import queries as q
+from newsfold.store.db import digest, row_to_article
+
+# Publish dates outside these years are kept as given but flagged and not used as time features.
+MIN_YEAR = 1990
+MAX_YEARS_AHEAD = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One article after the per-article stages, ready for the stateful ones."""
+
+    article: Article
+    raw_hash: str
+    text_hash: str
+    signature: dedup.Signature | None
+    features: cluster.ClusterDoc
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """What the progress callback is told after each input."""
+
+    done: int
+    location: str
+
+
+def _absurd(published: str | None) -> bool:
+    if not published or len(published) < 4 or not published[:4].isdigit():
+        return False
+    year = int(published[:4])
+    return year < MIN_YEAR or year > dt.date.today().year + MAX_YEARS_AHEAD
+
+
+def _clean(raw: RawDoc, settings: Settings) -> tuple[CleanText, dict[str, str | None]] | Rejected:
+    """Turn the raw markup or text into a cleaned body, title and page metadata."""
+    meta: dict[str, str | None] = {}
+    if raw.html is not None:
+        extracted = extract_html(raw.html, url=raw.url)
+        if extracted is not None:
+            meta = {
+                "date": extracted.date,
+                "date_source": extracted.date_source,
+                "author": extracted.author,
+                "sitename": extracted.sitename,
+                "lang": extracted.lang,
+            }
+            return CleanText(extracted.text, raw.title or extracted.title, extracted.removed), meta
+        if not raw.text:
+            return Rejected(raw.location, "clean", "no article body", raw.raw[:2000])
+    cleaned = clean_text(raw.text or "", title=raw.title, lang=raw.lang)
+    return cleaned, meta
+
+
+def prepare(raw: RawDoc, settings: Settings, outlets: OutletRegistry) -> Prepared | Rejected:
+    """Run every per-article stage on one input document.
+
+    Args:
+        raw: a document as read.
+        settings: read-only options.
+        outlets: the outlet registry (read-only).
+
+    Returns:
+        The prepared article, or a Rejected saying why it cannot be taken.
+    """
+    if len(raw.raw) > settings.max_input_bytes:
+        return Rejected(raw.location, "clean", f"input larger than the {settings.max_input_bytes}-byte cap")
+    result = _clean(raw, settings)
+    if isinstance(result, Rejected):
+        return result
+    cleaned, meta = result
+    body = cleaned.body.strip()
+    title = (cleaned.title or "").strip()
+    flags: list[str] = []
+    if raw.fmt in {"html", "warc"} and len(body) < settings.min_body_chars:
+        return Rejected(raw.location, "clean", "no article body", raw.raw[:2000])
+    if not body and not title:
+        return Rejected(raw.location, "clean", "no text after cleaning", raw.raw[:2000])
+    if not body:
+        flags.append("title_only")
+    if not title:
+        title = body.split("\n", 1)[0][:200]
+    lang = raw.lang or meta.get("lang") or detect_language(f"{title}\n{body}", settings)
+    line = find_dateline(body)
+    published, published_source = raw.published, "input" if raw.published else None
+    if not published and meta.get("date"):
+        published, published_source = meta["date"], meta.get("date_source") or "metadata"
+    if not published and line is not None:
+        found = dateline_date(line, None)
+        if found:
+            published, published_source = found, "dateline"
+    if _absurd(published):
+        flags.append("absurd_date")
+    outlet = outlets.resolve(
+        source=raw.source or meta.get("sitename"),
+        url=raw.url,
+        agency=line.agency if line else None,
+    )
+    article = Article(
+        key=raw.key,
+        location=raw.location,
+        fmt=raw.fmt,
+        raw=raw.raw,
+        text=body,
+        title=title,
+        url=raw.url,
+        outlet=outlet.name if outlet else None,
+        published=published,
+        published_source=published_source,
+        lang=lang,
+        removed=cleaned.removed,
+        flags=tuple(flags),
+        author=meta.get("author"),
+    )
+    return Prepared(
+        article=article,
+        raw_hash=digest(raw.raw),
+        text_hash=digest(" ".join(body.split()).lower()) if body else digest("title:" + title.lower()),
+        signature=dedup.signature(article, settings),
+        features=cluster.featurize(article, settings),
+    )
+
+
+@dataclass(slots=True)
+class Counts:
+    """Running counts of one ingest run."""
+
+    taken: int = 0
+    unchanged: int = 0
+    copies: int = 0
+    quarantined: int = 0
+    skipped: int = 0
+    stories_new: int = 0
+    stories_updated: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        """The counts by name."""
+        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+
+
+class Folder:
+    """The stateful end of the pipeline: places prepared articles into copies and stories, in the store."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self.copies = dedup.CopyIndex(settings)
+        for key, copy_of, published, blob in store.signatures(self.copies.capacity):
+            self.copies.add(key, dedup.Signature.from_bytes(blob), copy_of=copy_of, published=published)
+        self.stories = cluster.StoryIndex(settings)
+        for story_id, state in store.story_states(settings.hot_stories):
+            self.stories.restore(story_id, state)
+        self._touched: set[str] = set()
+
+    def add(self, item: Prepared, run_id: int, counts: Counts) -> None:
+        """Place one prepared article (inside a store transaction)."""
+        art = item.article
+        known = self.store.raw_hash_of(art.key)
+        if known is not None:
+            if known == item.raw_hash:
+                counts.unchanged += 1
+            else:
+                rejected = Rejected(art.location, "store", f"key {art.key!r} is already taken by a different text")
+                counts.quarantined += self.store.quarantine(rejected, run_id)
+            return
+        copy_of: str | None = None
+        similarity: float | None = None
+        original = self.store.original_with_text(item.text_hash)
+        if original is not None:
+            copy_of, similarity = original, 1.0
+        elif item.signature is not None:
+            match = self.copies.find(item.signature)
+            if match is not None:
+                copy_of, similarity = match
+        if copy_of is not None:
+            story_id = self.stories.resolve(self.store.story_of(copy_of) or "")
+            counts.copies += 1
+        else:
+            placement = self.stories.place(item.features)
+            for old, new in placement.merged:
+                self.store.merge_stories(old, new)
+                self._touched.discard(old)
+                self._touched.add(new)
+            story_id = placement.story_id
+        if item.signature is not None:
+            self.copies.add(art.key, item.signature, copy_of=copy_of, published=art.published)
+        self.store.add_article(
+            art,
+            raw_hash=item.raw_hash,
+            text_hash=item.text_hash,
+            story_id=story_id,
+            copy_of=copy_of,
+            similarity=similarity,
+            signature=item.signature.to_bytes() if item.signature else None,
+            features=item.features.to_bytes(),
+            run_id=run_id,
+        )
+        self._touched.add(story_id)
+        counts.taken += 1
+
+    def flush(self, counts: Counts) -> None:
+        """Write the touched stories' summary fields and clusterer state (inside a store transaction)."""
+        if not self._touched:
+            return
+        created, updated = self.store.refresh_stories(sorted(self._touched), choose_title)
+        counts.stories_new += created
+        counts.stories_updated += updated
+        for story_id in self.stories.dirty():
+            self.store.save_story_state(story_id, self.stories.story_state(story_id))
+        self.stories.clear_dirty()
+        self._touched.clear()
+
+
+def ingest(
+    inputs: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    backend: Backend | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> Counts:
+    """Read, prepare and place every input into the store; quarantine what cannot be taken.
+
+    Args:
+        inputs: files, folders or globs.
+        store: an open store (the single writer).
+        settings: read-only options.
+        backend: runs :func:`prepare` over the documents (default: in this process).
+        on_progress: called after each input document.
+
+    Returns:
+        The run's counts (also stored in the ``runs`` table).
+    """
+    backend = backend or get_backend("local")
+    outlets = OutletRegistry.load()
+    counts = Counts()
+    run_id = store.begin_run(str(i) for i in inputs)
+    folder = Folder(store, settings)
+    docs: list[RawDoc] = []
+    done = 0
+
+    def place(prepared: Iterable[Prepared | Rejected]) -> None:
+        nonlocal done
+        with store.transaction():
+            for item in prepared:
+                if isinstance(item, Rejected):
+                    counts.quarantined += 1
+                    store.quarantine(item, run_id)
+                    location = item.location
+                else:
+                    folder.add(item, run_id, counts)
+                    location = item.article.location
+                done += 1
+                if on_progress:
+                    on_progress(Progress(done, location))
+            folder.flush(counts)
+
+    def run_batch() -> None:
+        if docs:
+            place(backend.map_prepare(docs, settings, outlets))
+            docs.clear()
+
+    for item in read_inputs(inputs, settings):
+        if isinstance(item, Skipped):
+            counts.skipped += 1
+        elif isinstance(item, Rejected):
+            run_batch()
+            place([item])
+        else:
+            docs.append(item)
+            if len(docs) >= settings.batch_size:
+                run_batch()
+    run_batch()
+    store.finish_run(run_id, counts.as_dict())
+    return counts
+
+
+def story_input_rows(store: Store, story_id: str) -> list[Any]:
+    """The rows of a live story's articles."""
+    return q.story_members(store.reader(), story_id)
+
+
+def fold(store: Store, story_id: str, settings: Settings, *, use_cache: bool = True) -> dict[str, Any]:
+    """The full ``show --json`` object of a story: computed once, then served from the store's cache.
+
+    Raises:
+        NotFound: unknown story id.
+    """
+    from newsfold.story.fold import StoryInput, fold_story
+    from newsfold.story.timeline import story_timeline
+
+    conn = store.reader()
+    live = q.resolve_story(conn, story_id)
+    if use_cache:
+        cached = q.cached_fold(conn, live)
+        if cached is not None:
+            return cached
+    row = q.story_row(conn, live)
+    members = q.story_members(conn, live)
+    articles = tuple(row_to_article(r) for r in members)
+    registry = OutletRegistry.load()
+    outlets = {a.outlet: registry.get(a.outlet) for a in articles if a.outlet}
+    parts = fold_story(
+        StoryInput(articles, {r["key"]: r["copy_of"] for r in members if r["copy_of"]}, outlets),
+        timeline=story_timeline,
+    )
+    out: dict[str, Any] = {"id": live, "title": row["title"], **parts}
+    out["articles"] = [
+        {
+            "key": r["key"],
+            "url": r["url"],
+            "outlet": r["outlet"],
+            "published": r["published"],
+            "title": r["title"],
+            "lang": r["lang"],
+            "copy_of": r["copy_of"],
+        }
+        for r in members
+    ]
+    store.save_fold(live, out)
+    return out
+
+
+def iter_articles(store: Store) -> Iterator[Article]:
+    """Every stored article, in arrival order (for evaluation and re-processing)."""
+    for row in store.reader().execute("SELECT * FROM articles ORDER BY id"):
+        yield row_to_article(row)
+
+
+__all__ = ["Counts", "Folder", "Prepared", "Progress", "fold", "ingest", "iter_articles", "prepare"]

@@ -1,0 +1,335 @@
+"""The SQLite store: one write connection, WAL mode, numbered migrations applied on open.
+
+Only the pipeline writes, through :class:`Store` methods, inside :meth:`Store.transaction`. Readers (CLI, API)
+use :meth:`Store.reader`, a connection per thread, so a server can read while an ingest writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from newsfold.errors import StoreError
+from newsfold.models import Article, Rejected, Removed
+
+SCHEMA_PACKAGE = "newsfold.store.migrations"
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 with seconds and a ``Z``."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def digest(text: str) -> str:
+    """A short stable hash of a text (hex)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    out = []
+    for entry in resources.files(SCHEMA_PACKAGE).iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            out.append((int(name[:4]), name, entry.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30.0, check_same_thread=False, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = OFF")  # members are written before their story row; checked by tests
+    conn.execute("PRAGMA busy_timeout = 30000")
+    return conn
+
+
+class Store:
+    """A newsfold database. Open it with :meth:`open`; close it with :meth:`close` or a ``with`` block."""
+
+    def __init__(self, path: str | Path, conn: sqlite3.Connection) -> None:
+        self.path = str(path)
+        self._conn = conn
+        self._local = threading.local()
+        self._in_tx = False
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating if needed) the store at ``path`` and bring its schema up to date.
+
+        Raises:
+            StoreError: the file is not a SQLite database, or cannot be created or migrated.
+        """
+        target = Path(path)
+        if str(path) != ":memory:" and target.parent and not target.parent.exists():
+            raise StoreError(f"cannot create store {path}: folder {target.parent} does not exist")
+        try:
+            conn = _connect(str(path))
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            store = cls(path, conn)
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from None
+        return store
+
+    def close(self) -> None:
+        """Close every connection of this store."""
+        reader = getattr(self._local, "conn", None)
+        if reader is not None:
+            reader.close()
+            self._local.conn = None
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, name, sql in _migrations():
+            if number <= version:
+                continue
+            try:
+                self._conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+            except sqlite3.DatabaseError as exc:
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    self._conn.execute("ROLLBACK")
+                raise StoreError(f"migration {name} failed: {exc}") from None
+
+    @property
+    def schema_version(self) -> int:
+        """The number of the last migration applied."""
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- connections --------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run a block of writes as one transaction on the single write connection."""
+        with self._lock:
+            if self._in_tx:
+                yield self._conn
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._in_tx = True
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+            finally:
+                self._in_tx = False
+
+    def reader(self) -> sqlite3.Connection:
+        """A read connection for the calling thread (the API serves from several threads)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._conn if self.path == ":memory:" else _connect(self.path)
+            self._local.conn = conn
+        return conn
+
+    # -- ingest runs --------------------------------------------------------------------------------------
+    def begin_run(self, inputs: Iterable[str]) -> int:
+        """Record the start of an ingest run and return its id."""
+        with self.transaction() as c:
+            cur = c.execute("INSERT INTO runs(started, inputs) VALUES (?, ?)", (now_iso(), json.dumps(list(inputs))))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        """Store a run's counts (taken, unchanged, copies, quarantined, skipped, stories_new, stories_updated)."""
+        cols = ("taken", "unchanged", "copies", "quarantined", "skipped", "stories_new", "stories_updated")
+        with self.transaction() as c:
+            c.execute(
+                f"UPDATE runs SET finished = ?, {', '.join(f'{k} = ?' for k in cols)} WHERE id = ?",
+                (now_iso(), *(counts.get(k, 0) for k in cols), run_id),
+            )
+
+    # -- articles -----------------------------------------------------------------------------------------
+    def raw_hash_of(self, key: str) -> str | None:
+        """The raw-input hash stored under ``key``, or None when the key is new."""
+        row = self._conn.execute("SELECT raw_hash FROM articles WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def original_with_text(self, text_hash: str) -> str | None:
+        """The key of the original (not a copy) article whose cleaned text has this hash, if any."""
+        row = self._conn.execute(
+            "SELECT key, copy_of FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1", (text_hash,)
+        ).fetchone()
+        if row is None:
+            return None
+        return str(row["copy_of"] or row["key"])
+
+    def story_of(self, key: str) -> str | None:
+        """The story id of an article."""
+        row = self._conn.execute("SELECT story_id FROM articles WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def add_article(
+        self,
+        article: Article,
+        *,
+        raw_hash: str,
+        text_hash: str,
+        story_id: str,
+        copy_of: str | None,
+        similarity: float | None,
+        signature: bytes | None,
+        features: bytes | None,
+        run_id: int,
+    ) -> None:
+        """Insert one article with its story and copy link (inside a transaction)."""
+        removed = json.dumps([[r.text, r.kind, r.rule] for r in article.removed], ensure_ascii=False)
+        self._conn.execute(
+            """INSERT INTO articles(key, location, fmt, url, outlet, published, published_source, title, author,
+                   lang, text, removed, flags, raw, raw_hash, text_hash, story_id, copy_of, similarity, signature,
+                   features, run_id, ingested)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                article.key,
+                article.location,
+                article.fmt,
+                article.url,
+                article.outlet,
+                article.published,
+                article.published_source,
+                article.title,
+                article.author,
+                article.lang,
+                article.text,
+                removed,
+                json.dumps(list(article.flags)),
+                article.raw,
+                raw_hash,
+                text_hash,
+                story_id,
+                copy_of,
+                similarity,
+                signature,
+                features,
+                run_id,
+                now_iso(),
+            ),
+        )
+
+    def signatures(self, limit: int) -> Iterator[tuple[str, str | None, str | None, bytes]]:
+        """The newest ``limit`` dedup signatures: (key, copy_of, published, signature), oldest first."""
+        rows = self._conn.execute(
+            """SELECT key, copy_of, published, signature FROM articles WHERE signature IS NOT NULL
+               ORDER BY id DESC LIMIT ?""",
+            (limit,),
+        ).fetchall()
+        for row in reversed(rows):
+            yield row["key"], row["copy_of"], row["published"], bytes(row["signature"])
+
+    # -- quarantine ---------------------------------------------------------------------------------------
+    def quarantine(self, rejected: Rejected, run_id: int) -> bool:
+        """Keep a rejected input with its reason. Returns False when the same input and reason were kept before."""
+        cur = self._conn.execute(
+            "INSERT OR IGNORE INTO quarantine(input, stage, reason, raw, at, run_id) VALUES (?,?,?,?,?,?)",
+            (rejected.location, rejected.stage, rejected.reason, rejected.raw, now_iso(), run_id),
+        )
+        return cur.rowcount > 0
+
+    # -- stories ------------------------------------------------------------------------------------------
+    def story_states(self, limit: int) -> Iterator[tuple[str, bytes]]:
+        """The clusterer's state of the ``limit`` most recently updated live stories, oldest first."""
+        rows = self._conn.execute(
+            """SELECT id, state FROM stories WHERE merged_into IS NULL AND state IS NOT NULL
+               ORDER BY updated DESC, rowid DESC LIMIT ?""",
+            (limit,),
+        ).fetchall()
+        for row in reversed(rows):
+            yield row["id"], bytes(row["state"])
+
+    def save_story_state(self, story_id: str, state: bytes) -> None:
+        """Store the clusterer's state of one story (inside a transaction)."""
+        self._conn.execute("UPDATE stories SET state = ? WHERE id = ?", (state, story_id))
+
+    def merge_stories(self, old_id: str, new_id: str) -> None:
+        """Move every member of ``old_id`` into ``new_id`` and leave a redirect behind."""
+        if old_id == new_id:
+            return
+        self._conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (new_id, old_id))
+        self._conn.execute(
+            "UPDATE stories SET merged_into = ?, state = NULL, fold = NULL, size = 0, updated = ? WHERE id = ?",
+            (new_id, now_iso(), old_id),
+        )
+        self._conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (new_id, old_id))
+
+    def refresh_stories(self, story_ids: Iterable[str], title_of: Any) -> tuple[int, int]:
+        """Recompute size, dates and title of the given stories from their members; drop their cached folds.
+
+        Args:
+            story_ids: stories whose members changed.
+            title_of: ``f(rows) -> str`` choosing a story title from its original articles' rows.
+
+        Returns:
+            (new stories, updated stories) counts.
+        """
+        created = updated = 0
+        stamp = now_iso()
+        for sid in story_ids:
+            rows = self._conn.execute(
+                "SELECT key, title, text, published, copy_of FROM articles WHERE story_id = ? ORDER BY id", (sid,)
+            ).fetchall()
+            if not rows:
+                continue
+            days = sorted(r["published"] for r in rows if r["published"])
+            originals = [r for r in rows if r["copy_of"] is None] or rows
+            title = title_of(originals)
+            exists = self._conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone()
+            if exists:
+                updated += 1
+                self._conn.execute(
+                    """UPDATE stories SET title = ?, first_published = ?, last_published = ?, size = ?, updated = ?,
+                       fold = NULL, merged_into = NULL WHERE id = ?""",
+                    (title, days[0] if days else None, days[-1] if days else None, len(rows), stamp, sid),
+                )
+            else:
+                created += 1
+                self._conn.execute(
+                    """INSERT INTO stories(id, title, first_published, last_published, size, created, updated)
+                       VALUES (?,?,?,?,?,?,?)""",
+                    (sid, title, days[0] if days else None, days[-1] if days else None, len(rows), stamp, stamp),
+                )
+        return created, updated
+
+    def save_fold(self, story_id: str, fold: dict[str, Any]) -> None:
+        """Cache a story's fold (computed off the ingest path)."""
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE stories SET fold = ?, fold_updated = ? WHERE id = ?",
+                (json.dumps(fold, ensure_ascii=False), now_iso(), story_id),
+            )
+
+
+def row_to_article(row: sqlite3.Row) -> Article:
+    """Rebuild an :class:`Article` from an ``articles`` row."""
+    return Article(
+        key=row["key"],
+        location=row["location"],
+        fmt=row["fmt"],
+        raw=row["raw"],
+        text=row["text"],
+        title=row["title"],
+        url=row["url"],
+        outlet=row["outlet"],
+        published=row["published"],
+        published_source=row["published_source"],
+        lang=row["lang"],
+        removed=tuple(Removed(t, k, r) for t, k, r in json.loads(row["removed"])),
+        flags=tuple(json.loads(row["flags"])),
+        author=row["author"],
+    )

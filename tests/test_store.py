@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsfold.errors import NotFound, StoreError
+from newsfold.headline import choose_title
+from newsfold.models import Article, Rejected
+from newsfold.store import Store
+from newsfold.store import queries as q
+
+
+def _article(key: str, title: str, text: str, published: str | None = None, outlet: str | None = None) -> Article:
+    return Article(key=key, location=f"in/{key}", fmt="jsonl", raw=text, text=text, title=title,
+                   published=published, outlet=outlet)
+
+
+def _add(store: Store, art: Article, story: str, copy_of: str | None = None) -> None:
+    store.add_article(art, raw_hash="r" + art.key, text_hash="t" + art.key, story_id=story, copy_of=copy_of,
+                      similarity=None, signature=None, features=None, run_id=1)
+
+
+def test_open_applies_migrations_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with Store.open(path) as store:
+        assert store.schema_version >= 1
+        mode = store.reader().execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
+    with Store.open(path) as store:  # reopening does not re-apply
+        assert store.schema_version >= 1
+
+
+def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open store"):
+        Store.open(bad)
+
+
+def test_missing_folder_is_a_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open(tmp_path / "nope" / "s.db")
+
+
+def test_stories_fts_merge_and_redirect(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        with store.transaction():
+            _add(store, _article("a", "Lavrov replies to Blinken", "Moscow sent its reply.", "2022-02-17", "TASS"), "s1")
+            _add(store, _article("b", "Earthquake in Iran", "A quake hit Qeshm island.", "2005-11-27"), "s2")
+            _add(store, _article("c", "Russia replies", "Moscow sent its reply.", "2022-02-18", "UNI"), "s1", "a")
+            assert store.refresh_stories(["s1", "s2"], choose_title) == (2, 0)
+        conn = store.reader()
+        rows = q.list_stories(conn)
+        assert [r["id"] for r in rows] == ["s1", "s2"]  # newest last_published first
+        assert rows[0]["size"] == 2 and rows[0]["outlets"] == ["TASS", "UNI"]
+        assert rows[0]["first_published"] == "2022-02-17" and rows[0]["last_published"] == "2022-02-18"
+        assert [r["id"] for r in q.list_stories(conn, query="qeshm")] == ["s2"]
+        assert q.list_stories(conn, query='"unbalanced AND (') == []  # free text never breaks FTS syntax
+        assert [r["id"] for r in q.list_stories(conn, since="2010-01-01")] == ["s1"]
+        assert q.article_json(conn, "a")["copies"] == ["c"]
+        with store.transaction():
+            store.merge_stories("s2", "s1")
+            store.refresh_stories(["s1"], choose_title)
+        assert q.resolve_story(conn, "s2") == "s1"
+        assert q.story_summary(conn, "s1")["size"] == 3
+        assert [r["id"] for r in q.list_stories(conn)] == ["s1"]
+        with pytest.raises(NotFound):
+            q.resolve_story(conn, "nope")
+        with pytest.raises(NotFound):
+            q.article_json(conn, "nope")
+
+
+def test_quarantine_keeps_reason_once(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        with store.transaction():
+            assert store.quarantine(Rejected("in/x.jsonl:3", "read", "not JSON"), 1)
+            assert not store.quarantine(Rejected("in/x.jsonl:3", "read", "not JSON"), 2)
+        rows = q.list_quarantine(store.reader())
+        assert [(r["input"], r["reason"]) for r in rows] == [("in/x.jsonl:3", "not JSON")]
+
+
+def test_failed_transaction_rolls_back(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        with pytest.raises(sqlite3.IntegrityError), store.transaction():
+            _add(store, _article("a", "t", "x"), "s1")
+            _add(store, _article("a", "t", "x"), "s1")  # the key is unique
+        assert store.reader().execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_choose_title_prefers_the_representative_headline() -> None:
+    rows = [
+        {"title": "All news"},
+        {"title": "Russia sends reply on security guarantees to US"},
+        {"title": "Lavrov: reply on security guarantees sent"},
+        {"title": "US receives Russia's reply on security guarantees"},
+    ]
+    assert "security guarantees" in choose_title(rows)
+    assert choose_title([]) == ""
