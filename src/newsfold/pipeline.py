@@ -57,6 +57,15 @@ class Progress:
     location: str
 
 
+def _input_hash(raw: RawDoc) -> str:
+    """The identity of an input's article content: its markup or text, whitespace aside, not its wrapping.
+
+    The same article arriving as a .txt file and as a JSONL line under the same key is the same article.
+    """
+    body = raw.html if raw.html is not None else raw.text if raw.text is not None else raw.raw
+    return digest(" ".join(body.split()))
+
+
 def _absurd(published: str | None) -> bool:
     if not published or len(published) < 4 or not published[:4].isdigit():
         return False
@@ -146,7 +155,7 @@ def prepare(raw: RawDoc, settings: Settings, outlets: OutletRegistry) -> Prepare
     )
     return Prepared(
         article=article,
-        raw_hash=digest(raw.raw),
+        raw_hash=_input_hash(raw),
         text_hash=digest(" ".join(body.split()).lower()) if body else digest("title:" + title.lower()),
         signature=dedup.signature(article, settings),
         features=cluster.featurize(article, settings),

@@ -1,0 +1,259 @@
+"""Bytes to text: byte-order marks, declared charsets, in-document declarations, then detection.
+
+The order follows the HTML standard's encoding sniffing (BOM, then the transport's charset, then a ``<meta>``
+or XML declaration in the first bytes) with two pragmatic changes that real crawls need: bytes that are valid
+UTF-8 and contain multi-byte sequences are read as UTF-8 even when a legacy single-byte charset is declared
+(a common mis-declaration; the chance that real windows-125x text is also valid UTF-8 is tiny), and a
+page declared UTF-8 whose bytes are mostly not UTF-8 goes to detection. Undeclared non-UTF-8 bytes are
+detected with charset-normalizer. Decoding never fails: after the choice, bad bytes become U+FFFD.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# BOMs, longest first (the UTF-32 LE BOM starts with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Labels whose WHATWG meaning differs from Python's codec of that name: browsers read latin-1 and ASCII pages
+# as windows-1252, GB2312/GBK as GB18030, Shift_JIS as cp932, EUC-KR as cp949, and a UTF-16 label inside an
+# 8-bit document cannot be true, so it means UTF-8.
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "latin5": "cp1254",
+    "iso-8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+    "x-user-defined": "cp1252",
+}
+
+# How far into a document a <meta charset> or XML declaration is looked for. The HTML standard says 1024
+# bytes; real pages put long scripts and comments first, so this is more generous.
+SNIFF_BYTES = 16_384
+# How much of an undeclared document charset-normalizer sees: enough for a confident guess, bounded time.
+DETECT_BYTES = 131_072
+# A page declared (or looking) UTF-8 is read as UTF-8 when at most this share of its non-ASCII bytes is
+# invalid; more than that means the declaration is wrong. 1% tolerates a stray bad byte in a long page.
+UTF8_BAD_SHARE = 0.01
+
+_META_RE = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""",
+    re.IGNORECASE,
+)
+_XML_DECL_RE = re.compile(
+    rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']""", re.IGNORECASE
+)
+_CHARSET_PARAM_RE = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
+
+
+def normalize_charset(label: str | None) -> str | None:
+    """Map a charset label to a Python codec name, or None when it names no known codec.
+
+    Args:
+        label: a charset label as found in a header or document (``"ISO-8859-1"``, ``"windows-1251"``).
+
+    Returns:
+        A codec name Python can decode with, after the browser aliases above, else None.
+    """
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    """Return the ``charset`` parameter of a Content-Type header value, else None."""
+    if not content_type:
+        return None
+    match = _CHARSET_PARAM_RE.search(content_type)
+    return match.group(1) if match else None
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """Return the codec named by a byte-order mark at the start of ``data``, else None."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def sniff_declared(data: bytes) -> str | None:
+    """Find a charset declared inside the document: an XML declaration or an HTML ``<meta>``.
+
+    Args:
+        data: the document's bytes (only the first :data:`SNIFF_BYTES` are looked at).
+
+    Returns:
+        The declared label, as written, else None.
+    """
+    head = data[:SNIFF_BYTES]
+    match = _XML_DECL_RE.search(head) or _META_RE.search(head)
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _utf8_fits(data: bytes) -> bool:
+    """Tell whether ``data`` reads as UTF-8 with at most a small share of invalid bytes."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return True
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    bad = data.decode("utf-8", "replace").count("\ufffd")
+    return bad <= UTF8_BAD_SHARE * non_ascii
+
+
+def _has_multibyte_utf8(data: bytes) -> bool:
+    """Tell whether ``data`` is valid UTF-8 and uses multi-byte sequences (so it is not plain ASCII)."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def detect_encoding(data: bytes) -> str:
+    """Guess the codec of undeclared bytes: UTF-8 when valid, else charset-normalizer, else windows-1252.
+
+    Args:
+        data: the document's bytes.
+
+    Returns:
+        A Python codec name.
+    """
+    if data.isascii() or _utf8_fits(data[:DETECT_BYTES]):
+        return "utf-8"
+    # Imported here: charset-normalizer loads its tables on import, and most inputs never need it.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:DETECT_BYTES]).best()
+    if best is not None:
+        found = normalize_charset(best.encoding)
+        if found:
+            return found
+    return "cp1252"
+
+
+def choose_encoding(data: bytes, declared: str | None = None) -> str:
+    """Pick the codec for ``data``: BOM, then ``declared``, then an in-document declaration, then detection.
+
+    Args:
+        data: the document's bytes.
+        declared: a charset label from outside the document (an HTTP or WARC Content-Type), if any.
+
+    Returns:
+        A Python codec name.
+    """
+    bom = bom_encoding(data)
+    if bom:
+        return bom
+    for label in (declared, sniff_declared(data)):
+        codec = normalize_charset(label)
+        if codec is None:
+            continue
+        if codec == "utf-8":
+            return codec if _utf8_fits(data[:DETECT_BYTES]) else detect_encoding(data)
+        if codec in {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}:
+            return codec
+        return "utf-8" if _has_multibyte_utf8(data[:DETECT_BYTES]) else codec
+    return detect_encoding(data)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode a document's bytes to text, never failing.
+
+    Honours a byte-order mark, then ``declared`` (an HTTP or WARC Content-Type charset), then a ``<meta>``
+    charset or XML declaration, and otherwise detects the encoding (a Russian windows-1251 page with no
+    declaration comes out as Cyrillic). Bytes invalid in the chosen encoding become U+FFFD.
+
+    Args:
+        data: the raw bytes.
+        declared: a charset label given with the document, if any (``"windows-1251"``, ``"utf-8"``).
+
+    Returns:
+        The decoded text, without a byte-order mark.
+    """
+    codec = choose_encoding(data, declared)
+    return data.decode(codec, "replace").lstrip("\ufeff")
+
+
+# Magic numbers of common binary formats that turn up misnamed as pages or text.
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",  # JPEG
+    b"%PDF",
+    b"PK\x03\x04",  # zip, docx, epub
+    b"\x7fELF",
+    b"RIFF",  # webp, wav, avi
+    b"OggS",
+    b"\x1a\x45\xdf\xa3",  # webm, mkv
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!",
+    b"BZh",
+    b"\xfd7zXZ\x00",
+    b"\x00\x00\x01\x00",  # ico
+    b"wOFF",
+    b"wOF2",
+    b"ID3",  # mp3
+    b"\xd0\xcf\x11\xe0",  # old MS Office
+)
+# Share of control bytes (other than tab, newline, carriage return, form feed, escape) above which a sample
+# is not text. Text in any encoding has almost none; compressed or image data has about 10%.
+MAX_CONTROL_SHARE = 0.02
+_CONTROL = frozenset(set(range(32)) - {9, 10, 12, 13, 27}) | {127}
+
+
+def looks_binary(data: bytes) -> bool:
+    """Tell whether ``data`` is binary (an image, an archive, compressed bytes) rather than text.
+
+    Args:
+        data: the start of a file (a few KiB are enough).
+
+    Returns:
+        True for a known binary magic number, NUL bytes without a UTF-16/32 BOM, or many control bytes.
+    """
+    sample = data[:8192]
+    if not sample:
+        return False
+    if sample.startswith(_BINARY_MAGIC) or sample.startswith(b"\x1f\x8b"):
+        return True
+    if bom_encoding(sample) in {"utf-16", "utf-32"}:
+        return False
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b in _CONTROL)
+    return control > MAX_CONTROL_SHARE * len(sample)

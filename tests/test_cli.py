@@ -1,0 +1,106 @@
+"""The CLI run as a real process, as a user or a script would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "seeds"
+NEWSFOLD = [sys.executable, "-m", "newsfold.cli"]
+
+
+def run(*args: str, db: Path, check: int | None = 0) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NEWSFOLD_DB=str(db))
+    proc = subprocess.run([*NEWSFOLD, *args], capture_output=True, text=True, env=env, timeout=300)
+    if check is not None:
+        assert proc.returncode == check, proc.stderr + proc.stdout
+    return proc
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "seeds.db"
+    proc = run("ingest", str(SAMPLES), db=db)
+    assert "5 taken" in proc.stdout and "1 skipped" in proc.stdout and "1 new" in proc.stdout
+    return db
+
+
+def test_stories_json_is_the_contract(seeded: Path) -> None:
+    stories = json.loads(run("stories", "--json", db=seeded).stdout)
+    assert len(stories) == 1
+    s = stories[0]
+    assert set(s) == {"id", "title", "first_published", "last_published", "articles", "outlets", "size"}
+    assert isinstance(s["id"], str) and s["size"] == 5 and len(s["articles"]) == 5
+    assert json.loads(run("stories", "--json", "--query", "Lavrov", db=seeded).stdout)[0]["id"] == s["id"]
+    assert json.loads(run("stories", "--json", "--query", "earthquake", db=seeded).stdout) == []
+
+
+def test_show_json_cites_only_stored_articles(seeded: Path) -> None:
+    sid = json.loads(run("stories", "--json", db=seeded).stdout)[0]["id"]
+    story = json.loads(run("show", sid, "--json", db=seeded).stdout)
+    assert story["id"] == sid and story["title"]
+    keys = {a["key"] for a in story["articles"]}
+    assert len(keys) == 5
+    assert 3 <= len(story["summary"]) <= 10
+    for line in story["summary"]:
+        assert line["text"] and line["articles"] and set(line["articles"]) <= keys
+    texts = {k: json.loads(run("article", k, "--json", db=seeded).stdout)["text"] for k in keys}
+    for line in story["summary"]:  # the sentence is in the article it was taken from
+        assert any(" ".join(line["text"].split())[:60] in " ".join(texts[k].split()) for k in line["articles"])
+
+
+def test_show_markdown_and_html(seeded: Path) -> None:
+    sid = json.loads(run("stories", "--json", db=seeded).stdout)[0]["id"]
+    md = run("show", sid, "--markdown", db=seeded).stdout
+    assert md.lstrip().startswith("#")
+    html = run("show", sid, "--html", db=seeded).stdout
+    assert "<html" in html.lower() and "</html>" in html.lower()
+
+
+def test_article_json_and_removed(seeded: Path) -> None:
+    art = json.loads(run("article", "003_0e43735446c24b91", "--json", db=seeded).stdout)
+    assert set(art) >= {"key", "url", "outlet", "published", "title", "lang", "text", "story", "copy_of"}
+    assert art["lang"] == "en"
+    assert "Star Inactive" not in art["text"] and "All Rights Reserved" not in art["text"]
+    removed = run("article", "003_0e43735446c24b91", "--removed", db=seeded).stdout
+    assert "Star Inactive" in removed and "removed by cleaning" in removed
+
+
+def test_unknown_ids_exit_1(seeded: Path) -> None:
+    proc = run("show", "no-such-story", db=seeded, check=1)
+    assert "no story" in proc.stderr
+    proc = run("article", "no-such-key", db=seeded, check=1)
+    assert "no article" in proc.stderr
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run("stories", "--limit", "-3", db=tmp_path / "x.db", check=2).returncode == 2
+    assert run("nonsense", db=tmp_path / "x.db", check=2).returncode == 2
+    assert run("ingest", db=tmp_path / "x.db", check=2).returncode == 2
+
+
+def test_bad_setting_is_a_one_line_error(tmp_path: Path) -> None:
+    proc = run("--setting", "dedup_threshold", "7", "ingest", str(SAMPLES), db=tmp_path / "x.db", check=1)
+    assert "dedup_threshold must be" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_quarantine_lists_bad_inputs_and_exit_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "Good enough text for an article about something."}\n{oops\n', encoding="utf-8")
+    db = tmp_path / "q.db"
+    proc = run("ingest", str(bad), db=db, check=1)
+    assert "1 taken" in proc.stdout and "1 quarantined" in proc.stdout
+    rows = json.loads(run("quarantine", "--json", db=db).stdout)
+    assert len(rows) == 1 and rows[0]["input"].endswith("bad.jsonl:2")
+    assert set(rows[0]) == {"input", "reason", "at"} and rows[0]["reason"]
+
+
+def test_missing_store_is_an_error_not_a_new_file(tmp_path: Path) -> None:
+    db = tmp_path / "none.db"
+    proc = run("stories", db=db, check=1)
+    assert "no store" in proc.stderr and not db.exists()

@@ -1,0 +1,76 @@
+"""Encodings: BOMs, declared charsets, <meta>, XML declarations, detection, binary sniffing."""
+
+from __future__ import annotations
+
+import codecs
+
+from newsfold.ingest import decode_bytes
+from newsfold.ingest.encoding import choose_encoding, looks_binary, normalize_charset, sniff_declared
+
+RU = (
+    "Городской совет утвердил новый план развития общественного транспорта. "
+    "В следующем году на линии выйдут сорок новых трамваев, а интервал движения автобусов сократится. "
+    "Жители окраинных районов давно жаловались на переполненные маршруты и долгие ожидания."
+)
+
+
+def test_undeclared_cp1251_russian_comes_out_cyrillic() -> None:
+    page = f"<html><body><p>{RU}</p></body></html>".encode("cp1251")
+    assert decode_bytes(page) == f"<html><body><p>{RU}</p></body></html>"
+
+
+def test_bom_wins_over_meta() -> None:
+    data = codecs.BOM_UTF8 + '<meta charset="windows-1251"><p>Zürich ☃</p>'.encode()
+    assert decode_bytes(data) == '<meta charset="windows-1251"><p>Zürich ☃</p>'
+    assert decode_bytes("Grüße".encode("utf-16")) == "Grüße"
+
+
+def test_meta_charset_and_http_equiv() -> None:
+    text = "Le conseil a déclaré « oui » à l’été."
+    meta = f'<head><meta charset="windows-1252"></head><p>{text}</p>'
+    assert decode_bytes(meta.encode("cp1252")) == meta
+    equiv = f'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>{text[:20]}</p>'
+    assert choose_encoding(equiv.encode("cp1252")) == "cp1252"  # latin-1 means windows-1252, as browsers do
+
+
+def test_declared_charset_from_outside_the_document() -> None:
+    assert decode_bytes(RU.encode("koi8_r"), declared="KOI8-R") == RU
+
+
+def test_xml_declaration() -> None:
+    xml = '<?xml version="1.0" encoding="ISO-8859-15"?><rss><title>€ prix</title></rss>'
+    assert sniff_declared(xml.encode("iso-8859-15")) == "ISO-8859-15"
+    assert decode_bytes(xml.encode("iso-8859-15")) == xml
+
+
+def test_valid_utf8_beats_a_wrong_legacy_declaration() -> None:
+    page = '<meta charset="iso-8859-1"><p>Привет, Zürich</p>'
+    assert decode_bytes(page.encode("utf-8")) == page
+
+
+def test_utf8_declaration_with_legacy_bytes_is_detected() -> None:
+    page = f'<meta charset="utf-8"><p>{RU}</p>'
+    assert RU in decode_bytes(page.encode("cp1251"))
+
+
+def test_bad_bytes_never_raise() -> None:
+    out = decode_bytes(b"caf\xc3\xa9 \xff\xfe\xfd broken \xc3")
+    assert "broken" in out
+    long_utf8 = ("Réunion à Genève, Zürich und Köln. " * 40).encode() + b"\xff stray byte"
+    assert decode_bytes(long_utf8).startswith("Réunion à Genève")  # one stray byte does not demote UTF-8
+    assert "\ufffd stray byte" in decode_bytes(long_utf8)
+    assert decode_bytes(b"", declared="no-such-charset") == ""
+
+
+def test_normalize_charset() -> None:
+    assert normalize_charset("Windows-1251") == "cp1251"
+    assert normalize_charset("ISO-8859-1") == "cp1252"
+    assert normalize_charset("x-nonsense") is None
+
+
+def test_looks_binary() -> None:
+    assert looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert looks_binary(b"%PDF-1.7\n")
+    assert looks_binary(bytes(range(256)) * 4)
+    assert not looks_binary("Обычный текст, ordinary text.\n".encode())
+    assert not looks_binary("text".encode("utf-16"))

@@ -1,0 +1,163 @@
+"""End-to-end ingest through the library: real readers, cleaning, dedup, clustering, real SQLite."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsfold.pipeline import ingest
+from newsfold.settings import Settings
+from newsfold.store import Store
+from newsfold.store import queries as q
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "seeds"
+SEED_KEYS = {
+    "000_cc19f5d33552ad64",
+    "001_3e7c520cc69bc824",
+    "002_174bf8bf5535ab25",
+    "003_0e43735446c24b91",
+    "004_701a67432a6c2fcc",
+}
+QUAKE = (
+    "A powerful earthquake struck the southern Iranian island of Qeshm on Sunday, killing at least ten people "
+    "and injuring dozens, state television reported. Rescue teams handed out tents and blankets to villagers "
+    "who spent the night outdoors after the tremor, which measured 5.9 and destroyed several villages. "
+    "The governor said power had been restored to most of the island by Monday morning."
+)
+
+
+def _stories(store: Store) -> list[dict]:
+    return q.list_stories(store.reader())
+
+
+def test_seed_folder_folds_into_one_story(tmp_path: Path, settings: Settings) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for f in SAMPLES.glob("*.txt"):
+        shutil.copy(f, folder)
+    shutil.copy(SAMPLES / "README.md", folder)
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([folder], store, settings)
+        assert (counts.taken, counts.quarantined, counts.skipped) == (5, 0, 1)
+        stories = _stories(store)
+        assert len(stories) == 1
+        assert set(stories[0]["articles"]) == SEED_KEYS and stories[0]["size"] == 5
+        assert "All news" not in stories[0]["title"]
+
+
+def test_seed_jsonl_folds_into_one_story_and_reingest_adds_nothing(tmp_path: Path, settings: Settings) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        first = ingest([SAMPLES.parent / "seeds.jsonl"], store, settings)
+        assert first.taken == 5 and first.stories_new == 1
+        stories = _stories(store)
+        assert len(stories) == 1 and set(stories[0]["articles"]) == SEED_KEYS
+        assert stories[0]["first_published"] == "2022-01-26" and stories[0]["last_published"] == "2022-02-17"
+        assert {"UNI", "TASS", "Afrasianet", "Lodi Valley News"} <= set(stories[0]["outlets"])
+        again = ingest([SAMPLES.parent / "seeds.jsonl"], store, settings)
+        assert (again.taken, again.unchanged, again.quarantined, again.stories_new) == (0, 5, 0, 0)
+        assert _stories(store) == stories
+        n = store.reader().execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert n == 5
+
+
+def test_new_articles_join_existing_stories_and_unrelated_stay_apart(tmp_path: Path, settings: Settings) -> None:
+    lines = (SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "first.jsonl").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    quake = {"id": "quake-1", "title": "Quake kills ten on Iranian island", "text": QUAKE, "published": "2005-11-28"}
+    (tmp_path / "second.jsonl").write_text("\n".join([*lines[3:], json.dumps(quake)]) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([tmp_path / "first.jsonl"], store, settings)
+    with Store.open(tmp_path / "s.db") as store:  # a new process: the story index is reloaded from the store
+        counts = ingest([tmp_path / "second.jsonl"], store, settings)
+        assert counts.taken == 3 and counts.stories_new == 1 and counts.stories_updated == 1
+        stories = _stories(store)
+        assert len(stories) == 2
+        by_size = sorted(stories, key=lambda s: -s["size"])
+        assert set(by_size[0]["articles"]) == SEED_KEYS
+        assert by_size[1]["articles"] == ["quake-1"]
+
+
+def test_copies_are_linked_not_dropped(tmp_path: Path, settings: Settings) -> None:
+    seed = json.loads((SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()[3])
+    exact = dict(seed, id="exact-copy", source="Reprint Daily")
+    near = dict(seed, id="near-copy", text=seed["text"].replace("Russia", "Moscow", 4) + "\nReprinted with thanks.")
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in (seed, exact, near)) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([path], store, settings)
+        assert counts.taken == 3 and counts.copies == 2
+        conn = store.reader()
+        assert q.article_json(conn, "exact-copy")["copy_of"] == seed["id"]
+        assert q.article_json(conn, "near-copy")["copy_of"] == seed["id"]
+        stories = _stories(store)
+        assert len(stories) == 1 and stories[0]["size"] == 3
+        assert sorted(q.article_json(conn, seed["id"])["copies"]) == ["exact-copy", "near-copy"]
+
+
+def test_key_taken_by_a_different_text_is_quarantined(tmp_path: Path, settings: Settings) -> None:
+    a = {"id": "k1", "title": "First", "text": QUAKE}
+    b = {"id": "k1", "title": "Second", "text": "Something else entirely, about a different matter. " * 5}
+    (tmp_path / "a.jsonl").write_text(json.dumps(a) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps(b) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([tmp_path / "a.jsonl"], store, settings)
+        counts = ingest([tmp_path / "b.jsonl"], store, settings)
+        assert counts.quarantined == 1 and counts.taken == 0
+        rows = q.list_quarantine(store.reader())
+        assert rows[0]["input"].endswith("b.jsonl:1") and "already taken" in rows[0]["reason"]
+        assert q.article_json(store.reader(), "k1")["title"] == "First"
+
+
+def test_mixed_folder_keeps_good_and_quarantines_bad(tmp_path: Path, settings: Settings) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "000_cc19f5d33552ad64.txt", folder / "good.txt")
+    good = {"id": "g1", "title": "Quake", "text": QUAKE}
+    (folder / "lines.jsonl").write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "broken.jsonl.gz").write_bytes(gzip.compress(b'{"id": "x", "text": "abc"}\n' * 50)[:15])
+    (folder / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    (folder / "home.html").write_text(
+        "<html><head><title>Home</title></head><body><nav><a href='/a'>A</a> <a href='/b'>B</a></nav></body></html>",
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([folder], store, settings)
+        assert counts.taken == 2
+        reasons = {r["input"]: r["reason"] for r in q.list_quarantine(store.reader())}
+    assert counts.quarantined == len(reasons) == 5
+    names = {Path(k.split(":")[0]).name: v for k, v in reasons.items()}
+    assert set(names) == {"lines.jsonl", "empty.txt", "broken.jsonl.gz", "image.html", "home.html"}
+    assert any(k.endswith("lines.jsonl:2") for k in reasons)
+    assert names["home.html"] == "no article body"
+    assert all(v.strip() for v in reasons.values())
+
+
+@pytest.mark.slow
+def test_dask_engine_gives_the_same_stories(tmp_path: Path, settings: Settings) -> None:
+    pytest.importorskip("distributed")
+    from newsfold.backends import get_backend
+
+    backend = get_backend("dask", workers=2)
+    try:
+        with Store.open(tmp_path / "d.db") as store:
+            ingest([SAMPLES.parent / "seeds.jsonl"], store, settings, backend=backend)
+            dask_stories = _stories(store)
+    finally:
+        backend.close()
+    with Store.open(tmp_path / "l.db") as store:
+        ingest([SAMPLES.parent / "seeds.jsonl"], store, settings)
+        assert _stories(store) == dask_stories
+
+
+def test_shared_seed_folder_with_its_jsonl_twin(tmp_path: Path, settings: Settings, shared_seeds: Path) -> None:
+    """The shared folder holds the .txt files and seeds.jsonl under the same keys: one article each, no conflict."""
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([shared_seeds], store, settings)
+        assert (counts.taken, counts.unchanged, counts.quarantined, counts.skipped) == (5, 5, 0, 1)
+        stories = _stories(store)
+        assert len(stories) == 1 and set(stories[0]["articles"]) == SEED_KEYS
