@@ -51,7 +51,9 @@ def test_show_json_cites_only_stored_articles(seeded: Path) -> None:
         assert line["text"] and line["articles"] and set(line["articles"]) <= keys
     texts = {k: json.loads(run("article", k, "--json", db=seeded).stdout)["text"] for k in keys}
     for line in story["summary"]:  # the sentence is in the article it was taken from
-        assert any(" ".join(line["text"].split())[:60] in " ".join(texts[k].split()) for k in line["articles"])
+        assert any(
+            " ".join(line["text"].split())[:60] in " ".join(texts[k].split()) for k in line["articles"]
+        )
 
 
 def test_show_markdown_and_html(seeded: Path) -> None:
@@ -91,7 +93,9 @@ def test_bad_setting_is_a_one_line_error(tmp_path: Path) -> None:
 
 def test_quarantine_lists_bad_inputs_and_exit_1(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "a", "text": "Good enough text for an article about something."}\n{oops\n', encoding="utf-8")
+    bad.write_text(
+        '{"id": "a", "text": "Good enough text for an article about something."}\n{oops\n', encoding="utf-8"
+    )
     db = tmp_path / "q.db"
     proc = run("ingest", str(bad), db=db, check=1)
     assert "1 taken" in proc.stdout and "1 quarantined" in proc.stdout

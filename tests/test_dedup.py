@@ -2,17 +2,41 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given, settings as hsettings
+from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from newsfold.dedup import CopyIndex, Signature, signature
 from newsfold.models import Article
 from newsfold.settings import Settings
 
-WORDS = (
-    "minister talks security proposals reply letter moscow washington treaty alliance border troops sanctions "
-    "ambassador ministry document response guarantees expansion weapons europe dialogue meeting week agreement"
-).split()
+WORDS = [
+    "minister",
+    "talks",
+    "security",
+    "proposals",
+    "reply",
+    "letter",
+    "moscow",
+    "washington",
+    "treaty",
+    "alliance",
+    "border",
+    "troops",
+    "sanctions",
+    "ambassador",
+    "ministry",
+    "document",
+    "response",
+    "guarantees",
+    "expansion",
+    "weapons",
+    "europe",
+    "dialogue",
+    "meeting",
+    "week",
+    "agreement",
+]
 
 
 def _article(key: str, text: str) -> Article:
@@ -79,7 +103,10 @@ def test_copy_index_evicts_beyond_capacity(settings: Settings) -> None:
 
 
 @hsettings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), min_size=5, max_size=80), st.lists(st.sampled_from(WORDS), min_size=5, max_size=80))
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=5, max_size=80),
+    st.lists(st.sampled_from(WORDS), min_size=5, max_size=80),
+)
 def test_similarity_is_symmetric(a_words: list[str], b_words: list[str]) -> None:
     s = Settings()
     a = signature(_article("a", " ".join(a_words)), s)

@@ -49,7 +49,9 @@ def test_seed_folder_folds_into_one_story(tmp_path: Path, settings: Settings) ->
         assert "All news" not in stories[0]["title"]
 
 
-def test_seed_jsonl_folds_into_one_story_and_reingest_adds_nothing(tmp_path: Path, settings: Settings) -> None:
+def test_seed_jsonl_folds_into_one_story_and_reingest_adds_nothing(
+    tmp_path: Path, settings: Settings
+) -> None:
     with Store.open(tmp_path / "s.db") as store:
         first = ingest([SAMPLES.parent / "seeds.jsonl"], store, settings)
         assert first.taken == 5 and first.stories_new == 1
@@ -64,11 +66,20 @@ def test_seed_jsonl_folds_into_one_story_and_reingest_adds_nothing(tmp_path: Pat
         assert n == 5
 
 
-def test_new_articles_join_existing_stories_and_unrelated_stay_apart(tmp_path: Path, settings: Settings) -> None:
+def test_new_articles_join_existing_stories_and_unrelated_stay_apart(
+    tmp_path: Path, settings: Settings
+) -> None:
     lines = (SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
     (tmp_path / "first.jsonl").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
-    quake = {"id": "quake-1", "title": "Quake kills ten on Iranian island", "text": QUAKE, "published": "2005-11-28"}
-    (tmp_path / "second.jsonl").write_text("\n".join([*lines[3:], json.dumps(quake)]) + "\n", encoding="utf-8")
+    quake = {
+        "id": "quake-1",
+        "title": "Quake kills ten on Iranian island",
+        "text": QUAKE,
+        "published": "2005-11-28",
+    }
+    (tmp_path / "second.jsonl").write_text(
+        "\n".join([*lines[3:], json.dumps(quake)]) + "\n", encoding="utf-8"
+    )
     with Store.open(tmp_path / "s.db") as store:
         ingest([tmp_path / "first.jsonl"], store, settings)
     with Store.open(tmp_path / "s.db") as store:  # a new process: the story index is reloaded from the store
@@ -84,7 +95,9 @@ def test_new_articles_join_existing_stories_and_unrelated_stay_apart(tmp_path: P
 def test_copies_are_linked_not_dropped(tmp_path: Path, settings: Settings) -> None:
     seed = json.loads((SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()[3])
     exact = dict(seed, id="exact-copy", source="Reprint Daily")
-    near = dict(seed, id="near-copy", text=seed["text"].replace("Russia", "Moscow", 4) + "\nReprinted with thanks.")
+    near = dict(
+        seed, id="near-copy", text=seed["text"].replace("Russia", "Moscow", 4) + "\nReprinted with thanks."
+    )
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(x) for x in (seed, exact, near)) + "\n", encoding="utf-8")
     with Store.open(tmp_path / "s.db") as store:
@@ -154,7 +167,9 @@ def test_dask_engine_gives_the_same_stories(tmp_path: Path, settings: Settings) 
         assert _stories(store) == dask_stories
 
 
-def test_shared_seed_folder_with_its_jsonl_twin(tmp_path: Path, settings: Settings, shared_seeds: Path) -> None:
+def test_shared_seed_folder_with_its_jsonl_twin(
+    tmp_path: Path, settings: Settings, shared_seeds: Path
+) -> None:
     """The shared folder holds the .txt files and seeds.jsonl under the same keys: one article each, no conflict."""
     with Store.open(tmp_path / "s.db") as store:
         counts = ingest([shared_seeds], store, settings)

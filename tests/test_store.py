@@ -12,14 +12,33 @@ from newsfold.store import Store
 from newsfold.store import queries as q
 
 
-def _article(key: str, title: str, text: str, published: str | None = None, outlet: str | None = None) -> Article:
-    return Article(key=key, location=f"in/{key}", fmt="jsonl", raw=text, text=text, title=title,
-                   published=published, outlet=outlet)
+def _article(
+    key: str, title: str, text: str, published: str | None = None, outlet: str | None = None
+) -> Article:
+    return Article(
+        key=key,
+        location=f"in/{key}",
+        fmt="jsonl",
+        raw=text,
+        text=text,
+        title=title,
+        published=published,
+        outlet=outlet,
+    )
 
 
 def _add(store: Store, art: Article, story: str, copy_of: str | None = None) -> None:
-    store.add_article(art, raw_hash="r" + art.key, text_hash="t" + art.key, story_id=story, copy_of=copy_of,
-                      similarity=None, signature=None, features=None, run_id=1)
+    store.add_article(
+        art,
+        raw_hash="r" + art.key,
+        text_hash="t" + art.key,
+        story_id=story,
+        copy_of=copy_of,
+        similarity=None,
+        signature=None,
+        features=None,
+        run_id=1,
+    )
 
 
 def test_open_applies_migrations_in_wal_mode(tmp_path: Path) -> None:
@@ -47,9 +66,18 @@ def test_missing_folder_is_a_store_error(tmp_path: Path) -> None:
 def test_stories_fts_merge_and_redirect(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.db") as store:
         with store.transaction():
-            _add(store, _article("a", "Lavrov replies to Blinken", "Moscow sent its reply.", "2022-02-17", "TASS"), "s1")
+            _add(
+                store,
+                _article("a", "Lavrov replies to Blinken", "Moscow sent its reply.", "2022-02-17", "TASS"),
+                "s1",
+            )
             _add(store, _article("b", "Earthquake in Iran", "A quake hit Qeshm island.", "2005-11-27"), "s2")
-            _add(store, _article("c", "Russia replies", "Moscow sent its reply.", "2022-02-18", "UNI"), "s1", "a")
+            _add(
+                store,
+                _article("c", "Russia replies", "Moscow sent its reply.", "2022-02-18", "UNI"),
+                "s1",
+                "a",
+            )
             assert store.refresh_stories(["s1", "s2"], choose_title) == (2, 0)
         conn = store.reader()
         rows = q.list_stories(conn)

@@ -62,7 +62,9 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-db_option = click.option("--db", "db", default=None, help="SQLite store (default $NEWSFOLD_DB, else ./newsfold.db).")
+db_option = click.option(
+    "--db", "db", default=None, help="SQLite store (default $NEWSFOLD_DB, else ./newsfold.db)."
+)
 
 
 def _settings_help() -> str:
@@ -108,22 +110,34 @@ def _open_store(db: str | None, *, must_exist: bool = False) -> Any:
 @click.option("--scheduler", default=None, help="Address of a running Dask scheduler (with --engine dask).")
 @click.pass_obj
 @_guard
-def ingest(obj: _Ctx, inputs: tuple[str, ...], db: str | None, engine: str, workers: int | None,
-           scheduler: str | None) -> None:
+def ingest(
+    obj: _Ctx,
+    inputs: tuple[str, ...],
+    db: str | None,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
+) -> None:
     """Read INPUT files, folders or globs into the store and fold them into stories."""
     from newsfold.backends import get_backend
-    from newsfold.pipeline import Progress, ingest as run_ingest
+    from newsfold.pipeline import Progress
+    from newsfold.pipeline import ingest as run_ingest
 
     settings = obj.settings
     backend = get_backend(engine, workers=workers, scheduler=scheduler)
     show_bar = settings.progress and sys.stdout.isatty()
     with _open_store(db) as store:
         if show_bar:
-            from rich.progress import BarColumn, Progress as Bar, TextColumn, TimeElapsedColumn
+            from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import Progress as Bar
 
             with Bar(
-                TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} articles"),
-                TextColumn("{task.fields[rate]}/s"), TimeElapsedColumn(), transient=True,
+                TextColumn("[bold]ingest"),
+                BarColumn(),
+                TextColumn("{task.completed} articles"),
+                TextColumn("{task.fields[rate]}/s"),
+                TimeElapsedColumn(),
+                transient=True,
             ) as bar:
                 task = bar.add_task("ingest", total=None, rate="-")
 
@@ -149,12 +163,15 @@ def ingest(obj: _Ctx, inputs: tuple[str, ...], db: str | None, engine: str, work
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.option("--query", default=None, help="Only stories whose articles contain these words.")
-@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only stories with an article since this day.")
+@click.option(
+    "--since", default=None, metavar="YYYY-MM-DD", help="Only stories with an article since this day."
+)
 @click.option("--limit", type=click.IntRange(0), default=None)
 @click.pass_obj
 @_guard
-def stories(obj: _Ctx, db: str | None, as_json: bool, query: str | None, since: str | None,
-            limit: int | None) -> None:
+def stories(
+    obj: _Ctx, db: str | None, as_json: bool, query: str | None, since: str | None, limit: int | None
+) -> None:
     """List stories, newest first."""
     from newsfold.store import queries as q
 
@@ -282,7 +299,9 @@ def timeline(obj: _Ctx, db: str | None, query: str | None, max_dates: int, as_js
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--get", "get_path", default=None, metavar="PATH", help="Serve one GET request in-process and exit.")
+@click.option(
+    "--get", "get_path", default=None, metavar="PATH", help="Serve one GET request in-process and exit."
+)
 @click.pass_obj
 @_guard
 def serve(obj: _Ctx, db: str | None, host: str, port: int, get_path: str | None) -> None:

@@ -27,7 +27,7 @@ def choose_title(rows: Sequence[Any]) -> str:
         return ""
     if len(titles) <= 2:
         return titles[-1] if len(titles) == 2 and len(titles[0]) < 12 else titles[0]
-    bags = [set(w.lower() for w in _WORD.findall(t)) for t in titles]
+    bags = [{w.lower() for w in _WORD.findall(t)} for t in titles]
     df = Counter(w for bag in bags for w in bag)
     scores = [sum(df[w] - 1 for w in bag) / (1 + len(bag)) ** 0.5 for bag in bags]
     best = max(range(len(titles)), key=lambda i: (scores[i], -i))

@@ -12,6 +12,7 @@ ingest path, and cached in the store until the story changes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -176,7 +177,7 @@ class Counts:
 
     def as_dict(self) -> dict[str, int]:
         """The counts by name."""
-        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+        return dataclasses.asdict(self)
 
 
 class Folder:
@@ -201,7 +202,9 @@ class Folder:
             if known == item.raw_hash:
                 counts.unchanged += 1
             else:
-                rejected = Rejected(art.location, "store", f"key {art.key!r} is already taken by a different text")
+                rejected = Rejected(
+                    art.location, "store", f"key {art.key!r} is already taken by a different text"
+                )
                 counts.quarantined += self.store.quarantine(rejected, run_id)
             return
         copy_of: str | None = None

@@ -13,7 +13,9 @@ import sentencex
 
 _PARA_SPLIT = re.compile(r"\n\s*\n|\n")
 # sentencex has rules for these; other languages fall back to its generic rules through "en".
-_SEGMENTER_LANGS = frozenset({"en", "de", "fr", "es", "it", "pt", "ru", "ar", "pl", "nl", "tr", "uk", "zh", "ja"})
+_SEGMENTER_LANGS = frozenset(
+    {"en", "de", "fr", "es", "it", "pt", "ru", "ar", "pl", "nl", "tr", "uk", "zh", "ja"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from newsfold.errors import ConfigError
 ENV_PREFIX = "NEWSFOLD_"
 
 
-def _setting(default: Any, help: str, lo: float | None = None, hi: float | None = None) -> Any:  # noqa: A002
+def _setting(default: Any, help: str, lo: float | None = None, hi: float | None = None) -> Any:
     return field(default=default, metadata={"help": help, "lo": lo, "hi": hi})
 
 
@@ -32,9 +32,14 @@ class Settings:
         ("en", "de", "fr", "es", "it", "pt", "ru", "ar", "pl", "nl", "tr", "uk", "zh", "ja"),
         "ISO 639-1 codes the language detector chooses among (a short list is faster and more accurate)",
     )
-    lang_chars: int = _setting(1000, "characters of cleaned text given to the language detector", 50, 1_000_000)
+    lang_chars: int = _setting(
+        1000, "characters of cleaned text given to the language detector", 50, 1_000_000
+    )
     max_input_bytes: int = _setting(
-        20_000_000, "inputs (a page, a JSONL line, a WARC record) larger than this are quarantined", 1_000, None
+        20_000_000,
+        "inputs (a page, a JSONL line, a WARC record) larger than this are quarantined",
+        1_000,
+        None,
     )
     min_body_chars: int = _setting(
         80, "a page whose cleaned body is shorter than this has no article body and is quarantined", 0, None
@@ -45,12 +50,17 @@ class Settings:
         0.7, "estimated Jaccard of shingles above which an article is a copy of an earlier one", 0.0, 1.0
     )
     cluster_threshold: float = _setting(
-        0.0, "similarity above which an article joins a story; 0 means the tuned default of the clusterer", 0.0, 1.0
+        0.0,
+        "similarity above which an article joins a story; 0 means the tuned default of the clusterer",
+        0.0,
+        1.0,
     )
     cluster_window_days: int = _setting(
         45, "stories whose last article is older than this (by publish date) are not joined", 1, 100_000
     )
-    hot_stories: int = _setting(50_000, "stories kept in memory for matching; older ones stay in the store", 100, None)
+    hot_stories: int = _setting(
+        50_000, "stories kept in memory for matching; older ones stay in the store", 100, None
+    )
     summary_sentences: int = _setting(0, "summary length; 0 means 3 to 10 by story size", 0, 50)
     batch_size: int = _setting(500, "articles written to the store per transaction during ingest", 1, 100_000)
     progress: bool = _setting(True, "show progress bars on a terminal")
@@ -102,7 +112,7 @@ def _validated(settings: Settings) -> Settings:
     for f in SETTINGS:
         value = getattr(settings, f.name)
         lo, hi = f.metadata["lo"], f.metadata["hi"]
-        if lo is not None and value < lo or hi is not None and value > hi:
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
             bounds = f"[{lo}, {hi}]" if hi is not None else f">= {lo}"
             raise ConfigError(f"{f.name} must be {bounds}, got {value}")
     return settings

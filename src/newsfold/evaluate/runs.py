@@ -58,7 +58,9 @@ def run_clustering_eval(
         data = Path(tmp) / "gold.jsonl"
         with data.open("w", encoding="utf-8") as fh:
             for obj in lines:
-                fh.write(json.dumps({k: v for k, v in obj.items() if k != "cluster"}, ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps({k: v for k, v in obj.items() if k != "cluster"}, ensure_ascii=False) + "\n"
+                )
         with Store.open(Path(tmp) / "eval.db") as store:
             ingest([data], store, settings.replace(progress=False))
             conn = store.reader()
@@ -86,7 +88,10 @@ def run_timeline_eval(articles: str | Path, reference: str | Path, settings: Set
     from newsfold.store import Store
 
     ref = read_tilse(reference)
-    with tempfile.TemporaryDirectory(prefix="newsfold-eval-") as tmp, Store.open(Path(tmp) / "eval.db") as store:
+    with (
+        tempfile.TemporaryDirectory(prefix="newsfold-eval-") as tmp,
+        Store.open(Path(tmp) / "eval.db") as store,
+    ):
         ingest([articles], store, settings.replace(progress=False))
         arts = list(iter_articles(store))
     return dict(eval_timeline(arts, ref))

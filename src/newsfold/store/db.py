@@ -144,7 +144,9 @@ class Store:
     def begin_run(self, inputs: Iterable[str]) -> int:
         """Record the start of an ingest run and return its id."""
         with self.transaction() as c:
-            cur = c.execute("INSERT INTO runs(started, inputs) VALUES (?, ?)", (now_iso(), json.dumps(list(inputs))))
+            cur = c.execute(
+                "INSERT INTO runs(started, inputs) VALUES (?, ?)", (now_iso(), json.dumps(list(inputs)))
+            )
         return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
@@ -282,7 +284,8 @@ class Store:
         stamp = now_iso()
         for sid in story_ids:
             rows = self._conn.execute(
-                "SELECT key, title, text, published, copy_of FROM articles WHERE story_id = ? ORDER BY id", (sid,)
+                "SELECT key, title, text, published, copy_of FROM articles WHERE story_id = ? ORDER BY id",
+                (sid,),
             ).fetchall()
             if not rows:
                 continue
@@ -302,7 +305,15 @@ class Store:
                 self._conn.execute(
                     """INSERT INTO stories(id, title, first_published, last_published, size, created, updated)
                        VALUES (?,?,?,?,?,?,?)""",
-                    (sid, title, days[0] if days else None, days[-1] if days else None, len(rows), stamp, stamp),
+                    (
+                        sid,
+                        title,
+                        days[0] if days else None,
+                        days[-1] if days else None,
+                        len(rows),
+                        stamp,
+                        stamp,
+                    ),
                 )
         return created, updated
 

@@ -20,7 +20,8 @@ def fts_query(text: str) -> str | None:
 
 def _story_json(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     members = conn.execute(
-        "SELECT key, outlet FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, id", (row["id"],)
+        "SELECT key, outlet FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, id",
+        (row["id"],),
     ).fetchall()
     outlets: list[str] = []
     for m in members:
@@ -77,7 +78,9 @@ def list_stories(
 
 def count_stories(conn: sqlite3.Connection) -> int:
     """The number of live stories."""
-    return int(conn.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL AND size > 0").fetchone()[0])
+    return int(
+        conn.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL AND size > 0").fetchone()[0]
+    )
 
 
 def resolve_story(conn: sqlite3.Connection, story_id: str) -> str:
@@ -145,7 +148,9 @@ def article_json(conn: sqlite3.Connection, key: str, *, removed: bool = False) -
         "text": row["text"],
         "story": story,
         "copy_of": row["copy_of"],
-        "copies": [r[0] for r in conn.execute("SELECT key FROM articles WHERE copy_of = ? ORDER BY id", (key,))],
+        "copies": [
+            r[0] for r in conn.execute("SELECT key FROM articles WHERE copy_of = ? ORDER BY id", (key,))
+        ],
     }
     if removed:
         out["removed"] = [{"text": t, "kind": k, "rule": r} for t, k, r in json.loads(row["removed"])]
@@ -161,4 +166,7 @@ def list_quarantine(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 def cached_fold(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     """A story's cached fold, or None when it is stale or never computed."""
     row = conn.execute("SELECT fold FROM stories WHERE id = ?", (story_id,)).fetchone()
-    return None if row is None or row["fold"] is None else json.loads(row["fold"])  # type: ignore[no-any-return]
+    if row is None or row["fold"] is None:
+        return None
+    fold: dict[str, Any] = json.loads(row["fold"])
+    return fold
