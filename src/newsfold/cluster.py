@@ -1,0 +1,523 @@
+"""Online story clustering: each article joins the best hot story or starts a new one, as it arrives.
+
+How an article is placed (see :class:`StoryIndex`):
+
+1. :func:`featurize` turns an article into a :class:`ClusterDoc`: counts of content words (title and text),
+   of the title's words, of capitalised names (spans and their words, captions included) and of numbers and
+   years mentioned. It is pure, so the pipeline can run it in parallel and the store can keep it as a BLOB.
+2. Document frequencies are counted online, as articles arrive (never fitted on a corpus first); the article
+   becomes one TF-IDF sub-vector per field (body, title, names, numbers), each of unit length.
+3. Candidate stories come from an inverted index over weighted words and names (postings capped, newest
+   first), so placing costs the same whatever the number of stored articles. Only ``hot_stories`` stories
+   stay in memory; the store persists each changed story's state and can :meth:`StoryIndex.restore` it.
+4. For each candidate, the per-field cosines to the story's centroids (and a year-conflict signal) are
+   combined by a logistic model whose weights were fitted on the ECB+ dev topics (see ``WEIGHTS``); the
+   article joins the most probable story if that probability passes the threshold, else starts a story.
+   Where publish dates are known, stories older than ``cluster_window_days`` are not joined and the gap
+   lowers the score.
+5. When the article fits a second story almost as well as the first, and the two stories' centroids agree,
+   the younger story is merged into the older one (the old id then redirects: :meth:`StoryIndex.resolve`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsfold.models import Article, Placement
+from newsfold.settings import Settings
+from newsfold.textnorm import NAME_CONNECTORS, name_spans, numbers, stopwords, tokens
+
+# --- featurize limits (keep ClusterDoc small and placing fast)
+MAX_TERMS = 120  # most frequent content words kept per article
+MAX_NAMES = 40
+MAX_NUMS = 20
+ABSURD_YEAR_MIN = 1990  # an earlier publish year is treated as unknown (and flagged by the cleaner)
+
+# --- vector and index sizes
+VEC_TERMS = 60  # body terms kept in an article's vector (by TF-IDF weight)
+CENTROID_CAP = 400  # a story centroid is trimmed to its heaviest terms when it grows past 2x this
+IDF_PRIOR = 20.0  # pseudo-documents added to N in the idf: damps the noisy idf of the first few articles
+QUERY_TERMS = 12  # an article's heaviest body terms used to look up candidate stories
+QUERY_NAMES = 6
+INDEX_TERMS = 8  # terms of each joining article added to its story's postings
+POSTING_CAP = 64  # stories kept per posting (newest); older ones drop out of candidate lookup
+CANDIDATES = 6  # stories scored in full per article
+DF_CAP = 2_000_000  # distinct features counted before words seen once are dropped
+
+# --- the decision: logistic model over per-field similarities
+# Features (see ``features``): bias, body cosine, title cosine, names cosine, numbers cosine, year conflict,
+# body x names, share of the article's principal names missing from the story.
+# Fitted with newsfold.evaluate.clustering.fit_weights on the 772 ECB+ dev articles (gold stories replayed in
+# file order, each article against its gold story and the 5 most similar others). Weights fitted on one half
+# of the topics and scored on the other half give the same F1 within 0.01 (see the report in BENCHMARKS.md);
+# re-tune by running fit_weights on new gold and pasting its output here.
+WEIGHTS = (-3.1, 2.71, 1.71, 3.66, 3.1, -1.43, 1.58, -1.49)
+TOP_NAMES = 3  # an article's principal names: their share missing from a story is a feature
+THRESHOLD = 0.2  # join probability; swept 0.05-0.7 on ECB+ dev halves (settings.cluster_threshold overrides)
+# A runner-up story within MERGE_MARGIN of the best probability (and above the threshold) is merged into it
+# when the two stories' body centroids have a cosine >= MERGE_CENTROID (swept 0-0.3 / 0.3-0.5 on half A).
+MERGE_MARGIN = 0.3
+MERGE_CENTROID = 0.5
+GAP_PENALTY = 2.0  # logit subtracted per cluster_window_days of publish-date gap
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterDoc:
+    """Everything the clusterer needs about one article (the pure output of :func:`featurize`).
+
+    Attributes:
+        key: the article key.
+        day: the publish day; None when unknown or absurd (before 1990 or more than a year ahead).
+        terms: content-word counts over title and text, most frequent first.
+        title: the title's content words.
+        names: counts of capitalised-name spans and their words (captions included).
+        nums: counts of numbers and years mentioned (``"y2005"`` for a year).
+    """
+
+    key: str
+    day: dt.date | None
+    terms: tuple[tuple[str, int], ...] = ()
+    title: tuple[str, ...] = ()
+    names: tuple[tuple[str, int], ...] = ()
+    nums: tuple[tuple[str, int], ...] = ()
+
+    def to_bytes(self) -> bytes:
+        """Serialise as compact JSON (UTF-8), for a SQLite BLOB."""
+        data = {
+            "k": self.key,
+            "d": self.day.isoformat() if self.day else None,
+            "t": [list(p) for p in self.terms],
+            "h": list(self.title),
+            "n": [list(p) for p in self.names],
+            "u": [list(p) for p in self.nums],
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ClusterDoc:
+        """Rebuild a ClusterDoc written by :meth:`to_bytes`."""
+        raw = json.loads(data.decode("utf-8"))
+        day = dt.date.fromisoformat(raw["d"]) if raw["d"] else None
+        return cls(
+            key=raw["k"],
+            day=day,
+            terms=tuple((t, int(c)) for t, c in raw["t"]),
+            title=tuple(raw["h"]),
+            names=tuple((t, int(c)) for t, c in raw["n"]),
+            nums=tuple((t, int(c)) for t, c in raw["u"]),
+        )
+
+
+def parse_day(published: str | None, today: dt.date | None = None) -> dt.date | None:
+    """The publish day of an ISO 8601 date or datetime, or None when missing, malformed or absurd.
+
+    Args:
+        published: ``YYYY-MM-DD`` or a datetime string starting with it.
+        today: the reference day for "more than a year ahead" (default: today).
+
+    Returns:
+        The day, or None for a year before 1990 or a day more than a year after ``today``.
+    """
+    if not published or len(published) < 10:
+        return None
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    limit = (today or dt.date.today()) + dt.timedelta(days=366)
+    if day.year < ABSURD_YEAR_MIN or day > limit:
+        return None
+    return day
+
+
+def featurize(article: Article, settings: Settings) -> ClusterDoc:
+    """Turn an article into the features the clusterer uses. Pure: same article, same ClusterDoc.
+
+    Args:
+        article: a cleaned article (title, text, lang, published and removed captions are read).
+        settings: newsfold settings (unused for now; kept so features can be configured).
+
+    Returns:
+        The article's ClusterDoc.
+    """
+    del settings
+    lang = article.lang
+    title = article.title or ""
+    text = article.text or ""
+    body = text if text.startswith(title) else f"{title}\n{text}"
+    title_terms = tokens(title, lang)
+    term_counts = Counter(tokens(body, lang))
+    captions = "\n".join(r.text for r in article.removed if r.kind == "caption")
+    name_counts: Counter[str] = Counter()
+    stop = stopwords(lang) | NAME_CONNECTORS
+    for span in name_spans(f"{body}\n{captions}" if captions else body, lang):
+        name_counts[span] += 1
+        if " " in span:
+            # Each word of a multi-word name counts too ("Lavrov" meets "Sergey Lavrov"), connectors aside.
+            name_counts.update(w for w in span.split() if w not in stop and len(w) > 2)
+    num_counts = Counter(numbers(body))
+    return ClusterDoc(
+        key=article.key,
+        day=parse_day(article.published),
+        terms=tuple(term_counts.most_common(MAX_TERMS)),
+        title=tuple(dict.fromkeys(title_terms)),
+        names=tuple(name_counts.most_common(MAX_NAMES)),
+        nums=tuple(num_counts.most_common(MAX_NUMS)),
+    )
+
+
+def story_id_for(key: str) -> str:
+    """The id of a story started by the article ``key``: 12 hex digits of its SHA-1."""
+    return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+
+
+Vec = dict[str, float]
+FIELDS = ("body", "title", "names", "nums")
+_DF_PREFIX = {"body": "", "title": "", "names": "@", "nums": "#"}
+
+
+def _unit(weights: Vec) -> Vec:
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm > 0 else {}
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
+
+
+@dataclass(slots=True)
+class _Centroid:
+    """Sum of the unit vectors of a story's articles in one field, with its squared norm kept exact."""
+
+    vec: Vec = field(default_factory=dict)
+    norm2: float = 0.0
+
+    def cos(self, v: Vec) -> float:
+        return _dot(v, self.vec) / math.sqrt(self.norm2) if self.norm2 > 1e-12 and v else 0.0
+
+    def add(self, v: Vec) -> None:
+        vec = self.vec
+        self.norm2 += 2.0 * _dot(v, vec) + sum(w * w for w in v.values())
+        for t, w in v.items():
+            vec[t] = vec.get(t, 0.0) + w
+        if len(vec) > 2 * CENTROID_CAP:
+            self.vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:CENTROID_CAP])
+            self.norm2 = sum(w * w for w in self.vec.values())
+
+    def merge(self, other: _Centroid) -> None:
+        self.add(other.vec)
+
+
+@dataclass(slots=True)
+class _Story:
+    sid: str
+    size: int = 0
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    fields: dict[str, _Centroid] = field(default_factory=lambda: {f: _Centroid() for f in FIELDS})
+    years: Counter[int] = field(default_factory=Counter)
+    indexed: set[str] = field(default_factory=set)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "v": 1,
+            "size": self.size,
+            "first": self.first_day.isoformat() if self.first_day else None,
+            "last": self.last_day.isoformat() if self.last_day else None,
+            "fields": {f: [c.vec, c.norm2] for f, c in self.fields.items()},
+            "years": {str(y): n for y, n in self.years.items()},
+            "indexed": sorted(self.indexed),
+        }
+
+    @classmethod
+    def from_json(cls, sid: str, raw: dict[str, Any]) -> _Story:
+        story = cls(sid=sid, size=int(raw["size"]))
+        story.first_day = dt.date.fromisoformat(raw["first"]) if raw["first"] else None
+        story.last_day = dt.date.fromisoformat(raw["last"]) if raw["last"] else None
+        for f, (vec, norm2) in raw["fields"].items():
+            story.fields[f] = _Centroid({t: float(w) for t, w in vec.items()}, float(norm2))
+        story.years = Counter({int(y): int(n) for y, n in raw["years"].items()})
+        story.indexed = set(raw["indexed"])
+        return story
+
+
+@dataclass(slots=True)
+class _DocVecs:
+    body: Vec
+    title: Vec
+    names: Vec
+    nums: Vec
+    years: frozenset[int]
+    top_names: tuple[tuple[str, float], ...]  # the heaviest names, weights summing to 1
+
+
+def features(doc: _DocVecs, story: _Story) -> tuple[float, ...]:
+    """The similarity features of an article against a story, in the order of ``WEIGHTS`` (bias first)."""
+    f = story.fields
+    body = f["body"].cos(doc.body)
+    names = f["names"].cos(doc.names)
+    conflict = 1.0 if doc.years and story.years and not doc.years.intersection(story.years) else 0.0
+    story_names = f["names"].vec
+    missing = sum(w for t, w in doc.top_names if t not in story_names)
+    title = f["title"].cos(doc.title)
+    return (1.0, body, title, names, f["nums"].cos(doc.nums), conflict, body * names, missing)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+class StoryIndex:
+    """The online clusterer: hot stories in memory, an inverted index to find candidates, online DF counts.
+
+    Args:
+        settings: ``cluster_threshold`` (0 = the tuned ``THRESHOLD``), ``cluster_window_days`` and
+            ``hot_stories`` are read.
+        weights: the logistic model's weights (default ``WEIGHTS``); for tuning only.
+    """
+
+    def __init__(self, settings: Settings, weights: tuple[float, ...] = WEIGHTS) -> None:
+        self.threshold = settings.cluster_threshold or THRESHOLD
+        self.window = settings.cluster_window_days
+        self.hot = settings.hot_stories
+        self.weights = weights
+        self.n_docs = 0
+        self._df: dict[str, int] = {}
+        self._stories: dict[str, _Story] = {}  # ordered by last update, oldest first
+        self._redirect: dict[str, str] = {}
+        self._postings: dict[str, list[str]] = {}
+        self._dirty: set[str] = set()
+
+    # --- the narrow interface
+    def place(self, doc: ClusterDoc) -> Placement:
+        """Put one article into the best hot story, or start a new story with it.
+
+        Args:
+            doc: the article's features.
+
+        Returns:
+            The story it joined or started, and any merges this article caused.
+        """
+        self._count(doc)
+        vecs = self.vectors(doc)
+        scored = self._score_candidates(doc, vecs)
+        merged: tuple[tuple[str, str], ...] = ()
+        if scored and scored[0][0] >= self.threshold:
+            story = scored[0][1]
+            merged = self._maybe_merge(story, scored)
+            story = self._stories[self._resolve_hot(story.sid)]
+            is_new = False
+        else:
+            sid = story_id_for(doc.key)
+            while sid in self._stories or sid in self._redirect:  # a key reused after a merge: stay unique
+                sid = story_id_for(sid)
+            story = _Story(sid=sid)
+            is_new = True
+        self._add(story, doc, vecs)
+        return Placement(story_id=story.sid, is_new=is_new, merged=merged)
+
+    def dirty(self) -> set[str]:
+        """Ids of the stories whose state changed since :meth:`clear_dirty` (merged-away ids excluded)."""
+        return {s for s in self._dirty if s in self._stories}
+
+    def clear_dirty(self) -> None:
+        """Forget which stories changed (after the store has persisted them)."""
+        self._dirty.clear()
+
+    def story_state(self, story_id: str) -> bytes:
+        """The state of a hot story, for the store to persist.
+
+        Args:
+            story_id: a story id (a merged-away id is followed to its survivor).
+
+        Returns:
+            Compact JSON bytes that :meth:`restore` reads back.
+
+        Raises:
+            KeyError: the story is not in memory.
+        """
+        sid = self.resolve(story_id)
+        return json.dumps(self._stories[sid].to_json(), separators=(",", ":")).encode("utf-8")
+
+    def restore(self, story_id: str, state: bytes) -> None:
+        """Load a story persisted by :meth:`story_state` back into memory (and into the candidate index).
+
+        Args:
+            story_id: the story's id.
+            state: bytes from :meth:`story_state`.
+        """
+        story = _Story.from_json(story_id, json.loads(state.decode("utf-8")))
+        self._redirect.pop(story_id, None)
+        self._stories.pop(story_id, None)
+        self._stories[story_id] = story
+        for feat in sorted(story.indexed):
+            self._post(feat, story_id)
+        self._evict()
+
+    def resolve(self, story_id: str) -> str:
+        """Follow merges: the id of the story that ``story_id`` now belongs to (itself if never merged)."""
+        seen = 0
+        while story_id in self._redirect and seen < 1000:
+            story_id = self._redirect[story_id]
+            seen += 1
+        return story_id
+
+    # --- additions for persistence of the online statistics
+    def stats_state(self) -> bytes:
+        """The online document-frequency counts and merge redirects, for the store to persist."""
+        data = {"n": self.n_docs, "df": self._df, "redirect": self._redirect}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def restore_stats(self, state: bytes) -> None:
+        """Load counts written by :meth:`stats_state` (before restoring stories)."""
+        raw = json.loads(state.decode("utf-8"))
+        self.n_docs = int(raw["n"])
+        self._df = {str(k): int(v) for k, v in raw["df"].items()}
+        self._redirect = {str(k): str(v) for k, v in raw.get("redirect", {}).items()}
+
+    # --- internals
+    def _count(self, doc: ClusterDoc) -> None:
+        df = self._df
+        self.n_docs += 1
+        for t, _ in doc.terms:
+            df[t] = df.get(t, 0) + 1
+        for t, _ in doc.names:
+            k = "@" + t
+            df[k] = df.get(k, 0) + 1
+        for t, _ in doc.nums:
+            k = "#" + t
+            df[k] = df.get(k, 0) + 1
+        if len(df) > DF_CAP:
+            # Bound memory on endless streams: words seen once are dropped (they count as unseen again).
+            self._df = {k: v for k, v in df.items() if v > 1}
+
+    def _idf(self, key: str) -> float:
+        return math.log((self.n_docs + IDF_PRIOR) / (self._df.get(key, 0) + 1.0))
+
+    def vectors(self, doc: ClusterDoc) -> _DocVecs:
+        """The article's unit TF-IDF vector per field, with the current document frequencies."""
+        idf = self._idf
+        body = {t: (1.0 + math.log(c)) * idf(t) for t, c in doc.terms}
+        if len(body) > VEC_TERMS:
+            body = dict(sorted(body.items(), key=lambda kv: -kv[1])[:VEC_TERMS])
+        title = {t: idf(t) for t in doc.title}
+        names = {t: (1.0 + math.log(c)) * idf("@" + t) for t, c in doc.names}
+        nums = {t: (1.0 + math.log(c)) * idf("#" + t) for t, c in doc.nums}
+        yrs = frozenset(int(t[1:]) for t, _ in doc.nums if t.startswith("y"))
+        top = sorted(names.items(), key=lambda kv: -kv[1])[:TOP_NAMES]
+        total = sum(w for _, w in top)
+        top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
+        return _DocVecs(_unit(body), _unit(title), _unit(names), _unit(nums), yrs, top_names)
+
+    @staticmethod
+    def _query(vecs: _DocVecs, n_terms: int = QUERY_TERMS) -> list[tuple[str, float]]:
+        terms = sorted(vecs.body.items(), key=lambda kv: -kv[1])[:n_terms]
+        names = sorted(vecs.names.items(), key=lambda kv: -kv[1])[:QUERY_NAMES]
+        return terms + [("@" + t, w) for t, w in names]
+
+    def _score_candidates(self, doc: ClusterDoc, vecs: _DocVecs) -> list[tuple[float, _Story]]:
+        votes: dict[str, float] = {}
+        for feat, w in self._query(vecs):
+            for sid in self._postings.get(feat, ()):
+                votes[sid] = votes.get(sid, 0.0) + w
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        out: list[tuple[float, _Story]] = []
+        seen: set[str] = set()
+        weights = self.weights
+        for sid, _ in ranked:
+            if len(seen) >= CANDIDATES:
+                break
+            story = self._stories.get(self._resolve_hot(sid))
+            if story is None or story.sid in seen:
+                continue
+            seen.add(story.sid)
+            gap = self._gap(doc.day, story)
+            if gap > self.window:
+                continue
+            logit = sum(w * f for w, f in zip(weights, features(vecs, story), strict=True))
+            logit -= GAP_PENALTY * gap / self.window
+            out.append((_sigmoid(logit), story))
+        out.sort(key=lambda ps: -ps[0])
+        return out
+
+    @staticmethod
+    def _gap(day: dt.date | None, story: _Story) -> int:
+        if day is None or story.first_day is None or story.last_day is None:
+            return 0
+        if day < story.first_day:
+            return (story.first_day - day).days
+        if day > story.last_day:
+            return (day - story.last_day).days
+        return 0
+
+    def _resolve_hot(self, sid: str) -> str:
+        return self.resolve(sid) if sid in self._redirect else sid
+
+    def _maybe_merge(self, best: _Story, scored: list[tuple[float, _Story]]) -> tuple[tuple[str, str], ...]:
+        top = scored[0][0]
+        merged: list[tuple[str, str]] = []
+        for prob, other in scored[1:]:
+            if prob < self.threshold or top - prob > MERGE_MARGIN:
+                break
+            if best.fields["body"].cos(_unit(other.fields["body"].vec)) < MERGE_CENTROID:
+                continue
+            keep, gone = sorted((best, other), key=lambda s: (-s.size, s.sid))
+            self._merge(keep, gone)
+            merged.append((gone.sid, keep.sid))
+            best = keep
+        return tuple(merged)
+
+    def _merge(self, keep: _Story, gone: _Story) -> None:
+        for f in FIELDS:
+            keep.fields[f].merge(gone.fields[f])
+        keep.size += gone.size
+        keep.years.update(gone.years)
+        days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day) if d]
+        keep.first_day, keep.last_day = (min(days), max(days)) if days else (None, None)
+        for feat in gone.indexed - keep.indexed:
+            self._post(feat, keep.sid)
+        keep.indexed |= gone.indexed
+        del self._stories[gone.sid]
+        self._redirect[gone.sid] = keep.sid
+        self._dirty.discard(gone.sid)
+        self._dirty.add(keep.sid)
+
+    def _add(self, story: _Story, doc: ClusterDoc, vecs: _DocVecs) -> None:
+        parts = (("body", vecs.body), ("title", vecs.title), ("names", vecs.names), ("nums", vecs.nums))
+        for name, vec in parts:
+            if vec:
+                story.fields[name].add(vec)
+        story.size += 1
+        story.years.update(vecs.years)
+        if doc.day:
+            story.first_day = min(story.first_day or doc.day, doc.day)
+            story.last_day = max(story.last_day or doc.day, doc.day)
+        for feat, _ in self._query(vecs, INDEX_TERMS):
+            if feat not in story.indexed:
+                story.indexed.add(feat)
+                self._post(feat, story.sid)
+        self._stories.pop(story.sid, None)
+        self._stories[story.sid] = story  # most recently updated last
+        self._dirty.add(story.sid)
+        self._evict()
+
+    def _post(self, feat: str, sid: str) -> None:
+        posting = self._postings.setdefault(feat, [])
+        posting.append(sid)
+        if len(posting) > POSTING_CAP:
+            del posting[: POSTING_CAP // 2]
+
+    def _evict(self) -> None:
+        while len(self._stories) > self.hot:
+            # The least recently updated story leaves memory; the store keeps its state.
+            sid = next(iter(self._stories))
+            del self._stories[sid]

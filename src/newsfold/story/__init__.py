@@ -1,0 +1,1 @@
+"""Fold stages: the parts of a story built from its articles (summary, timeline, entities, quotes)."""

@@ -1,0 +1,546 @@
+"""Temporal expressions: find the dates a sentence mentions and resolve them against the publish date.
+
+A compact rule set per language (en, it, de, fr, es, pt, ru, ar) rather than dateparser: dateparser's spans swallow
+neighbouring words, it prefers past or future globally instead of per clause, it counts "two days later" from the
+base date and it reads German "Die" as a date (see docs/dependencies.md). Rules here are predictable and fast
+(about 20 µs a sentence).
+
+Resolution (issue 7):
+
+- a weekday ("on Thursday") is the most recent such day on or before publication (the same day when it matches),
+  on or after it when the clause is in the future tense ("will meet on Monday"); "last"/"next" force the side;
+- "yesterday", "today", "tomorrow" and their kin count days from the publish date;
+- a day and month without a year ("on January 26") take the year of the nearest such past date, the nearest future
+  one when the clause is in the future tense;
+- a bare month ("last December", "late January") and "last month" are kept at month precision (``YYYY-MM``), a year
+  ("in 1997", "in late 2021", "last year") at year precision (``YYYY``);
+- "next week" and other spans without a day or month are skipped.
+
+Relative expressions need the publish date; without one they are dropped (reason ``no_publish_date``). Impossible
+dates ("February 30") and dates far after publication are dropped with a reason too: :func:`scan_dates` returns
+them, :func:`find_dates` only the mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A date more than this many days after the publish date (or after today, without one) is taken as an error or a
+# far plan, not an event: dropped as "far_future". 400 days lets "next year" style plans of one year through.
+FAR_FUTURE_DAYS = 400
+# Years outside this range are not read as years ("1000 soldiers", "3000 km").
+MIN_YEAR, MAX_YEAR = 1900, 2099
+# Languages with their own rules; any other language falls back to English rules plus numeric dates.
+LANGS = ("en", "it", "de", "fr", "es", "pt", "ru", "ar")
+
+# Month names, January first, months separated by commas, spellings of one month (inflections, abbreviations) by
+# "|"; Russian has nominative, genitive ("17 января") and prepositional ("в январе") forms; Arabic the
+# Egyptian/Gulf names and the Levantine (Syriac) ones, with and without hamza.
+_MONTHS: dict[str, str] = {
+    "en": "january|jan,february|feb,march|mar,april|apr,may,june|jun,july|jul,august|aug,september|sept|sep,"
+    "october|oct,november|nov,december|dec",
+    "it": "gennaio,febbraio,marzo,aprile,maggio,giugno,luglio,agosto,settembre,ottobre,novembre,dicembre",
+    "de": "januar|jänner|jan,februar|feber|feb,märz|maerz,april|apr,mai,juni,juli,august|aug,september|sept|sep,"
+    "oktober|okt,november|nov,dezember|dez",
+    "fr": "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre",
+    "es": "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre|setiembre,octubre,noviembre,diciembre",
+    "pt": "janeiro,fevereiro,março,abril,maio,junho,julho,agosto,setembro,outubro,novembro,dezembro",
+    "ru": "январь|января|январе,февраль|февраля|феврале,март|марта|марте,апрель|апреля|апреле,май|мая|мае,"
+    "июнь|июня|июне,июль|июля|июле,август|августа|августе,сентябрь|сентября|сентябре,октябрь|октября|октябре,"
+    "ноябрь|ноября|ноябре,декабрь|декабря|декабре",
+    "ar": "يناير|كانون الثاني,فبراير|شباط,مارس|آذار,أبريل|ابريل|نيسان,مايو|أيار|ايار,يونيو|يونيه|حزيران,"
+    "يوليو|يوليه|تموز,أغسطس|اغسطس|آب,سبتمبر|أيلول|ايلول,أكتوبر|اكتوبر|تشرين الأول,نوفمبر|تشرين الثاني,"
+    "ديسمبر|كانون الأول",
+}
+
+# Weekday names, Monday first (Portuguese only with "-feira": bare "segunda" also means "second").
+_WEEKDAYS: dict[str, str] = {
+    "en": "monday,tuesday,wednesday,thursday,friday,saturday,sunday",
+    "it": "lunedì|lunedi,martedì|martedi,mercoledì|mercoledi,giovedì|giovedi,venerdì|venerdi,sabato,domenica",
+    "de": "montag,dienstag,mittwoch,donnerstag,freitag,samstag|sonnabend,sonntag",
+    "fr": "lundi,mardi,mercredi,jeudi,vendredi,samedi,dimanche",
+    "es": "lunes,martes,miércoles|miercoles,jueves,viernes,sábado|sabado,domingo",
+    "pt": "segunda-feira,terça-feira|terca-feira,quarta-feira,quinta-feira,sexta-feira,sábado|sabado,domingo",
+    "ru": "понедельник,вторник,среда|среду,четверг,пятница|пятницу,суббота|субботу,воскресенье",
+    "ar": "الاثنين|الإثنين,الثلاثاء,الأربعاء|الاربعاء,الخميس,الجمعة,السبت,الأحد|الاحد",
+}
+
+# Words for days counted from the publish date: (regex, offset in days). Each is a whole-word match.
+_RELATIVE_DAYS: dict[str, list[tuple[str, int]]] = {
+    "en": [
+        (r"the day before yesterday", -2),
+        (r"yesterday", -1),
+        (
+            r"today|tonight|this (?:morning|afternoon|"
+            r"evening)",
+            0,
+        ),
+        (r"the day after tomorrow", 2),
+        (r"tomorrow", 1),
+    ],
+    "it": [
+        (r"l'altro ieri|l’altro ieri|altroieri", -2),
+        (r"ieri", -1),
+        (
+            r"oggi|stamattina|stamane|stasera|"
+            r"stanotte",
+            0,
+        ),
+        (r"dopodomani", 2),
+        (r"domani", 1),
+    ],
+    "de": [(r"vorgestern", -2), (r"gestern", -1), (r"heute", 0), (r"übermorgen", 2), (r"(?-i:morgen)", 1)],
+    "fr": [
+        (r"avant-hier", -2),
+        (r"hier", -1),
+        (r"aujourd['’]hui|ce (?:matin|soir)", 0),
+        (r"après-demain", 2),
+        (r"demain", 1),
+    ],
+    "es": [
+        (r"anteayer|antier", -2),
+        (r"ayer", -1),
+        (r"hoy|esta (?:mañana|tarde|noche)", 0),
+        (r"pasado mañana", 2),
+        (r"(?<!la )(?<!esta )mañana(?! por)", 1),
+    ],
+    "pt": [
+        (r"anteontem", -2),
+        (r"ontem", -1),
+        (r"hoje|nesta (?:manhã|tarde|noite)", 0),
+        (r"depois de amanhã", 2),
+        (r"amanhã", 1),
+    ],
+    "ru": [(r"позавчера", -2), (r"вчера", -1), (r"сегодня", 0), (r"послезавтра", 2), (r"завтра", 1)],
+    "ar": [
+        (r"أول أمس|اول امس", -2),
+        (r"أمس|امس|البارحة", -1),
+        (r"اليوم", 0),
+        (r"بعد غد", 2),
+        (r"غدا|غداً", 1),
+    ],
+}
+
+# "until today", "ancora oggi": today as "up to now", not an event on the publish day.
+_NOT_TODAY = {
+    "en": r"(?:until|till|up to|to this|as of)\s+$",
+    "it": r"\b(?:fino\s+(?:ad?\s+)?|ancora\s+|ad?\s+|d['’])$",
+    "de": r"(?:bis|noch)\s+$",
+    "fr": r"(?:jusqu['’]à|encore)\s+$",
+    "es": r"(?:hasta|aún|todavía)\s+$",
+    "pt": r"(?:até|ainda)\s+$",
+    "ru": r"(?:до|по)\s+$",
+    "ar": r"(?:حتى)\s+$",
+}
+
+# Words that put a weekday or month in the past ("last Monday") or the future ("next Monday"), before or after it.
+_LAST = {
+    "en": r"last|this past|past",
+    "it": r"scors[oa]|passat[oa]|ultim[oa]",
+    "de": r"letzten|letzte|vergangenen|vergangene|vorigen|voriger",
+    "fr": r"dernier|dernière|passé|passée",
+    "es": r"pasad[oa]|últim[oa]",
+    "pt": r"passad[oa]|últim[oa]",
+    "ru": r"прошл\w*",
+    "ar": r"الماضي|الماضية|المنصرم|المنصرمة",
+}
+_NEXT = {
+    "en": r"next|this coming|coming",
+    "it": r"prossim[oa]|entrante",
+    "de": r"nächsten|nächste|kommenden|kommende",
+    "fr": r"prochain|prochaine",
+    "es": r"próxim[oa]|que viene",
+    "pt": r"próxim[oa]|que vem",
+    "ru": r"следующ\w*|будущ\w*",
+    "ar": r"المقبل|المقبلة|القادم|القادمة",
+}
+# "last month", "last year" (month and year precision); "last week" is skipped: it names no day.
+_UNIT_MONTH = {
+    "en": r"month",
+    "it": r"mese",
+    "de": r"monat|monats",
+    "fr": r"mois",
+    "es": r"mes",
+    "pt": r"mês",
+    "ru": r"месяц\w*",
+    "ar": r"الشهر",
+}
+_UNIT_YEAR = {
+    "en": r"year",
+    "it": r"anno",
+    "de": r"jahr|jahres",
+    "fr": r"année|an",
+    "es": r"año",
+    "pt": r"ano",
+    "ru": r"год\w*",
+    "ar": r"العام|السنة",
+}
+# Words that mark a month or year as a time ("in January", "late 2021", "fine gennaio"); English bare months need
+# one (May, March are also ordinary words), and every language needs one before a bare year.
+_PERIOD_CUE = {
+    "en": r"in|since|until|till|by|from|during|early|mid|late|the end of|the beginning of|the start of|"
+    r"the middle of|end of|beginning of|start of|middle of|mid-",
+    "it": r"nel|nell['’]|dal|dall['’]|al|all['’]|a|ad|in|entro il|entro|fino al|fino a|da|di|del|"
+    r"inizio|fine|metà|primi di|inizi di|fine di|alla fine di|all['’]inizio di|a metà|a fine|a inizio|"
+    r"nel mese di|nell['’]anno|anno",
+    "de": r"im|seit|bis|ab|vom|Anfang|Ende|Mitte|Jahr|Jahre|im Jahr|im Jahre",
+    "fr": r"en|depuis|jusqu['’]en|dès|début|fin|mi-|courant|à la fin de|au début de|l['’]année|d['’]ici",
+    "es": r"en|desde|hasta|a finales de|a principios de|a mediados de|finales de|principios de|mediados de|"
+    r"el año|del año",
+    "pt": r"em|desde|até|no final de|no início de|em meados de|final de|início de|meados de|no ano de|o ano de",
+    "ru": r"в|с|до|к|начале|конце|середине|в начале|в конце|в середине",
+    "ar": r"في|منذ|عام|سنة|حتى|مطلع|أواخر|أوائل|منتصف|نهاية|بداية",
+}
+# Future-tense cues looked for in the clause around an expression ("will meet on Monday", "si terrà il 15 marzo").
+_FUTURE = {
+    "en": r"\b(?:will|shall|'ll|is due|are due|is set to|are set to|scheduled|expected to|plans? to|going to|"
+    r"to be held|upcoming|next)\b",
+    "it": r"\b\w+(?:rà|ranno|remo|rò)\b|\bprossim[oaie]\b|\bin programma\b|\bprevist[oaie]\b",
+    "de": r"\b(?:wird|werden|werde|wirst|soll|sollen|geplant|plant|kommenden|nächsten)\b",
+    "fr": r"\b(?:\w+(?:ront|rons|rez|rai)|sera|aura|fera|ira|pourra|devra|va|vont|doit|doivent|prévu|prévue|"
+    r"prochain|prochaine)\b",
+    "es": r"\b\w+(?:rá|rán|remos)\b|\b(?:va a|van a|próxim[oa]|previsto|prevista)\b",
+    "pt": r"\b\w+(?:rá|rão|remos)\b|\b(?:vai|vão|próxim[oa]|previsto|prevista)\b",
+    "ru": r"\b(?:будет|будут|буду|состоится|состоятся|планирует|планируют|намерен\w*|следующ\w*)\b",
+    "ar": r"سوف|المقبل|المقبلة|القادم|القادمة|من المقرر|يعتزم",
+}
+
+# A capitalised word right before a capitalised "Today": the two are a name, not a date.
+_PROPER_BEFORE = re.compile(r"(?<![.!?:“\"«]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ]\w*\s+$")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”«»—–]|\s-\s")
+_DAY = r"(?P<d>\d{1,2})(?!\d)(?:st|nd|rd|th|er|º|°|ª|\.|-го|-е)?"
+_DAY_NO_DOT = _DAY.replace(r"|\.", "")  # "January 26." ends a dateline: the full stop is not the day's
+_YEAR = r"(?P<y>\d{4})(?!\d)"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A resolved temporal expression in a sentence.
+
+    Attributes:
+        text: the expression as written, ``sentence[start:end]``.
+        start: offset of the expression in the sentence.
+        end: offset just after it.
+        value: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+        precision: ``day``, ``month`` or ``year``.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A temporal expression that was found but not kept, and why.
+
+    ``reason`` is one of ``impossible`` (February 30), ``far_future``, ``no_publish_date`` (a relative expression
+    in an article without a publish date).
+    """
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateScan:
+    """The result of scanning one sentence: the kept mentions and the dropped expressions with their reasons."""
+
+    mentions: tuple[TimeMention, ...]
+    dropped: tuple[Dropped, ...]
+
+
+def _names(lang: str, table: dict[str, str]) -> list[list[str]]:
+    return [entry.split("|") for entry in table[lang].split(",")]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    lang: str
+    month_of: dict[str, int]
+    weekday_of: dict[str, int]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    not_today: re.Pattern[str]
+    future: re.Pattern[str]
+
+
+def _month_pattern(lang: str) -> str:
+    words = [w for month in _names(lang, _MONTHS) for w in month]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if lang == "en":  # English months are capitalised; "may", "march" in lower case are other words
+        cased = sorted({w.capitalize() for w in words} | {w.upper() for w in words}, key=len, reverse=True)
+        return "(?-i:" + "|".join(re.escape(w) for w in cased) + r")(?:\.(?=\s))?"
+    return "(?:" + alt + r")(?:\.(?=\s))?"
+
+
+@lru_cache(maxsize=16)
+def _rules(lang: str) -> _Rules:
+    month_of = {w.lower(): i + 1 for i, month in enumerate(_names(lang, _MONTHS)) for w in month}
+    weekday_of = {w.lower(): i for i, day in enumerate(_names(lang, _WEEKDAYS)) for w in day}
+    month = f"(?P<m>{_month_pattern(lang)})"
+    wd_words = sorted(weekday_of, key=len, reverse=True)
+    wd_alt = "|".join(re.escape(w) for w in wd_words)
+    if lang == "en":
+        wd_alt = "(?-i:" + "|".join(re.escape(w.capitalize()) for w in wd_words) + ")"
+    last, nxt = _LAST[lang], _NEXT[lang]
+    mod_before = rf"(?:(?P<pre>{last}|{nxt}|this|questo|questa|diesen|diese|ce|este|esta|este|эт\w+)\s+)?"
+    mod_after = rf"(?:\s+(?P<post>{last}|{nxt}))?"
+    cue = _PERIOD_CUE[lang]
+    # whole words: letters on neither side (\b fails next to Arabic and accented letters in some spellings)
+    lb, rb = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+    of = r"(?:(?:of|de|del|di|du|d['’])\s+)?"
+    pats: list[tuple[str, str]] = [
+        ("iso", r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+        ("numeric", r"(?<![\d./])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})(?![\d])"),
+        ("dmy", rf"{lb}{_DAY}\s+{of}{month}(?:,?\s+{of}{_YEAR}(?:\s+(?:года|г\.))?)?{rb}"),
+        ("mdy", rf"{lb}{month}\s+{_DAY_NO_DOT}(?:,?\s+{_YEAR})?{rb}"),
+        ("my", rf"{lb}{month},?\s+{of}{_YEAR}{rb}"),
+        ("weekday", rf"{lb}{mod_before}(?:يوم\s+)?(?P<w>{wd_alt}){mod_after}{rb}"),
+        ("month", rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}{mod_after}{rb}"),
+        (
+            "unit",
+            rf"{lb}(?:(?P<pre>{last}|{nxt})\s+(?:the\s+)?(?P<u>{_UNIT_MONTH[lang]}|{_UNIT_YEAR[lang]})|"
+            rf"(?:(?:il|lo|l['’]|le|el|o|la|в)\s+)?(?P<u2>{_UNIT_MONTH[lang]}|{_UNIT_YEAR[lang]})\s+"
+            rf"(?P<post>{last}|{nxt})){rb}",
+        ),
+        ("year", rf"{lb}(?P<cue>{cue})\s+(?:(?:early|mid|late|the)\s*-?\s*)?{_YEAR}{rb}(?!\s*[-/.]\d)"),
+    ]
+    for regex, offset in _RELATIVE_DAYS[lang]:
+        pats.append((f"rel{offset:+d}", rf"{lb}(?:{regex}){rb}"))
+    compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in pats)
+    return _Rules(
+        lang=lang,
+        month_of=month_of,
+        weekday_of=weekday_of,
+        patterns=compiled,
+        not_today=re.compile(_NOT_TODAY[lang], re.IGNORECASE),
+        future=re.compile(_FUTURE[lang], re.IGNORECASE),
+    )
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause around a span; a clause that is little more than the span itself takes in the next one."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)]
+    right = breaks[0] if breaks else len(sentence)
+    if len(sentence[left:right].split()) - len(sentence[start:end].split()) < 3 and len(breaks) > 1:
+        right = breaks[1]
+    return sentence[left:start] + " " + sentence[end:right]
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _is_last(word: str | None, lang: str) -> bool:
+    return bool(word) and re.fullmatch(_LAST[lang], word or "", re.IGNORECASE) is not None
+
+
+def _is_next(word: str | None, lang: str) -> bool:
+    return bool(word) and re.fullmatch(_NEXT[lang], word or "", re.IGNORECASE) is not None
+
+
+class _Skip(Exception):
+    """Raised by a resolver when a match is not a date after all (silently skipped)."""
+
+
+class _Drop(Exception):
+    """Raised by a resolver when a date is found but must be dropped with a reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _day(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise _Drop("impossible") from exc
+
+
+def _resolve(
+    kind: str, m: re.Match[str], rules: _Rules, sentence: str, published: dt.date | None
+) -> tuple[str, str]:
+    """Resolve one match to ``(value, precision)``; raises _Skip or _Drop."""
+    lang = rules.lang
+    groups = m.groupdict()
+
+    def future() -> bool:
+        return rules.future.search(_clause(sentence, m.start(), m.end())) is not None
+
+    def need_pub() -> dt.date:
+        if published is None:
+            raise _Drop("no_publish_date")
+        return published
+
+    if kind == "iso":
+        return _day(int(groups["y"]), int(groups["m"]), int(groups["d"])).isoformat(), "day"
+    if kind == "numeric":
+        a, b, year = int(groups["a"]), int(groups["b"]), int(groups["y"])
+        # month first only in English and only when that reads as a date (US style); day first elsewhere
+        month, day = (a, b) if lang == "en" and a <= 12 and not b <= 12 < a else (b, a)
+        if month > 12 and day <= 12:
+            month, day = day, month
+        if month > 12:
+            raise _Skip
+        return _day(year, month, day).isoformat(), "day"
+    if kind in ("dmy", "mdy", "my"):
+        month = rules.month_of.get(groups["m"].rstrip(".").lower(), 0)
+        if not month:
+            raise _Skip
+        if kind == "my":
+            return f"{int(groups['y']):04d}-{month:02d}", "month"
+        day = int(groups["d"])
+        if groups.get("y"):
+            return _day(int(groups["y"]), month, day).isoformat(), "day"
+        pub = need_pub()
+        if not 1 <= day <= 31:
+            raise _Drop("impossible")
+        if future():
+            year = pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
+        else:
+            year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+        if (
+            month == 2 and day == 29
+        ):  # a leap day names its year: take the nearest leap year on the chosen side
+            step = 1 if year > pub.year or future() else -1
+            while not _is_leap(year):
+                year += step
+        return _day(year, month, day).isoformat(), "day"
+    if kind == "weekday":
+        pub = need_pub()
+        weekday = rules.weekday_of.get(groups["w"].lower())
+        if weekday is None:
+            raise _Skip
+        mod = groups.get("pre") or groups.get("post")
+        back = (pub.weekday() - weekday) % 7
+        if _is_last(mod, lang):
+            back = back or 7
+        elif _is_next(mod, lang) or (back != 0 and future()):
+            ahead = (weekday - pub.weekday()) % 7
+            return (pub + dt.timedelta(days=ahead or 7)).isoformat(), "day"
+        return (pub - dt.timedelta(days=back)).isoformat(), "day"
+    if kind == "month":
+        month = rules.month_of.get(groups["m"].rstrip(".").lower(), 0)
+        cue = groups.get("cue")
+        if not month or (lang == "en" and not cue and not groups.get("post")):
+            raise _Skip
+        pub = need_pub()
+        mod = groups.get("post") or cue
+        if _is_last(mod, lang):
+            year = pub.year if month < pub.month else pub.year - 1
+        elif _is_next(mod, lang) or future():
+            year = pub.year if month >= pub.month else pub.year + 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        return f"{year:04d}-{month:02d}", "month"
+    if kind == "unit":
+        pub = need_pub()
+        unit = (groups.get("u") or groups.get("u2") or "").lower()
+        mod = groups.get("pre") or groups.get("post")
+        delta = -1 if _is_last(mod, lang) else 1
+        if re.fullmatch(_UNIT_YEAR[lang], unit, re.IGNORECASE):
+            return f"{pub.year + delta:04d}", "year"
+        year, month = _shift_months(pub.year, pub.month, delta)
+        return f"{year:04d}-{month:02d}", "month"
+    if kind == "year":
+        if not MIN_YEAR <= int(groups["y"]) <= MAX_YEAR:
+            raise _Skip
+        return f"{int(groups['y']):04d}", "year"
+    if kind.startswith("rel"):
+        pub = need_pub()
+        offset = int(kind[3:])
+        if offset == 0 and rules.not_today.search(sentence[max(0, m.start() - 16) : m.start()]):
+            raise _Skip
+        if m.group(0)[0].isupper() and _PROPER_BEFORE.search(sentence, 0, m.start()):
+            raise _Skip  # part of a name: "Russia Today", "USA Today"
+        return (pub + dt.timedelta(days=offset)).isoformat(), "day"
+    raise _Skip
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _too_late(value: str, published: dt.date | None) -> bool:
+    year = int(value[:4])
+    if year > MAX_YEAR:
+        return True
+    ref = published or dt.date.today()
+    first = dt.date(
+        year, int(value[5:7]) if len(value) >= 7 else 1, int(value[8:10]) if len(value) == 10 else 1
+    )
+    return (first - ref).days > FAR_FUTURE_DAYS
+
+
+def scan_dates(sentence: str, *, published: dt.date | None, lang: str | None) -> DateScan:
+    """Find and resolve the temporal expressions of one sentence, keeping what was dropped and why.
+
+    Args:
+        sentence: one sentence of an article.
+        published: the article's publish date; relative expressions are dropped without it.
+        lang: ISO 639-1 code; languages without rules use the English ones.
+
+    Returns:
+        The kept mentions, in text order and never overlapping, and the dropped expressions with their reasons.
+    """
+    rules = _rules(lang if lang in LANGS else "en")
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for priority, (kind, pattern) in enumerate(rules.patterns):
+        for m in pattern.finditer(sentence):
+            if m.end() > m.start():
+                found.append((m.start(), -(m.end() - m.start()), priority, kind, m))
+    found.sort(key=lambda f: (f[1], f[2], f[0]))  # longest span first, then the more specific rule
+    taken: list[tuple[int, int]] = []
+    mentions: list[TimeMention] = []
+    dropped: list[Dropped] = []
+    for start, neg_len, _prio, kind, m in found:
+        end = start - neg_len
+        if any(start < e and s < end for s, e in taken):
+            continue
+        try:
+            value, precision = _resolve(kind, m, rules, sentence, published)
+        except _Skip:
+            continue
+        except _Drop as drop:
+            taken.append((start, end))
+            dropped.append(Dropped(m.group(0), drop.reason))
+            continue
+        taken.append((start, end))
+        if _too_late(value, published):
+            dropped.append(Dropped(m.group(0), "far_future"))
+            continue
+        mentions.append(TimeMention(m.group(0), start, end, value, precision))
+    mentions.sort(key=lambda t: t.start)
+    return DateScan(tuple(mentions), tuple(dropped))
+
+
+def find_dates(sentence: str, *, published: dt.date | None, lang: str | None) -> list[TimeMention]:
+    """Find the temporal expressions of one sentence and resolve them against the publish date.
+
+    Args:
+        sentence: one sentence of an article.
+        published: the article's publish date; relative expressions ("on Thursday") are dropped without it.
+        lang: ISO 639-1 code (en, it, de, fr, es, pt, ru, ar have rules; others use the English ones).
+
+    Returns:
+        Resolved mentions in text order; impossible and far-future dates are left out (see :func:`scan_dates`).
+    """
+    return list(scan_dates(sentence, published=published, lang=lang).mentions)
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """The date part of a ``published`` value (``YYYY-MM-DD`` or an ISO datetime), else None."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

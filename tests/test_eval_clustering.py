@@ -1,0 +1,73 @@
+"""Cluster scores against gold, the TF-IDF peer, and reading gold files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfold.evaluate.clustering import TfidfSinglePass, bcubed, cluster_scores, gold_articles, pairwise
+
+GOLD = {"a": "x", "b": "x", "c": "x", "d": "y"}
+
+
+def test_perfect_clustering_scores_one() -> None:
+    pred = {"a": "1", "b": "1", "c": "1", "d": "2"}
+    assert bcubed(pred, GOLD) == (1.0, 1.0, 1.0)
+    assert pairwise(pred, GOLD) == (1.0, 1.0, 1.0)
+
+
+def test_all_in_one_story() -> None:
+    pred = dict.fromkeys(GOLD, "1")
+    p, r, _ = bcubed(pred, GOLD)
+    assert r == 1.0
+    assert p == pytest.approx((3 * 3 / 4 + 1 / 4) / 4)
+    pp, pr, _ = pairwise(pred, GOLD)
+    assert (pp, pr) == (pytest.approx(3 / 6), 1.0)
+
+
+def test_all_singletons() -> None:
+    pred = {k: k for k in GOLD}
+    p, r, _ = bcubed(pred, GOLD)
+    assert p == 1.0
+    assert r == pytest.approx((1 / 3 * 3 + 1) / 4)
+    assert pairwise(pred, GOLD)[1] == 0.0
+
+
+def test_cluster_scores_keys_and_counts() -> None:
+    scores = cluster_scores({"a": "1", "b": "1", "c": "2", "d": "2"}, GOLD)
+    assert set(scores) == {
+        "bcubed_p",
+        "bcubed_r",
+        "bcubed_f1",
+        "pair_p",
+        "pair_r",
+        "pair_f1",
+        "stories",
+        "gold_stories",
+    }
+    assert scores["stories"] == 2 and scores["gold_stories"] == 2
+    assert 0 < scores["bcubed_f1"] < 1
+
+
+def test_no_shared_keys() -> None:
+    assert bcubed({"q": "1"}, GOLD) == (0.0, 0.0, 0.0)
+
+
+def test_tfidf_peer_groups_similar_texts() -> None:
+    peer = TfidfSinglePass(threshold=0.3)
+    a = peer.place("1", "volcano erupts in iceland ash cloud grounds flights across europe")
+    b = peer.place("2", "ash cloud from iceland volcano grounds more flights in europe")
+    c = peer.place("3", "central bank raises interest rates to fight inflation")
+    assert a == b != c
+
+
+def test_gold_articles_title_from_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    lines = [{"id": "k1", "text": "Title one\nBody one.", "cluster": "s"}, {"text": "T2\nB2", "cluster": "t"}]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    arts, gold = gold_articles(path)
+    assert [a.key for a in arts] == ["k1", "gold#2"]
+    assert arts[0].title == "Title one" and arts[0].text == "Body one."
+    assert gold == {"k1": "s", "gold#2": "t"}

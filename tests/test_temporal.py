@@ -1,0 +1,122 @@
+"""Temporal expressions: the seeds' resolution table, other languages, impossible dates, no publish date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsfold.temporal import find_dates, parse_published, scan_dates
+
+THU = dt.date(2022, 2, 17)  # the seeds' reply day, a Thursday
+WED = dt.date(2022, 1, 26)  # the TASS report, a Wednesday
+
+
+def _values(sentence: str, published: dt.date | None = THU, lang: str | None = "en") -> list[str]:
+    return [m.value for m in find_dates(sentence, published=published, lang=lang)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("Blinken at a meeting in Geneva on January 21 promised replies.", WED, ["2022-01-21"]),
+        ("Lavrov told the State Duma on Wednesday that Moscow would not wait.", WED, ["2022-01-26"]),
+        ("The Foreign Ministry on December 17 published the drafts.", WED, ["2021-12-17"]),
+        ("At a meeting with the president on Monday, Lavrov said the reply was ready.", THU, ["2022-02-14"]),
+        ("On Tuesday, Lavrov and Blinken stressed the need for joint work.", THU, ["2022-02-15"]),
+        ("Last December, Russia submitted two draft agreements.", THU, ["2021-12"]),
+        ("In late January, the US and NATO provided written responses.", THU, ["2022-01"]),
+        ("On January 26, Washington presented its written proposals.", THU, ["2022-01-26"]),
+        ("Lavrov said on Thursday that the letter would go out.", THU, ["2022-02-17"]),
+        ("On Wednesday, Blinken reaffirmed his readiness to meet Lavrov.", THU, ["2022-02-16"]),
+        ("Russia will submit its response today, the minister said.", THU, ["2022-02-17"]),
+        ("Moscow published its suggestions in late 2021 as tensions flared.", THU, ["2021"]),
+        ("Yesterday the ministry issued a statement.", THU, ["2022-02-16"]),
+    ],
+)
+def test_seed_expressions_resolve_against_the_reports_publish_date(
+    sentence: str, published: dt.date, expected: list[str]
+) -> None:
+    assert _values(sentence, published) == expected
+
+
+def test_future_tense_looks_forward() -> None:
+    assert _values("The ministers will meet on Monday in Geneva.") == ["2022-02-21"]
+    assert _values("The summit will be held on March 3.") == ["2022-03-03"]
+    assert _values("The summit was held on March 3.") == ["2021-03-03"]
+    assert _values("They meet next Tuesday.") == ["2022-02-22"]
+    assert _values("They met last Thursday.") == ["2022-02-10"]
+
+
+def test_precision_and_span() -> None:
+    (m,) = find_dates("Russia sent it on 17 December 2021, officials said.", published=None, lang="en")
+    assert (m.value, m.precision, m.text) == ("2021-12-17", "day", "17 December 2021")
+    (m,) = find_dates("Late January saw more talks in Geneva.", published=THU, lang="en")
+    assert (m.value, m.precision) == ("2022-01", "month")
+
+
+def test_names_and_words_are_not_dates() -> None:
+    assert _values("He said it, according to the “Russia Today” news website.") == []
+    assert _values("Prices may march higher, the report said.") == []
+    assert _values("The alliance withdrew to the positions of 1997.") == []
+    assert _values("The plan cannot wait until today, he said.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Il presidente si è dimesso ieri sera dopo diciotto giorni.", "it", ["2022-02-16"]),
+        ("Giovedì scorso il ministro ha incontrato l'ambasciatore.", "it", ["2022-02-10"]),
+        ("Il vertice si terrà il 15 marzo a Roma.", "it", ["2022-03-15"]),
+        ("Lo scorso 19 giugno è rientrato nel paese.", "it", ["2021-06-19"]),
+        ("A fine gennaio le truppe hanno lasciato la città.", "it", ["2022-01"]),
+        ("Am Montag traf Lavrow seinen Amtskollegen.", "de", ["2022-02-14"]),
+        ("Die Gespräche begannen am 12. März 2021 in Genf.", "de", ["2021-03-12"]),
+        ("Le ministre a déclaré hier que la réponse était prête.", "fr", ["2022-02-16"]),
+        ("Le 1er mars 2021, les négociations ont repris.", "fr", ["2021-03-01"]),
+        ("El 17 de diciembre de 2021 Rusia publicó sus propuestas.", "es", ["2021-12-17"]),
+        ("El lunes pasado el canciller viajó a Ginebra.", "es", ["2022-02-14"]),
+        ("Na terça-feira, o ministro falou com Blinken.", "pt", ["2022-02-15"]),
+        ("Em 26 de janeiro Washington apresentou a proposta.", "pt", ["2022-01-26"]),
+        ("Во вторник Лавров провёл переговоры.", "ru", ["2022-02-15"]),
+        ("17 декабря 2021 года МИД опубликовал проекты.", "ru", ["2021-12-17"]),
+        ("وقال لافروف يوم الخميس إن الرد جاهز", "ar", ["2022-02-17"]),
+        ("نشرت الوزارة المسودات في 17 ديسمبر 2021", "ar", ["2021-12-17"]),
+    ],
+)
+def test_languages(sentence: str, lang: str, expected: list[str]) -> None:
+    assert _values(sentence, THU, lang) == expected
+
+
+def test_numeric_dates() -> None:
+    assert _values("Signed on 2021-12-17 in Moscow.") == ["2021-12-17"]
+    assert _values("Firmato il 17/12/2021 a Mosca.", lang="it") == ["2021-12-17"]
+    assert _values("Signed 12/17/2021 in Moscow.") == ["2021-12-17"]
+    assert _values("Unterzeichnet am 17.12.2021 in Moskau.", lang="de") == ["2021-12-17"]
+
+
+def test_impossible_and_far_future_dates_are_dropped_with_a_reason() -> None:
+    scan = scan_dates("The deal was signed on February 30, 2021.", published=THU, lang="en")
+    assert scan.mentions == ()
+    assert [d.reason for d in scan.dropped] == ["impossible"]
+    scan = scan_dates("The treaty expires on 1 March 2090.", published=THU, lang="en")
+    assert scan.mentions == ()
+    assert [d.reason for d in scan.dropped] == ["far_future"]
+
+
+def test_without_publish_date_only_absolute_dates_count() -> None:
+    scan = scan_dates("On Monday, after the talks of 17 December 2021, he left.", published=None, lang="en")
+    assert [m.value for m in scan.mentions] == ["2021-12-17"]
+    assert [d.reason for d in scan.dropped] == ["no_publish_date"]
+
+
+def test_unknown_language_uses_english_rules() -> None:
+    assert _values("Talks resumed on 17 December 2021.", lang="xx") == ["2021-12-17"]
+    assert _values("Talks resumed on 17 December 2021.", lang=None) == ["2021-12-17"]
+
+
+def test_parse_published() -> None:
+    assert parse_published("2022-02-17T10:00:00+03:00") == THU
+    assert parse_published("2022-02-17") == THU
+    assert parse_published("17 Feb") is None
+    assert parse_published(None) is None
