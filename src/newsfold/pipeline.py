@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from newsfold.store import Store
 from newsfold.store import queries as q
 from newsfold.store.db import digest, row_to_article
 
+STATS_STATE = "cluster.stats"
 # Publish dates outside these years are kept as given but flagged and not used as time features.
 MIN_YEAR = 1990
 MAX_YEARS_AHEAD = 1
@@ -190,6 +191,9 @@ class Folder:
         for key, copy_of, published, blob in store.signatures(self.copies.capacity):
             self.copies.add(key, dedup.Signature.from_bytes(blob), copy_of=copy_of, published=published)
         self.stories = cluster.StoryIndex(settings)
+        stats = store.index_state(STATS_STATE)
+        if stats is not None:
+            self.stories.restore_stats(stats)
         for story_id, state in store.story_states(settings.hot_stories):
             self.stories.restore(story_id, state)
         self._touched: set[str] = set()
@@ -254,6 +258,10 @@ class Folder:
         self.stories.clear_dirty()
         self._touched.clear()
 
+    def close(self) -> None:
+        """Persist the clusterer's corpus statistics (once per run: they grow with the vocabulary)."""
+        self.store.save_index_state(STATS_STATE, self.stories.stats_state())
+
 
 def ingest(
     inputs: Sequence[str | Path],
@@ -275,46 +283,49 @@ def ingest(
     Returns:
         The run's counts (also stored in the ``runs`` table).
     """
+    own_backend = backend is None
     backend = backend or get_backend("local")
     outlets = OutletRegistry.load()
     counts = Counts()
     run_id = store.begin_run(str(i) for i in inputs)
     folder = Folder(store, settings)
-    docs: list[RawDoc] = []
     done = 0
 
-    def place(prepared: Iterable[Prepared | Rejected]) -> None:
+    def place(batch: list[Prepared | RawDoc | Rejected | Skipped]) -> None:
         nonlocal done
         with store.transaction():
-            for item in prepared:
+            for item in batch:
+                if isinstance(item, Skipped):
+                    counts.skipped += 1
+                    continue
                 if isinstance(item, Rejected):
                     counts.quarantined += 1
                     store.quarantine(item, run_id)
                     location = item.location
-                else:
+                elif isinstance(item, Prepared):
                     folder.add(item, run_id, counts)
                     location = item.article.location
+                else:  # a backend must prepare every RawDoc; one that did not is a bug, kept visible
+                    raise TypeError(
+                        f"backend {backend.name!r} returned an unprepared document: {item.location}"
+                    )
                 done += 1
                 if on_progress:
                     on_progress(Progress(done, location))
             folder.flush(counts)
 
-    def run_batch() -> None:
-        if docs:
-            place(backend.map_prepare(docs, settings, outlets))
-            docs.clear()
-
-    for item in read_inputs(inputs, settings):
-        if isinstance(item, Skipped):
-            counts.skipped += 1
-        elif isinstance(item, Rejected):
-            run_batch()
-            place([item])
-        else:
-            docs.append(item)
-            if len(docs) >= settings.batch_size:
-                run_batch()
-    run_batch()
+    batch: list[Prepared | RawDoc | Rejected | Skipped] = []
+    try:
+        for item in backend.map_prepare(read_inputs(inputs, settings), settings, outlets):
+            batch.append(item)
+            if len(batch) >= settings.batch_size:
+                place(batch)
+                batch.clear()
+        place(batch)
+    finally:
+        if own_backend:
+            backend.close()
+    folder.close()
     store.finish_run(run_id, counts.as_dict())
     return counts
 

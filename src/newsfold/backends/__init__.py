@@ -6,27 +6,27 @@ lazily). Every backend returns results in input order, so the stateful placement
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from newsfold.errors import ConfigError
 
 if TYPE_CHECKING:
-    from newsfold.models import RawDoc, Rejected
+    from newsfold.models import RawDoc, Rejected, Skipped
     from newsfold.outlets import OutletRegistry
     from newsfold.pipeline import Prepared
     from newsfold.settings import Settings
 
 
 class Backend(Protocol):
-    """Maps the pure per-article stage over a batch of documents, in order."""
+    """Maps the pure per-article stage over a stream of inputs, in order."""
 
     name: str
 
     def map_prepare(
-        self, docs: Sequence[RawDoc], settings: Settings, outlets: OutletRegistry
-    ) -> Iterator[Prepared | Rejected]:
-        """Prepare every document of the batch, yielding results in input order."""
+        self, items: Iterable[RawDoc | Rejected | Skipped], settings: Settings, outlets: OutletRegistry
+    ) -> Iterator[Prepared | RawDoc | Rejected | Skipped]:
+        """Prepare every RawDoc of the stream; pass Rejected and Skipped through; keep input order."""
         ...
 
     def close(self) -> None:
@@ -44,7 +44,7 @@ def get_backend(name: str, *, workers: int | None = None, scheduler: str | None 
     if name == "local":
         from newsfold.backends.local import LocalBackend
 
-        return LocalBackend()
+        return LocalBackend(workers=workers)
     if name == "dask":
         from newsfold.backends.dask import DaskBackend
 

@@ -7,22 +7,29 @@ story index never leave this process.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from newsfold.deps import require
 
 if TYPE_CHECKING:
-    from newsfold.models import RawDoc, Rejected
+    from newsfold.models import RawDoc, Rejected, Skipped
     from newsfold.outlets import OutletRegistry
     from newsfold.pipeline import Prepared
     from newsfold.settings import Settings
 
 
-def _prepare_chunk(docs: Sequence[RawDoc], settings: Settings, outlets: OutletRegistry) -> list[Any]:
-    from newsfold.backends.local import LocalBackend
+# Inputs per task, and tasks outstanding per worker (the stream is never read ahead further than that).
+CHUNK = 200
+IN_FLIGHT = 3
 
-    return list(LocalBackend().map_prepare(docs, settings, outlets))
+
+def _prepare_chunk(docs: Sequence[Any], settings: Settings, outlets: OutletRegistry) -> list[Any]:
+    from newsfold.backends.local import prepare_all
+
+    return prepare_all(docs, settings, outlets)
 
 
 class DaskBackend:
@@ -52,14 +59,19 @@ class DaskBackend:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or (workers or 2))
 
     def map_prepare(
-        self, docs: Sequence[RawDoc], settings: Settings, outlets: OutletRegistry
-    ) -> Iterator[Prepared | Rejected]:
-        """Prepare the batch on the cluster, one chunk per worker, yielding results in input order."""
-        size = max(1, -(-len(docs) // self.workers))
-        chunks = [list(docs[i : i + size]) for i in range(0, len(docs), size)]
-        futures = self.client.map(_prepare_chunk, chunks, settings=settings, outlets=outlets, pure=False)
-        for future in futures:
-            yield from future.result()
+        self, items: Iterable[RawDoc | Rejected | Skipped], settings: Settings, outlets: OutletRegistry
+    ) -> Iterator[Prepared | RawDoc | Rejected | Skipped]:
+        """Prepare the stream on the cluster, chunk by chunk, yielding results in input order."""
+        stream = iter(items)
+        settings_f = self.client.scatter(settings, broadcast=True)
+        outlets_f = self.client.scatter(outlets, broadcast=True)
+        pending: deque[Any] = deque()
+        while chunk := list(islice(stream, CHUNK)):
+            pending.append(self.client.submit(_prepare_chunk, chunk, settings_f, outlets_f, pure=False))
+            while len(pending) > IN_FLIGHT * self.workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
     def close(self) -> None:
         """Close the client and the local cluster it started."""

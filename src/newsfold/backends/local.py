@@ -1,35 +1,122 @@
-"""The default backend: prepare each document in this process, one after the other."""
+"""The default backend: prepare documents on this machine, in this process or in a pool of worker processes.
+
+With more than one worker, batches are cut into chunks that worker processes prepare while this process
+places the results that are already back, in input order: the per-article stage and the stateful placement
+then run on different cores. Small batches (a handful of files) stay in process, where a pool would cost more
+than it saves.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
-from newsfold.models import Rejected
+from newsfold.models import RawDoc, Rejected, Skipped
 
 if TYPE_CHECKING:
-    from newsfold.models import RawDoc
+    from multiprocessing.pool import AsyncResult, Pool
+
     from newsfold.outlets import OutletRegistry
     from newsfold.pipeline import Prepared
     from newsfold.settings import Settings
 
+# Chunks of CHUNK inputs go to a worker at a time: big enough that pickling overhead is small, small enough that
+# results start flowing back at once. At most IN_FLIGHT chunks per worker are outstanding, so a huge input is
+# streamed, never read ahead into memory. The pool starts only once a stream has more than one chunk.
+CHUNK = 50
+IN_FLIGHT = 4
+
+Item = RawDoc | Rejected | Skipped
+
+_WORKER_STATE: dict[str, Any] = {}
+
+
+def prepare_all(items: Iterable[Item], settings: Settings, outlets: OutletRegistry) -> list[Prepared | Item]:
+    """Prepare each document; pass read rejects and skips through; an unexpected error becomes a Rejected."""
+    from newsfold.pipeline import prepare
+
+    out: list[Prepared | Item] = []
+    for doc in items:
+        if not isinstance(doc, RawDoc):
+            out.append(doc)
+            continue
+        try:
+            out.append(prepare(doc, settings, outlets))
+        except Exception as exc:  # batch boundary: one bad document must not stop the run
+            out.append(
+                Rejected(doc.location, "prepare", f"{type(exc).__name__}: {exc}"[:300], doc.raw[:2000])
+            )
+    return out
+
+
+def _init_worker(settings: Settings, outlets: OutletRegistry) -> None:
+    _WORKER_STATE["settings"] = settings
+    _WORKER_STATE["outlets"] = outlets
+
+
+def _work(docs: Sequence[Item]) -> list[Prepared | Item]:
+    return prepare_all(docs, _WORKER_STATE["settings"], _WORKER_STATE["outlets"])
+
 
 class LocalBackend:
-    """Runs :func:`newsfold.pipeline.prepare` in the calling process."""
+    """Runs :func:`newsfold.pipeline.prepare` on this machine.
+
+    Args:
+        workers: processes for the per-article stage; 1 keeps everything in this process, None uses every core.
+    """
 
     name = "local"
 
-    def map_prepare(
-        self, docs: Sequence[RawDoc], settings: Settings, outlets: OutletRegistry
-    ) -> Iterator[Prepared | Rejected]:
-        """Prepare each document; an unexpected error in one becomes its Rejected, and the batch goes on."""
-        from newsfold.pipeline import prepare
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self._pool: Pool | None = None
+        self._pool_key: tuple[Settings, OutletRegistry] | None = None
 
-        for doc in docs:
-            try:
-                yield prepare(doc, settings, outlets)
-            except Exception as exc:  # batch boundary: one bad document must not stop the run
-                yield Rejected(doc.location, "prepare", f"{type(exc).__name__}: {exc}"[:300], doc.raw[:2000])
+    def _get_pool(self, settings: Settings, outlets: OutletRegistry) -> Pool:
+        if self._pool is None or self._pool_key != (settings, outlets):
+            self.close()
+            from newsfold.lang import warm_up
+
+            warm_up(settings)  # load the language models once, before forking, so workers share them
+            ctx = multiprocessing.get_context(
+                "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            )
+            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(settings, outlets))
+            self._pool_key = (settings, outlets)
+        return self._pool
+
+    def map_prepare(
+        self, items: Iterable[Item], settings: Settings, outlets: OutletRegistry
+    ) -> Iterator[Prepared | Item]:
+        """Prepare every document of the stream, yielding results in input order."""
+        stream = iter(items)
+        first = list(islice(stream, CHUNK))
+        second = list(islice(stream, CHUNK)) if len(first) == CHUNK else []
+        if self.workers <= 1 or not second:
+            yield from prepare_all(first, settings, outlets)
+            yield from prepare_all(second, settings, outlets)
+            for item in stream:
+                yield from prepare_all([item], settings, outlets)
+            return
+        pool = self._get_pool(settings, outlets)
+        pending: deque[AsyncResult[list[Prepared | Item]]] = deque()
+        chunk = first
+        while chunk:
+            pending.append(pool.apply_async(_work, (chunk,)))
+            while len(pending) > IN_FLIGHT * self.workers:
+                yield from pending.popleft().get()
+            chunk, second = second, list(islice(stream, CHUNK)) if second else []
+        while pending:
+            yield from pending.popleft().get()
 
     def close(self) -> None:
-        """Nothing to release."""
+        """Stop the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+            self._pool_key = None

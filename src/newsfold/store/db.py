@@ -235,6 +235,21 @@ class Store:
         for row in reversed(rows):
             yield row["key"], row["copy_of"], row["published"], bytes(row["signature"])
 
+    # -- index state ------------------------------------------------------------------------------------
+    def index_state(self, name: str) -> bytes | None:
+        """A named blob of stage state (e.g. ``"cluster.stats"``), or None."""
+        row = self._conn.execute("SELECT value FROM index_state WHERE name = ?", (name,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def save_index_state(self, name: str, value: bytes) -> None:
+        """Store a named blob of stage state."""
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO index_state(name, value, updated) VALUES (?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated = excluded.updated",
+                (name, value, now_iso()),
+            )
+
     # -- quarantine ---------------------------------------------------------------------------------------
     def quarantine(self, rejected: Rejected, run_id: int) -> bool:
         """Keep a rejected input with its reason. Returns False when the same input and reason were kept before."""

@@ -1,0 +1,219 @@
+"""Live feed watching against feeds served by a local http.server on 127.0.0.1 (no other network)."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsfold.errors import InputError
+from newsfold.settings import Settings
+from newsfold.store import Store
+from newsfold.watch import read_feed_list, summarize, watch
+
+LONG = " ".join(["The council approved the harbour budget after a long debate."] * 12)
+
+
+def _feed(items: list[tuple[str, str]]) -> bytes:
+    entries = "".join(
+        f"<item><title>{t}</title><link>{link}</link><description>{d}</description>"
+        f"<pubDate>Thu, 17 Feb 2022 10:00:00 GMT</pubDate></item>"
+        for link, t, d in ((link, f"Item {i}", desc) for i, (link, desc) in enumerate(items, 1))
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Harbour News</title>'
+        f"<link>http://example/</link><description>x</description><language>en</language>{entries}</channel></rss>"
+    ).encode()
+
+
+class Site:
+    """A tiny news site: a feed with ETag/Last-Modified, robots.txt, article pages; it logs every request."""
+
+    def __init__(self) -> None:
+        self.log: list[tuple[str, dict[str, str]]] = []
+        self.feed = b""
+        self.etag = '"v1"'
+        self.base = ""
+
+    def handler(self) -> type[http.server.BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _send(
+                self, status: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8", **hdr: str
+            ) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                for k, v in hdr.items():
+                    self.send_header(k.replace("_", "-"), v)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                site.log.append((self.path, dict(self.headers)))
+                if self.path == "/robots.txt":
+                    self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+                elif self.path == "/feed.xml":
+                    if self.headers.get("If-None-Match") == site.etag:
+                        self._send(304)
+                    else:
+                        self._send(
+                            200,
+                            site.feed,
+                            "application/rss+xml",
+                            ETag=site.etag,
+                            Last_Modified="Thu, 17 Feb 2022 10:00:00 GMT",
+                        )
+                elif self.path.startswith(("/news/", "/private/")):
+                    page = (
+                        f"<html><head><title>Page {self.path}</title></head><body><article><h1>Page</h1>"
+                        f"<p>{LONG}</p></article></body></html>"
+                    )
+                    self._send(200, page.encode())
+                elif self.path == "/huge.xml":
+                    self._send(200, b"x" * 6_000_000, "application/rss+xml")
+                else:
+                    self._send(404, b"no")
+
+        return Handler
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    s = Site()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), s.handler())
+    s.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield s
+    server.shutdown()
+    server.server_close()
+
+
+class Recorder:
+    """Stands in for pipeline.ingest: keeps the JSONL lines it was given (and stores their keys)."""
+
+    def __init__(self) -> None:
+        self.lines: list[dict[str, Any]] = []
+
+    def __call__(self, inputs: Any, store: Store, settings: Settings) -> None:
+        for path in inputs:
+            for line in Path(path).read_text(encoding="utf-8").splitlines():
+                self.lines.append(json.loads(line))
+
+
+def test_poll_conditional_get_robots_and_teasers(site: Site, tmp_path: Path, settings: Settings) -> None:
+    site.feed = _feed(
+        [
+            (f"{site.base}/news/1.html", LONG),  # full text in the feed: no page fetch
+            (f"{site.base}/news/2.html", "Short teaser."),  # teaser: fetch the page
+            (f"{site.base}/private/3.html", "Another teaser."),  # teaser, but robots.txt forbids the page
+        ]
+    )
+    store = Store.open(tmp_path / "w.db")
+    rec = Recorder()
+    results = watch(
+        [f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0, ingest_fn=rec
+    )
+    assert results[0].status == 200 and results[0].new == 3
+    assert results[0].pages == 1 and results[0].blocked == 1
+    paths = [p for p, _ in site.log]
+    assert "/news/2.html" in paths and "/private/3.html" not in paths and "/news/1.html" not in paths
+    by_id = {x["id"]: x for x in rec.lines}
+    assert LONG in by_id[f"{site.base}/news/2.html"]["html"]
+    assert by_id[f"{site.base}/news/2.html"]["text"] == "Short teaser."
+    assert by_id[f"{site.base}/private/3.html"]["text"] == "Another teaser."
+    assert by_id[f"{site.base}/news/1.html"]["source"] == "Harbour News"
+    assert by_id[f"{site.base}/news/1.html"]["published"] == "2022-02-17T10:00:00Z"
+    assert all(h.get("User-Agent", "").startswith("newsfold/") for _, h in site.log)
+
+    # A second run (a new process: validators come from <db>.watch.json) sends them and gets 304.
+    again = watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0, ingest_fn=rec)
+    assert again[0].status == 304 and again[0].new == 0
+    last_feed_headers = [h for p, h in site.log if p == "/feed.xml"][-1]
+    assert last_feed_headers.get("If-None-Match") == '"v1"'
+    assert last_feed_headers.get("If-Modified-Since") == "Thu, 17 Feb 2022 10:00:00 GMT"
+    assert "1 feeds polled: 0 new items, 1 not modified" in summarize(again)
+    store.close()
+
+
+def test_politeness_delay_between_requests_to_one_host(
+    site: Site, tmp_path: Path, settings: Settings
+) -> None:
+    import time
+
+    site.feed = _feed([(f"{site.base}/news/{i}.html", "teaser") for i in range(2)])
+    store = Store.open(tmp_path / "p.db")
+    start = time.monotonic()
+    watch(
+        [f"{site.base}/feed.xml"],
+        store,
+        settings,
+        once=True,
+        interval=0,
+        delay=0.3,
+        ingest_fn=Recorder(),
+        state_path=None,
+    )
+    # feed, robots.txt, two pages: four requests to one host, at least three gaps of 0.3 s
+    assert len(site.log) == 4
+    assert time.monotonic() - start >= 0.85
+    store.close()
+
+
+def test_size_cap_and_errors_are_reported_not_raised(site: Site, tmp_path: Path, settings: Settings) -> None:
+    store = Store.open(tmp_path / "e.db")
+    results = watch(
+        [f"{site.base}/huge.xml", f"{site.base}/missing.xml", "http://127.0.0.1:9/feed.xml"],
+        store,
+        settings,
+        once=True,
+        interval=0,
+        delay=0.0,
+        ingest_fn=Recorder(),
+        state_path=None,
+    )
+    assert "cap" in (results[0].error or "")
+    assert results[1].status == 404 and results[1].error
+    assert results[2].status == 0 and results[2].error
+    with pytest.raises(InputError):
+        watch(["file:///etc/passwd"], store, settings, once=True, interval=0)
+    store.close()
+
+
+def test_feed_list_file(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.txt"
+    path.write_text("# my feeds\nhttp://a.example/rss  # news\n\nhttps://b.example/atom\n", encoding="utf-8")
+    assert read_feed_list(path) == ["http://a.example/rss", "https://b.example/atom"]
+
+
+def test_new_items_flow_through_the_pipeline(site: Site, tmp_path: Path, settings: Settings) -> None:
+    pipeline = pytest.importorskip(
+        "newsfold.pipeline", reason="the pipeline modules are not all in place yet"
+    )
+    from newsfold.store import queries as q
+
+    site.feed = _feed([(f"{site.base}/news/{i}.html", f"{LONG} Part {i}.") for i in range(3)])
+    store = Store.open(tmp_path / "pipe.db")
+    try:
+        results = watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)
+    except ImportError as exc:  # a stage module the pipeline imports is still missing
+        pytest.skip(f"pipeline not runnable yet: {exc}")
+    assert results[0].new == 3, results
+    stories = q.list_stories(store.reader())
+    assert sum(s["size"] for s in stories) == 3
+    # the same feed again, even without validators, adds nothing (items already in the store are skipped)
+    site.etag = '"v2"'
+    again = watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)
+    assert again[0].status == 200 and again[0].new == 0
+    assert pipeline is not None
+    store.close()
