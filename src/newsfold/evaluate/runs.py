@@ -64,18 +64,22 @@ def run_clustering_eval(
         with Store.open(Path(tmp) / "eval.db") as store:
             ingest([data], store, settings.replace(progress=False))
             conn = store.reader()
-            pred = {
-                row["key"]: q.resolve_story(conn, row["story_id"])
-                for row in conn.execute("SELECT key, story_id FROM articles")
-            }
+            rows = conn.execute(
+                "SELECT key, story_id, title, text, lang FROM articles ORDER BY id"
+            ).fetchall()
+            pred = {row["key"]: q.resolve_story(conn, row["story_id"]) for row in rows}
     missing = set(truth) - set(pred)
     scores: dict[str, Any] = dict(cluster_scores({k: pred[k] for k in truth if k in pred}, truth))
     scores["articles"] = len(truth)
     scores["not_taken"] = len(missing)
-    if peer:
-        from newsfold.evaluate.clustering import peer_assignments
+    if peer:  # the plain single-pass TF-IDF peer, on the same cleaned texts in the same order
+        from newsfold.evaluate.clustering import TfidfSinglePass
 
-        peer_pred = peer_assignments([(str(o.get("id") or o.get("url")), o) for o in lines])
+        single = TfidfSinglePass()
+        peer_pred = {
+            row["key"]: single.place(row["key"], f"{row['title']}\n{row['text']}", row["lang"])
+            for row in rows
+        }
         for k, v in cluster_scores(peer_pred, truth).items():
             scores[f"peer_{k}"] = v
     return scores
