@@ -176,3 +176,31 @@ def test_shared_seed_folder_with_its_jsonl_twin(
         assert (counts.taken, counts.unchanged, counts.quarantined, counts.skipped) == (5, 5, 0, 1)
         stories = _stories(store)
         assert len(stories) == 1 and set(stories[0]["articles"]) == SEED_KEYS
+
+
+@pytest.mark.slow
+def test_dask_and_worker_pool_match_in_process_on_many_articles(
+    tmp_path: Path, settings: Settings, shared_data: Path
+) -> None:
+    """Several hundred articles through a real Dask cluster and the local worker pool: the same stories."""
+    pytest.importorskip("distributed")
+    from newsfold.backends import get_backend
+
+    lines = (shared_data / "ecbplus-dev" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:300]
+    data = tmp_path / "many.jsonl"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = {}
+    for name, backend in (
+        ("inline", get_backend("local", workers=1)),
+        ("pool", get_backend("local", workers=2)),
+        ("dask", get_backend("dask", workers=2)),
+    ):
+        try:
+            with Store.open(tmp_path / f"{name}.db") as store:
+                counts = ingest([data], store, settings, backend=backend)
+                assert counts.taken == 300
+                results[name] = _stories(store)
+        finally:
+            backend.close()
+    assert results["pool"] == results["inline"]
+    assert results["dask"] == results["inline"]
