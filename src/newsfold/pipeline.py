@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from newsfold.headline import choose_title
 from newsfold.ingest import read_inputs
 from newsfold.lang import detect_language
 from newsfold.models import Article, CleanText, RawDoc, Rejected, Skipped
-from newsfold.outlets import OutletRegistry
+from newsfold.outlets import Outlet, OutletRegistry
 from newsfold.settings import Settings
 from newsfold.store import Store
 from newsfold.store import queries as q
@@ -66,6 +67,21 @@ def _input_hash(raw: RawDoc) -> str:
     """
     body = raw.html if raw.html is not None else raw.text if raw.text is not None else raw.raw
     return digest(" ".join(body.split()))
+
+
+_TLD = re.compile(r"\.(?:com|net|org|info|news|[a-z]{2})$", re.IGNORECASE)
+
+
+def _outlet_from_header(cleaned: CleanText, outlets: OutletRegistry) -> Outlet | None:
+    """A known outlet named by a site header that cleaning removed ("Example News.com"), when nothing else tells."""
+    for removed in cleaned.removed:
+        if removed.kind != "site_header":
+            continue
+        name = removed.text.strip()
+        found = outlets.get(name) or outlets.get(_TLD.sub("", name))
+        if found is not None:
+            return found
+    return None
 
 
 def _absurd(published: str | None) -> bool:
@@ -138,7 +154,7 @@ def prepare(raw: RawDoc, settings: Settings, outlets: OutletRegistry) -> Prepare
         source=raw.source or meta.get("sitename"),
         url=raw.url,
         agency=line.agency if line else None,
-    )
+    ) or _outlet_from_header(cleaned, outlets)
     article = Article(
         key=raw.key,
         location=raw.location,
