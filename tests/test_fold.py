@@ -1,0 +1,183 @@
+"""The fold of the five seed reports: contract shape, merged names, verbatim quotes, valid citations."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsfold.models import Article, Removed
+from newsfold.sentences import split_sentences
+from newsfold.story.align import stems
+from newsfold.story.fold import StoryInput, fold_story
+from newsfold.story.quotes import verbatim_key
+
+TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"}
+
+
+def _is_boilerplate(line: str, title: str) -> str | None:
+    """Fixture-only cleaner (the real one is clean.py): the kinds of line a cleaner takes out of the seeds."""
+    if " – " in line and "/" in line and not line.endswith("."):
+        return "credit"  # "Name – AGENCY / AGENCY"
+    short = len(line.split()) < 4 and not line.endswith(".")
+    if short or line == title or line.startswith(("+", "©", "See also")) or line.count("Star ") > 2:
+        return "boilerplate"
+    return None
+
+
+def _seed_articles(seeds: Path) -> list[Article]:
+    out = []
+    for raw in (seeds / "seeds.jsonl").read_text(encoding="utf-8").splitlines():
+        d = json.loads(raw)
+        keep, removed = [], []
+        for line in d["text"].split("\n"):
+            t = line.strip()
+            kind = _is_boilerplate(t, d["title"]) if t else None
+            if kind:
+                removed.append(Removed(t, kind, "fixture"))
+            else:
+                keep.append(t)
+        text = "\n".join(keep).strip()
+        out.append(
+            Article(
+                key=d["id"],
+                location="seeds",
+                fmt="jsonl",
+                raw=raw,
+                text=text,
+                title=d["title"],
+                outlet=d.get("source"),
+                published=d.get("published"),
+                lang="en",
+                removed=tuple(removed),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class _Entry:
+    date: str
+    text: str
+    articles: tuple[str, ...]
+
+
+@pytest.fixture(scope="module")
+def seeds_fold() -> tuple[list[Article], dict[str, Any]]:
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    arts = _seed_articles(seeds)
+    story = StoryInput(tuple(arts), {}, {"TASS": None})
+    return arts, fold_story(story, timeline=lambda a: [_Entry("2022-02-17", "Reply sent.", (a[0].key,))])
+
+
+def _states(article: Article, text: str) -> bool:
+    """Independent check: a sentence or two adjacent ones of the article hold most of the text's content."""
+    mine = stems(text, "en")
+    sents = [stems(s.text, "en") for s in split_sentences(article.text, "en")]
+    windows = sents + [a | b for a, b in itertools.pairwise(sents)]
+    return any(len(mine & w) >= 0.6 * len(mine) for w in windows)
+
+
+def test_contract_shape(seeds_fold: tuple[list[Article], dict[str, Any]]) -> None:
+    arts, out = seeds_fold
+    keys = {a.key for a in arts}
+    assert set(out) == {"summary", "timeline", "entities", "quotes", "coverage"}
+    assert out["timeline"] == [{"date": "2022-02-17", "text": "Reply sent.", "articles": [arts[0].key]}]
+    assert 3 <= len(out["summary"]) <= 10
+    for line in [*out["summary"], *out["coverage"]["facts"], *out["quotes"], *out["entities"]]:
+        assert line["articles"] and set(line["articles"]) <= keys
+    for e in out["entities"]:
+        assert set(e) == {"name", "type", "variants", "articles"} and e["type"] in TYPES
+    for q in out["quotes"]:
+        assert set(q) == {"speaker", "text", "exact", "articles"} and isinstance(q["exact"], bool)
+    ids = [f["id"] for f in out["coverage"]["facts"]]
+    assert ids == [f"f{n}" for n in range(1, len(ids) + 1)]
+    outlets = out["coverage"]["outlets"]
+    assert {o["name"] for o in outlets} >= {"UNI", "TASS", "Afrasianet", "Lodi Valley News"}
+    for o in outlets:
+        assert set(o) == {"name", "country", "type", "articles", "reports", "only_here", "left_out"}
+        assert set(o["reports"]) | set(o["left_out"]) <= set(ids)
+    json.dumps(out)
+
+
+def test_every_citation_states_the_line(seeds_fold: tuple[list[Article], dict[str, Any]]) -> None:
+    arts, out = seeds_fold
+    by_key = {a.key: a for a in arts}
+    for line in [*out["summary"], *out["coverage"]["facts"]]:
+        for key in line["articles"]:
+            assert _states(by_key[key], line["text"]), (key, line["text"])
+    for line in out["summary"]:
+        assert "min read" not in line["text"] and "POOL" not in line["text"]
+
+
+def test_names_merged(seeds_fold: tuple[list[Article], dict[str, Any]]) -> None:
+    _, out = seeds_fold
+    ents = out["entities"]
+
+    def owner(variant: str) -> dict[str, Any]:
+        return next(e for e in ents if variant in e["variants"])
+
+    assert owner("Sergey Lavrov") is owner("Sergei Lavrov") is owner("Lavrov")
+    assert owner("Sergey Lavrov")["type"] == "PERSON" and len(owner("Lavrov")["articles"]) >= 4
+    blinken = owner("Antony Blinken")
+    assert blinken is owner("Anthony Blinken") is owner("Anthony Blingen")
+    assert owner("NATO") is owner("North Atlantic Treaty Organization")
+    for name in ("John Sullivan", "Luigi Di Maio", "Vladimir Putin"):
+        assert owner(name)["type"] == "PERSON"
+    assert owner("Vladimir Putin") is not blinken
+
+
+def test_quotes_verbatim_and_attributed(seeds_fold: tuple[list[Article], dict[str, Any]]) -> None:
+    arts, out = seeds_fold
+    by_key = {a.key: verbatim_key(a.text) for a in arts}
+    names = {e["name"] for e in out["entities"]}
+    speakers = {q["speaker"] for q in out["quotes"]}
+    lavrov = next(e["name"] for e in out["entities"] if "Lavrov" in e["variants"])
+    assert lavrov in speakers
+    assert any("Ministry" in (s or "") for s in speakers)
+    for q in out["quotes"]:
+        assert q["speaker"] in names  # every speaker here is a named entity of the story
+        if q["exact"]:
+            for key in q["articles"]:
+                assert verbatim_key(q["text"]) in by_key[key]
+    we_will = next(
+        q for q in out["quotes"] if q["text"].startswith("We will, certainly, make this letter public")
+    )
+    assert we_will["speaker"] == lavrov and we_will["exact"]
+    assert "information space" in we_will["text"]  # the quote runs on into the next paragraph
+
+
+def test_no_citation_to_an_article_that_does_not_state_it() -> None:
+    """A distractor on the same topic, with the same names, is never cited for the main fact."""
+
+    def art(key: str, text: str, outlet: str) -> Article:
+        return Article(
+            key=key, location=key, fmt="text", raw=text, text=text, title=key, outlet=outlet, lang="en"
+        )
+
+    fact = "Russia handed its written reply on security guarantees to the US ambassador John Sullivan on Thursday."
+    arts = (
+        art("a", fact + " The reply runs to ten pages and will be published.", "A"),
+        art(
+            "b",
+            "On Thursday Russia gave the US ambassador John Sullivan its written reply on security guarantees.",
+            "B",
+        ),
+        art(
+            "c",
+            "Russia and the US discussed security guarantees in Geneva last month without an agreement.",
+            "C",
+        ),
+    )
+    out = fold_story(StoryInput(arts, {}, {}), use_model=False)
+    for line in [*out["summary"], *out["coverage"]["facts"]]:
+        if "Sullivan" in line["text"]:
+            assert "c" not in line["articles"]
+            assert {"a", "b"} <= set(line["articles"])
+    assert "timeline" not in out

@@ -1,0 +1,88 @@
+"""Quotes: speakers read from the text around the marks, one entry per statement, exact only if verbatim."""
+
+from __future__ import annotations
+
+from newsfold.models import Article
+from newsfold.story.entities import Mention, merge_mentions
+from newsfold.story.quotes import find_quotes, verbatim_key
+
+
+def _art(key: str, text: str) -> Article:
+    return Article(key=key, location=key, fmt="text", raw=text, text=text, title=key, lang="en")
+
+
+def _mentions(arts: list[Article], names: dict[str, str]) -> list[Mention]:
+    out = []
+    for a in arts:
+        for name, label in names.items():
+            at = a.text.find(name)
+            while at >= 0:
+                out.append(Mention(name, label, a.key, at))
+                at = a.text.find(name, at + 1)
+    return out
+
+
+NAMES = {"Maria Lopez": "PERSON", "Lopez": "PERSON", "Ministry of Health": "ORG", "Carlos Ruiz": "PERSON"}
+
+
+def _quotes(arts: list[Article]) -> list:  # type: ignore[type-arg]
+    ms = _mentions(arts, NAMES)
+    return find_quotes(arts, merge_mentions(ms), ms)
+
+
+def test_speaker_after_before_and_pronoun() -> None:
+    art = _art(
+        "a",
+        "Health Minister Maria Lopez spoke on Monday.\n\n"
+        "“We will open twelve new clinics before the winter,” Lopez said at the briefing.\n\n"
+        'She added: "Every region will have one within a year of the vote."\n\n'
+        '"Nobody should wait months for a doctor again," said Carlos Ruiz, her deputy.',
+    )
+    got = {q.text: q.speaker for q in _quotes([art])}
+    assert got["We will open twelve new clinics before the winter"] == "Maria Lopez"
+    assert got["Every region will have one within a year of the vote."] == "Maria Lopez"
+    assert got["Nobody should wait months for a doctor again"] == "Carlos Ruiz"
+
+
+def test_role_speaker_resolves_to_named_entity_and_spans_paragraphs() -> None:
+    art = _art(
+        "a",
+        "The Ministry of Health published its plan on Friday.\n\n"
+        '"The first clinics open in March. Staff are being hired now.\n\n'
+        'Patients will be told by letter where to go," the ministry stressed.',
+    )
+    (q,) = _quotes([art])
+    assert q.speaker == "Ministry of Health"
+    assert q.text.startswith("The first clinics open in March.") and q.text.endswith("where to go")
+    assert q.exact and verbatim_key(q.text) in verbatim_key(art.text)
+
+
+def test_same_quote_in_two_articles_is_one_exact_quote() -> None:
+    line = "“We will open twelve new clinics before the winter,” Maria Lopez said."
+    arts = [_art("a", line), _art("b", "In the capital, " + line.replace("“", '"').replace("”", '"'))]
+    (q,) = _quotes(arts)
+    assert q.exact and q.articles == ("a", "b")
+
+
+def test_differing_wording_is_one_quote_not_exact() -> None:
+    arts = [
+        _art(
+            "a",
+            "“We will open twelve new clinics in the poorest regions before the winter,” Maria Lopez said.",
+        ),
+        _art(
+            "b", "“Before winter we will open twelve new clinics in the poorest regions,” Maria Lopez said."
+        ),
+    ]
+    (q,) = _quotes(arts)
+    assert not q.exact and q.articles == ("a", "b")
+
+
+def test_reported_speech_is_not_exact_and_scare_quotes_are_skipped() -> None:
+    art = _art(
+        "a",
+        'Maria Lopez said that the ministry would hire two thousand nurses next year. The plan was "bold".',
+    )
+    (q,) = _quotes([art])
+    assert not q.exact and q.speaker == "Maria Lopez"
+    assert q.text.startswith("the ministry would hire two thousand nurses")

@@ -1,0 +1,84 @@
+"""The summary: multi-source centrality, no fragments, each sentence cited only where it is stated."""
+
+from __future__ import annotations
+
+from newsfold.models import Article
+from newsfold.story.align import align, stems
+from newsfold.story.summary import is_summary_sentence, summarize, summary_size
+
+
+def _art(key: str, text: str, outlet: str, day: str) -> Article:
+    return Article(
+        key=key,
+        location=key,
+        fmt="text",
+        raw=text,
+        text=text,
+        title=key,
+        outlet=outlet,
+        published=day,
+        lang="en",
+    )
+
+
+def test_fragments_captions_and_half_quotes_are_refused() -> None:
+    assert is_summary_sentence("The central bank raised its main interest rate to 4.5 percent on Thursday.")
+    assert not is_summary_sentence("1 min read")
+    assert not is_summary_sentence("US Secretary of State Anthony Blingen – POOL / AFP")
+    assert not is_summary_sentence("The Central Bank Raises Its Main Interest Rate Again To Fight Inflation.")
+    assert not is_summary_sentence("and the bank said it would keep raising rates until inflation falls.")
+    assert not is_summary_sentence('We will not let this happen," the minister said at the end of the talks.')
+    assert not is_summary_sentence("The bank raised its main interest rate to 4.5 percent on Thursday and")
+
+
+def test_summary_size_grows_with_story_and_is_bounded() -> None:
+    assert summary_size(1) == 3
+    assert summary_size(5) < summary_size(30)
+    assert summary_size(500) == 10
+
+
+STORY = [
+    _art(
+        "a",
+        "The central bank raised its main interest rate to 4.5 percent on Thursday. "
+        "The governor said inflation was still far too high for comfort.",
+        "Wire",
+        "2024-03-14",
+    ),
+    _art(
+        "b",
+        "On Thursday the central bank lifted its main interest rate to 4.5 percent. "
+        "Shares in property developers fell sharply after the announcement.",
+        "Daily",
+        "2024-03-14",
+    ),
+    _art(
+        "c",
+        "The central bank increased the main interest rate to 4.5 percent this week. "
+        "Opposition leaders called the decision a blow to young families.",
+        "Herald",
+        "2024-03-15",
+    ),
+    _art(
+        "d",
+        "Farmers protested in the capital against new fuel taxes and blocked the main roads. "
+        "Police said the central bank building was closed for the day.",
+        "Post",
+        "2024-03-13",
+    ),
+]
+
+
+def test_central_fact_leads_and_citations_hold() -> None:
+    al = align(STORY)
+    out = summarize(al, {a.key: a.outlet or a.key for a in STORY}, size=3)
+    assert 1 <= len(out) <= 3
+    top = next(c for c in out if "4.5 percent" in c.text)
+    assert set(top.articles) == {"a", "b", "c"}
+    texts = {a.key: a.text for a in STORY}
+    for c in out:
+        mine = stems(c.text, "en")
+        for key in c.articles:  # every cited article holds most of the sentence's content words
+            assert len(mine & stems(texts[key], "en")) >= 0.6 * len(mine)
+    dates = [c.date for c in out]
+    assert dates == sorted(dates)  # ordered by first report
