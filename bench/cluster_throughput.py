@@ -6,7 +6,7 @@ their real vocabulary and names), shuffles them, replaces a few words with words
 a serial number (so no two articles are exact duplicates) and pads to 300-800 words. The 66 real stories
 recur throughout the stream, so candidate lists stay full: a worst case for placing cost.
 
-    .venv/bin/python bench/cluster_throughput.py --sizes 10000 30000 100000 --out results.json
+    .venv/bin/python bench/cluster_throughput.py --sizes 10000 30000 100000  # -> bench/results/cluster_throughput.json
 
 The full-ingest benchmark (read, clean, language, dedup, cluster, store) is wired by the pipeline later.
 """
@@ -98,7 +98,9 @@ def main() -> None:
     """Run the benchmark for each size and write the figures as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
-    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).parent / "results" / "cluster_throughput.json"
+    )
     args = parser.parse_args()
     results = [run(n, Settings()) for n in args.sizes]
     text = json.dumps(results, indent=2)

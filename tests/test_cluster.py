@@ -17,9 +17,9 @@ from newsfold.evaluate.clustering import cluster_scores, gold_articles, shuffled
 from newsfold.models import Article, Removed
 from newsfold.settings import Settings
 
-# Floor on ECB+ dev (the first 24 gold stories by id, 5 arrival orders): measured BCubed F1 0.903-0.935
-# (mean 0.923); the floor sits a little below the worst order.
-ECB_FLOOR_MIN = 0.88
+# Floor on ECB+ dev (the first 24 gold stories by id, 5 arrival orders): measured BCubed F1 0.922-0.946
+# (mean 0.934; it was 0.903-0.935 before the content-date features); the floor sits a little below the worst.
+ECB_FLOOR_MIN = 0.91
 
 
 def _article(key: str, title: str, text: str, published: str | None = None, lang: str = "en") -> Article:
@@ -90,6 +90,7 @@ def test_cluster_doc_round_trip(settings: Settings) -> None:
     doc = featurize(art, settings)
     assert doc.day == dt.date(2022, 1, 21)
     assert ("y2022", 1) in doc.nums and any(n == "blinken" for n, _ in doc.names)
+    assert doc.cdate is None
     assert ClusterDoc.from_bytes(doc.to_bytes()) == doc
     assert b"pickle" not in doc.to_bytes() and doc.to_bytes().startswith(b"{")
 
@@ -245,3 +246,11 @@ def test_ecbplus_floor(settings: Settings, shared_data: Path) -> None:
         pred = {k: index.resolve(s) for k, s in pred.items()}
         f1s.append(cluster_scores(pred, gold)["bcubed_f1"])
     assert min(f1s) >= ECB_FLOOR_MIN, f1s
+
+
+def test_date_line_is_read_from_the_head_only(settings: Settings) -> None:
+    body = TOPICS["quake"][1].format(place="Chile", n=6, k=40)
+    dated = featurize(_article("d", "Strong earthquake strikes Chile", f"Nov 28, 2005\n{body}"), settings)
+    assert dated.cdate == (2005, 11) and ClusterDoc.from_bytes(dated.to_bytes()) == dated
+    late = featurize(_article("l", "Quake", f"{body * 6}\nIt recalled the quake of March 2001."), settings)
+    assert late.cdate is None and ("y2001", 1) in late.nums

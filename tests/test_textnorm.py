@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfold.textnorm import STOPWORD_LANGS, name_spans, numbers, stopwords, tokens, years
+from newsfold.textnorm import STOPWORD_LANGS, month_years, name_spans, numbers, stopwords, tokens, years
 
 
 @pytest.mark.parametrize("lang", STOPWORD_LANGS)
@@ -88,3 +88,21 @@ def test_numbers_and_years() -> None:
 
 def test_empty_text() -> None:
     assert tokens("") == [] and name_spans("") == [] and numbers("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nov 28, 2005", [(2005, 11)]),
+        ("WEDNESDAY, MARCH 4, 2009, 10: 53 AM", [(2009, 3)]),
+        ("9 September 2013 Last updated", [(2013, 9)]),
+        ("5. März 2011", [(2011, 3)]),
+        ("15 de marzo de 2011", [(2011, 3)]),
+        ("15 марта 2011", [(2011, 3)]),
+        ("06 / 06 / 13 07: 05 PM", [(2013, 0)]),
+        ("on 21/12/2012", [(2012, 12)]),
+        ("in 2012 and on 99/99/12", []),
+    ],
+)
+def test_month_years(text: str, expected: list[tuple[int, int]]) -> None:
+    assert month_years(text) == expected

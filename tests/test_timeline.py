@@ -6,7 +6,7 @@ from pathlib import Path
 
 from newsfold.evaluate.timeline import articles_from_jsonl
 from newsfold.models import Article
-from newsfold.story.timeline import TimelineEntry, select_dates, story_timeline
+from newsfold.story.timeline import TimelineEntry, key_dates, rank_dates, select_dates, story_timeline
 
 
 def _article(key: str, text: str, published: str | None = "2022-02-17", lang: str = "en") -> Article:
@@ -85,3 +85,79 @@ def test_seed_timeline_has_the_story_steps_cited(shared_seeds: Path) -> None:
     assert len(by_date["2022-02-17"]) >= 3  # the reply day, stated by several reports
     top = [e.date for e in select_dates(entries, 5)]
     assert "2022-02-17" in top and "2022-01-26" in top
+
+
+def _arc() -> list[Article]:
+    """Six reports on one crisis in Italian; 14 March is reported by four of them, 2 March by one, 1 March by none."""
+    body = "Gli scontri a Ruritania sono proseguiti per tutta la notte nella capitale del paese."
+    arts = [
+        _article(
+            "r1",
+            f"Il 14 marzo 2011 a Ruritania la polizia ha sparato sui manifestanti.\n{body}",
+            "2011-03-14",
+        ),
+        _article(
+            "r2", f"Ieri la polizia di Ruritania ha sparato sui manifestanti in piazza.\n{body}", "2011-03-15"
+        ),
+        _article(
+            "r3", f"Lunedì la polizia di Ruritania ha aperto il fuoco sulla folla.\n{body}", "2011-03-16"
+        ),
+        _article("r4", f"Dal 14 marzo a Ruritania la protesta non si è più fermata.\n{body}", "2011-03-30"),
+        _article(
+            "r5", f"Il 2 marzo a Ruritania i primi cortei hanno attraversato la città.\n{body}", "2011-03-03"
+        ),
+        _article(
+            "r6",
+            f"L'11 settembre 2001 cambiò la politica estera degli Stati Uniti verso Ruritania.\n{body}\n"
+            "Evento a Roma il 28 marzo 2011, leggi tutto » www.example.org",
+            "2011-03-28",
+        ),
+    ]
+    return [
+        Article(
+            key=a.key,
+            location=a.location,
+            fmt=a.fmt,
+            raw=a.raw,
+            text=a.text,
+            title=a.title,
+            published=a.published,
+            lang="it",
+        )
+        for a in arts
+    ]
+
+
+def test_rank_dates_counts_articles_not_publications() -> None:
+    scores = rank_dates(_arc())
+    assert (
+        max(scores, key=lambda d: scores[d]) == "2011-03-14"
+    )  # stated by four reports, absolute and relative
+    assert scores["2011-03-02"] > scores.get("2011-03-20", 0.0)  # mentioned once beats a day with nothing
+    assert "2001-09-11" not in scores  # history long before the first report is not the arc
+    assert scores["2011-03-28"] < scores["2011-03-02"]  # an event advert with a read-more link and a URL
+
+
+def test_key_dates_gives_n_dates_sorted_and_cited() -> None:
+    chosen = key_dates(_arc(), 3)
+    assert [e.date for e in chosen] == sorted(e.date for e in chosen)
+    assert len(chosen) == 3 and "2011-03-14" in {e.date for e in chosen}
+    main = next(e for e in chosen if e.date == "2011-03-14")
+    assert {"r1", "r2"} <= set(
+        main.articles
+    )  # the same event, absolute in one report and relative in the other
+    many = key_dates(_arc(), 40)  # more than the evidence: only days that some article dates or reports are shown
+    assert 3 < len(many) < 29 and all(e.articles and e.text for e in many)
+    assert all("2011-02-21" <= e.date <= "2011-03-30" for e in many)
+    by_key = {a.key: a for a in _arc()}
+    for e in many:  # each entry is stated: a dated sentence, or the lead of a report published that day
+        assert any(by_key[k].day == e.date or e.text in by_key[k].text for k in e.articles)
+    assert key_dates(_arc(), 0) == [] and key_dates([], 3) == []
+
+
+def test_key_dates_without_publish_dates_uses_absolute_dates() -> None:
+    arts = [
+        _article("a", "The ministry published its drafts on 17 December 2021 in Moscow.", None),
+        _article("b", "Yesterday the ministry published its reply to the letter.", None),
+    ]
+    assert [e.date for e in key_dates(arts, 5)] == ["2021-12-17"]

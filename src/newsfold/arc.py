@@ -25,7 +25,7 @@ def story_arc(store: Store, settings: Settings, *, query: str | None, max_dates:
     Returns:
         Contract objects ``{"date", "text", "articles", "stories"}``.
     """
-    from newsfold.story.timeline import select_dates, story_timeline
+    from newsfold.story.timeline import key_dates
 
     conn = store.reader()
     stories = q.list_stories(conn, query=query, limit=None if query else MAX_STORIES)
@@ -37,7 +37,7 @@ def story_arc(store: Store, settings: Settings, *, query: str | None, max_dates:
                 continue  # a copy states what its original states; it is cited through the original's story
             story_of[row["key"]] = s["id"]
             articles.append(row_to_article(row))
-    entries = select_dates(story_timeline(articles), max_dates)
+    entries = key_dates(articles, max_dates)
     out = []
     for e in sorted(entries, key=lambda e: e.date):
         cited = list(e.articles)

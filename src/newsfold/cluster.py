@@ -23,15 +23,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import json
 import math
+import operator
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from newsfold.models import Article, Placement
 from newsfold.settings import Settings
-from newsfold.textnorm import NAME_CONNECTORS, name_spans, numbers, stopwords, tokens
+from newsfold.textnorm import HEAD_CHARS, NAME_CONNECTORS, month_years, name_spans, numbers, stopwords, tokens
 
 # --- featurize limits (keep ClusterDoc small and placing fast)
 MAX_TERMS = 120  # most frequent content words kept per article
@@ -48,6 +52,7 @@ QUERY_NAMES = 6
 INDEX_TERMS = 8  # terms of each joining article added to its story's postings
 POSTING_CAP = 64  # stories kept per posting (newest); older ones drop out of candidate lookup
 CANDIDATES = 6  # stories scored in full per article
+IDF_REFRESH = 0.02  # cached idf values are refreshed when the corpus has grown by this share (swept 0-0.1)
 DF_CAP = 2_000_000  # distinct features counted before words seen once are dropped
 
 # --- the decision: logistic model over per-field similarities
@@ -57,13 +62,15 @@ DF_CAP = 2_000_000  # distinct features counted before words seen once are dropp
 # file order, each article against its gold story and the 5 most similar others). Weights fitted on one half
 # of the topics and scored on the other half give the same F1 within 0.01 (see the report in BENCHMARKS.md);
 # re-tune by running fit_weights on new gold and pasting its output here.
-WEIGHTS = (-3.1, 2.71, 1.71, 3.66, 3.1, -1.43, 1.58, -1.49)
+WEIGHTS = (-1.43, 1.85, 1.46, 2.45, 2.59, -1.22, 1.11, -1.34, -0.03, 2.21, -2.24)
+DATE_GAP_CAP = 24  # months: the date-gap feature saturates here
+STORY_TOP_NAMES = 3  # a story's principal names: their share missing from an article is a feature
 TOP_NAMES = 3  # an article's principal names: their share missing from a story is a feature
-THRESHOLD = 0.2  # join probability; swept 0.05-0.7 on ECB+ dev halves (settings.cluster_threshold overrides)
+THRESHOLD = 0.3  # join probability; swept 0.05-0.7 on ECB+ dev halves (settings.cluster_threshold overrides)
 # A runner-up story within MERGE_MARGIN of the best probability (and above the threshold) is merged into it
 # when the two stories' body centroids have a cosine >= MERGE_CENTROID (swept 0-0.3 / 0.3-0.5 on half A).
 MERGE_MARGIN = 0.3
-MERGE_CENTROID = 0.5
+MERGE_CENTROID = 0.7
 GAP_PENALTY = 2.0  # logit subtracted per cluster_window_days of publish-date gap
 
 
@@ -86,6 +93,7 @@ class ClusterDoc:
     title: tuple[str, ...] = ()
     names: tuple[tuple[str, int], ...] = ()
     nums: tuple[tuple[str, int], ...] = ()
+    cdate: tuple[int, int] | None = None
 
     def to_bytes(self) -> bytes:
         """Serialise as compact JSON (UTF-8), for a SQLite BLOB."""
@@ -96,6 +104,7 @@ class ClusterDoc:
             "h": list(self.title),
             "n": [list(p) for p in self.names],
             "u": [list(p) for p in self.nums],
+            "c": list(self.cdate) if self.cdate else None,
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -111,6 +120,7 @@ class ClusterDoc:
             title=tuple(raw["h"]),
             names=tuple((t, int(c)) for t, c in raw["n"]),
             nums=tuple((t, int(c)) for t, c in raw["u"]),
+            cdate=(int(raw["c"][0]), int(raw["c"][1])) if raw.get("c") else None,
         )
 
 
@@ -162,6 +172,7 @@ def featurize(article: Article, settings: Settings) -> ClusterDoc:
             # Each word of a multi-word name counts too ("Lavrov" meets "Sergey Lavrov"), connectors aside.
             name_counts.update(w for w in span.split() if w not in stop and len(w) > 2)
     num_counts = Counter(numbers(body))
+    head = month_years(body[:HEAD_CHARS])
     return ClusterDoc(
         key=article.key,
         day=parse_day(article.published),
@@ -169,6 +180,7 @@ def featurize(article: Article, settings: Settings) -> ClusterDoc:
         title=tuple(dict.fromkeys(title_terms)),
         names=tuple(name_counts.most_common(MAX_NAMES)),
         nums=tuple(num_counts.most_common(MAX_NUMS)),
+        cdate=head[0] if head else None,
     )
 
 
@@ -182,16 +194,26 @@ FIELDS = ("body", "title", "names", "nums")
 _DF_PREFIX = {"body": "", "title": "", "names": "@", "nums": "#"}
 
 
+_mul = operator.mul
+_second = itemgetter(1)
+
+
+def _tf(counts: tuple[tuple[str, int], ...]) -> list[float]:
+    """Sublinear term frequencies ``1 + log(count)`` of ``(term, count)`` pairs."""
+    return [1.0 + _LOG[c] if c < len(_LOG) else 1.0 + math.log(c) for _, c in counts]
+
+
+_LOG = [0.0] + [math.log(c) for c in range(1, 64)]
+
+
 def _unit(weights: Vec) -> Vec:
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {t: w / norm for t, w in weights.items()} if norm > 0 else {}
 
 
 def _dot(a: Vec, b: Vec) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    get = b.get
-    return sum(w * get(t, 0.0) for t, w in a.items())
+    # The key intersection runs in C; only the shared terms are multiplied in Python.
+    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
 
 
 @dataclass(slots=True)
@@ -226,6 +248,27 @@ class _Story:
     fields: dict[str, _Centroid] = field(default_factory=lambda: {f: _Centroid() for f in FIELDS})
     years: Counter[int] = field(default_factory=Counter)
     indexed: set[str] = field(default_factory=set)
+    cdates: Counter[tuple[int, int]] = field(default_factory=Counter)
+    top_names: tuple[tuple[str, float], ...] = ()  # the heaviest names of the centroid, weights summing to 1
+
+    def refresh_top(self, changed: Vec | None = None) -> None:
+        """Recompute the story's principal names after its names centroid changed.
+
+        Args:
+            changed: the names just added; centroid weights only grow on an add, so the new principal names
+                are among the old ones and these (None: search the whole centroid, after a merge or restore).
+        """
+        vec = self.fields["names"].vec
+        if changed is None:
+            pool: list[str] = list(vec)
+        else:
+            pool = [t for t, _ in self.top_names]
+            pool.extend(t for t in changed if t in vec)
+        top = heapq.nlargest(
+            STORY_TOP_NAMES, {t: vec.get(t, 0.0) for t in pool}.items(), key=lambda kv: kv[1]
+        )
+        total = sum(w for _, w in top)
+        self.top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -236,6 +279,7 @@ class _Story:
             "fields": {f: [c.vec, c.norm2] for f, c in self.fields.items()},
             "years": {str(y): n for y, n in self.years.items()},
             "indexed": sorted(self.indexed),
+            "cdates": [[y, m, n] for (y, m), n in self.cdates.items()],
         }
 
     @classmethod
@@ -247,6 +291,8 @@ class _Story:
             story.fields[f] = _Centroid({t: float(w) for t, w in vec.items()}, float(norm2))
         story.years = Counter({int(y): int(n) for y, n in raw["years"].items()})
         story.indexed = set(raw["indexed"])
+        story.cdates = Counter({(int(y), int(m)): int(n) for y, m, n in raw.get("cdates", ())})
+        story.refresh_top()
         return story
 
 
@@ -258,6 +304,14 @@ class _DocVecs:
     nums: Vec
     years: frozenset[int]
     top_names: tuple[tuple[str, float], ...]  # the heaviest names, weights summing to 1
+    cdate: tuple[int, int] | None = None
+
+
+def month_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Months between two ``(year, month)`` dates; month 0 (unknown) counts as the nearest month of its year."""
+    if a[1] and b[1]:
+        return abs((a[0] * 12 + a[1]) - (b[0] * 12 + b[1]))
+    return max(0, 12 * abs(a[0] - b[0]) - 11)
 
 
 def features(doc: _DocVecs, story: _Story) -> tuple[float, ...]:
@@ -265,11 +319,32 @@ def features(doc: _DocVecs, story: _Story) -> tuple[float, ...]:
     f = story.fields
     body = f["body"].cos(doc.body)
     names = f["names"].cos(doc.names)
-    conflict = 1.0 if doc.years and story.years and not doc.years.intersection(story.years) else 0.0
+    conflict = 0.0
+    if doc.years and story.years:
+        # The share of the story's year mentions that are not years the article mentions.
+        yrs = story.years
+        total = sum(yrs.values())
+        conflict = 1.0 - sum(yrs[y] for y in doc.years if y in yrs) / total
     story_names = f["names"].vec
     missing = sum(w for t, w in doc.top_names if t not in story_names)
     title = f["title"].cos(doc.title)
-    return (1.0, body, title, names, f["nums"].cos(doc.nums), conflict, body * names, missing)
+    dgap, dmatch = 0.0, 0.0
+    if doc.cdate and story.cdates:
+        # Shares of the story's dated articles, not the nearest one: one stray member must not open the story
+        # to every date.
+        total = near = 0
+        gaps = 0.0
+        for d, n in story.cdates.items():
+            gap = month_gap(doc.cdate, d)
+            total += n
+            near += n if gap <= 1 else 0
+            gaps += n * min(gap, DATE_GAP_CAP)
+        dgap = gaps / total / DATE_GAP_CAP
+        dmatch = near / total
+    nums = f["nums"].cos(doc.nums)
+    doc_names = doc.names
+    absent = sum(w for t, w in story.top_names if t not in doc_names) if doc_names else 0.0
+    return (1.0, body, title, names, nums, conflict, body * names, missing, dgap, dmatch, absent)
 
 
 def _sigmoid(x: float) -> float:
@@ -291,7 +366,9 @@ class StoryIndex:
         self.hot = settings.hot_stories
         self.weights = weights
         self.n_docs = 0
-        self._df: dict[str, int] = {}
+        self._df: Counter[str] = Counter()
+        self._idf_cache: dict[str, float] = {}
+        self._idf_refresh_at = 0
         self._stories: dict[str, _Story] = {}  # ordered by last update, oldest first
         self._redirect: dict[str, str] = {}
         self._postings: dict[str, list[str]] = {}
@@ -381,42 +458,62 @@ class StoryIndex:
         """Load counts written by :meth:`stats_state` (before restoring stories)."""
         raw = json.loads(state.decode("utf-8"))
         self.n_docs = int(raw["n"])
-        self._df = {str(k): int(v) for k, v in raw["df"].items()}
+        self._df = Counter({str(k): int(v) for k, v in raw["df"].items()})
+        self._idf_cache.clear()
+        self._idf_refresh_at = 0
         self._redirect = {str(k): str(v) for k, v in raw.get("redirect", {}).items()}
 
     # --- internals
     def _count(self, doc: ClusterDoc) -> None:
         df = self._df
         self.n_docs += 1
-        for t, _ in doc.terms:
-            df[t] = df.get(t, 0) + 1
-        for t, _ in doc.names:
-            k = "@" + t
-            df[k] = df.get(k, 0) + 1
-        for t, _ in doc.nums:
-            k = "#" + t
-            df[k] = df.get(k, 0) + 1
+        first = itemgetter(0)
+        df.update(map(first, doc.terms))  # Counter.update over an iterable counts in C
+        df.update(map("@".__add__, map(first, doc.names)))
+        df.update(map("#".__add__, map(first, doc.nums)))
         if len(df) > DF_CAP:
             # Bound memory on endless streams: words seen once are dropped (they count as unseen again).
-            self._df = {k: v for k, v in df.items() if v > 1}
+            self._df = Counter({k: v for k, v in df.items() if v > 1})
+            self._idf_cache.clear()
+        if self.n_docs >= self._idf_refresh_at:
+            # Idf values are cached and all refreshed whenever the corpus has grown by IDF_REFRESH since the
+            # last refresh: a term's idf moves slowly, and computing it per term per article dominated placing.
+            self._idf_cache.clear()
+            self._idf_refresh_at = int(self.n_docs * (1.0 + IDF_REFRESH)) + 1
+
+    def _idfs(self, keys: Iterable[str]) -> list[float]:
+        keys = list(keys)
+        vals = list(map(self._idf_cache.get, keys))
+        if None in vals:
+            return [self._idf(k) if v is None else v for k, v in zip(keys, vals, strict=True)]
+        return vals  # type: ignore[return-value]
 
     def _idf(self, key: str) -> float:
-        return math.log((self.n_docs + IDF_PRIOR) / (self._df.get(key, 0) + 1.0))
+        cached = self._idf_cache.get(key)
+        if cached is None:
+            cached = math.log((self.n_docs + IDF_PRIOR) / (self._df.get(key, 0) + 1.0))
+            self._idf_cache[key] = cached
+        return cached
 
     def vectors(self, doc: ClusterDoc) -> _DocVecs:
         """The article's unit TF-IDF vector per field, with the current document frequencies."""
-        idf = self._idf
-        body = {t: (1.0 + math.log(c)) * idf(t) for t, c in doc.terms}
+        idfs = self._idfs
+        first = itemgetter(0)
+        body = dict(
+            zip(map(first, doc.terms), map(_mul, _tf(doc.terms), idfs(map(first, doc.terms))), strict=True)
+        )
         if len(body) > VEC_TERMS:
-            body = dict(sorted(body.items(), key=lambda kv: -kv[1])[:VEC_TERMS])
-        title = {t: idf(t) for t in doc.title}
-        names = {t: (1.0 + math.log(c)) * idf("@" + t) for t, c in doc.names}
-        nums = {t: (1.0 + math.log(c)) * idf("#" + t) for t, c in doc.nums}
+            body = dict(heapq.nlargest(VEC_TERMS, body.items(), key=_second))
+        title = dict(zip(doc.title, idfs(doc.title), strict=True))
+        name_keys = map("@".__add__, map(first, doc.names))
+        names = dict(zip(map(first, doc.names), map(_mul, _tf(doc.names), idfs(name_keys)), strict=True))
+        num_keys = map("#".__add__, map(first, doc.nums))
+        nums = dict(zip(map(first, doc.nums), map(_mul, _tf(doc.nums), idfs(num_keys)), strict=True))
         yrs = frozenset(int(t[1:]) for t, _ in doc.nums if t.startswith("y"))
         top = sorted(names.items(), key=lambda kv: -kv[1])[:TOP_NAMES]
         total = sum(w for _, w in top)
         top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
-        return _DocVecs(_unit(body), _unit(title), _unit(names), _unit(nums), yrs, top_names)
+        return _DocVecs(_unit(body), _unit(title), _unit(names), _unit(nums), yrs, top_names, doc.cdate)
 
     @staticmethod
     def _query(vecs: _DocVecs, n_terms: int = QUERY_TERMS) -> list[tuple[str, float]]:
@@ -481,6 +578,8 @@ class StoryIndex:
             keep.fields[f].merge(gone.fields[f])
         keep.size += gone.size
         keep.years.update(gone.years)
+        keep.cdates.update(gone.cdates)
+        keep.refresh_top()
         days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day) if d]
         keep.first_day, keep.last_day = (min(days), max(days)) if days else (None, None)
         for feat in gone.indexed - keep.indexed:
@@ -497,7 +596,10 @@ class StoryIndex:
             if vec:
                 story.fields[name].add(vec)
         story.size += 1
+        story.refresh_top(vecs.names)
         story.years.update(vecs.years)
+        if doc.cdate:
+            story.cdates[doc.cdate] += 1
         if doc.day:
             story.first_day = min(story.first_day or doc.day, doc.day)
             story.last_day = max(story.last_day or doc.day, doc.day)

@@ -37,6 +37,8 @@ _CAP_WORD = rf"[{_UPPER}][\w]*(?:-\w+)*"
 _SPAN = re.compile(rf"(?<![\w.])({_CAP_WORD}(?:[ \t]+(?:(?:{_CONNECTORS})[ \t]+){{0,2}}{_CAP_WORD})*)")
 # What may precede a sentence's first word: end punctuation, a line start, quotes, dashes, colons.
 _SENT_START = re.compile(r"(?:^|[.!?:;\n\"“”«»—–|(\[]\s*)$")
+# A word written in lowercase after a space (the test for "Police said" vs "the police").
+_LOWER_WORD = re.compile(r"(?<= )[^\W\d_A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u042f][\w]*(?:-\w+)*")
 # A line whose words are mostly capitalised is a headline in title case: its capitals are not names.
 TITLE_CASE_SHARE = 0.6
 
@@ -133,23 +135,24 @@ def name_spans(text: str, lang: str | None = None) -> list[str]:
     """
     stop = stopwords(lang) if lang in STOPWORD_LANGS else all_stopwords()
     out: list[str] = []
+    lower_words: set[str] | None = None  # words the text writes in lowercase, found once when first needed
     for line in text.split("\n"):
         if len(line) < 300 and _title_case(line):
             continue
         for m in _SPAN.finditer(line):
-            words = normalize_token(m.group()).split()
+            # Spans come from cased scripts only, so lowercasing is all the normalisation they need.
+            words = m.group().lower().split()
             while words and (words[0] in stop or len(words[0]) < 2):
                 words.pop(0)
             while words and (words[-1] in stop or len(words[-1]) < 2):
                 words.pop()
             # A lone capitalised first word of a sentence is a name only if the text never writes it in
             # lowercase ("Police said" vs "the police").
-            if (
-                len(words) == 1
-                and _SENT_START.search(line[max(0, m.start() - 4) : m.start()])
-                and f" {words[0]}" in text
-            ):
-                continue
+            if len(words) == 1 and _SENT_START.search(line[max(0, m.start() - 4) : m.start()]):
+                if lower_words is None:
+                    lower_words = set(_LOWER_WORD.findall(text))
+                if words[0] in lower_words:
+                    continue
             if words:
                 out.append(" ".join(words))
     return out
@@ -191,3 +194,86 @@ def years(nums: list[str]) -> list[int]:
 def strip_accents(text: str) -> str:
     """Remove combining accents (for matching names written with and without them)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+# Month names and abbreviations (lowercase, accents as written) in en, de, fr, es, it, pt, ru and ar, for the
+# dates an article writes ("Nov 28, 2005", "9 September 2013", "5. März 2011", "15 de marzo de 2011",
+# "15 марта 2011", "15 مارس 2011"). Russian names are given as stems: any ending after them matches.
+_MONTHS_BY_NUMBER = (
+    "january jan januar jänner janvier janv enero ene gennaio gen janeiro январ янв يناير",
+    "february feb februar février fevrier févr fevr febrero febbraio fevereiro fev феврал фев فبراير",
+    "march mar märz maerz mars marzo março marco март مارس",
+    "april apr avril avr abril abr aprile апрел апр أبريل ابريل",
+    "may mai mayo maggio mag maio мая май مايو",
+    "june jun juni juin junio giugno giu junho июн يونيو",
+    "july jul juli juillet juil julio luglio lug julho июл يوليو",
+    "august aug août aout agosto ago август авг أغسطس اغسطس",
+    "september sep sept septembre septiembre settembre set setembro сентябр сен سبتمبر",
+    "october oct oktober octobre octubre ottobre ott outubro out октябр окт أكتوبر اكتوبر",
+    "november nov novembre noviembre novembro ноябр ноя نوفمبر",
+    "december dec dez dezember décembre decembre déc diciembre dic dicembre dezembro декабр дек ديسمبر",
+)
+MONTHS: dict[str, int] = {w: n for n, words in enumerate(_MONTHS_BY_NUMBER, 1) for w in words.split()}
+_RU_STEMS = tuple(w for w in MONTHS if "\u0400" <= w[0] <= "\u04ff")
+_MONTH_WORD = r"([^\W\d_]{2,12})\.?"
+# "28 Nov 2005", "5. März 2011", "15 de marzo de 2011" / "Nov 28, 2005", "Nov. 28th, 2005" / "March 2009".
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?{_MONTH_WORD},?\s+(?:de\s+)?(\d{{4}})\b")
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH_WORD},?\s+(?:de\s+)?(\d{{4}})\b")
+# "06 / 06 / 13", "5/5/2010", "05.06.2013": day and month order is ambiguous, so only the year is kept
+# (and the month when one part is above 12 shows which part is the day).
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})\b")
+HEAD_CHARS = 300  # where an article's own date line is looked for (title, date line, first sentence)
+
+
+def month_number(word: str) -> int | None:
+    """The month (1-12) a month name or abbreviation stands for, in any listed language; None otherwise."""
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS[w]
+    if w[:1] and "\u0400" <= w[0] <= "\u04ff":
+        for stem in _RU_STEMS:
+            if len(stem) > 2 and w.startswith(stem):
+                return MONTHS[stem]
+    return None
+
+
+def _year(raw: str) -> int | None:
+    value = int(raw)
+    if len(raw) == 2:
+        value += 2000 if value < 70 else 1900
+    return value if YEAR_MIN <= value <= YEAR_MAX else None
+
+
+def month_years(text: str) -> list[tuple[int, int]]:
+    """Month-and-year mentions in a text as ``(year, month)``; month 0 where only the year is sure.
+
+    Written dates with a month name ("Nov 28, 2005", "9 September 2013", "March 2009", in any listed language)
+    and numeric dates with a year ("06 / 06 / 13", "5/5/2010"). Bare years are left to :func:`numbers`.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The mentions in order of the patterns, repeats kept.
+    """
+    out: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, mi, yi in ((_DAY_MONTH_YEAR, 2, 3), (_MONTH_DAY_YEAR, 1, 3), (_MONTH_YEAR, 1, 2)):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            month, year = month_number(m.group(mi)), _year(m.group(yi))
+            if month and year:
+                out.append((year, month))
+                taken.append(m.span())
+    for m in _NUMERIC_DATE.finditer(text):
+        year = _year(m.group(4))
+        if year is None:
+            continue
+        a, b = int(m.group(1)), int(m.group(3))
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            continue
+        month = b if a > 12 else a if b > 12 else 0
+        out.append((year, month))
+    return out
