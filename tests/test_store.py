@@ -126,3 +126,16 @@ def test_choose_title_prefers_the_representative_headline() -> None:
     ]
     assert "security guarantees" in choose_title(rows)
     assert choose_title([]) == ""
+
+
+def test_move_article_takes_its_copies_and_empties_the_story(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        with store.transaction():
+            _add(store, _article("a", "Quake on Qeshm", "A quake hit.", "2005-11-27"), "s1")
+            _add(store, _article("b", "Quake on Qeshm", "A quake hit.", "2005-11-28"), "s1", "a")
+            store.refresh_stories(["s1"], choose_title)
+            assert store.move_article("a", "s2") == "s1"
+            store.refresh_stories(["s1", "s2"], choose_title)
+        conn = store.reader()
+        assert q.story_summary(conn, "s2")["articles"] == ["a", "b"]
+        assert [s["id"] for s in q.list_stories(conn)] == ["s2"]  # the emptied story is no longer listed

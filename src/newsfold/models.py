@@ -145,11 +145,14 @@ class Placement:
         story_id: the story it joined or started.
         is_new: True when the article started a new story.
         merged: ``(old_id, new_id)`` pairs for stories that this article showed to be one; old ids redirect.
+        moved: ``(article_key, story_id)`` pairs for earlier articles that this article showed to belong to
+            another story (a split of a story that had wrongly taken them); their copies move with them.
     """
 
     story_id: str
     is_new: bool
     merged: tuple[tuple[str, str], ...] = ()
+    moved: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

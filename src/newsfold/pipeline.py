@@ -245,6 +245,9 @@ class Folder:
                 self.store.merge_stories(old, new)
                 self._touched.discard(old)
                 self._touched.add(new)
+            for key, target in placement.moved:
+                left = self.store.move_article(key, target)
+                self._touched.update(s for s in (left, target) if s)
             story_id = placement.story_id
         if item.signature is not None:
             self.copies.add(art.key, item.signature, copy_of=copy_of, published=art.published)
