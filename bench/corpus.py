@@ -73,8 +73,15 @@ def stream(articles: int, seed: int = 1) -> Iterator[dict[str, str]]:
         # keep ~40 stories open at once, like a live stream: each step writes one article of a random open story
         while len(stories) < 40:
             size = min(30, int(rng.paretovariate(1.2)))
-            stories.append((rng.randrange(len(templates)), start + dt.timedelta(days=rng.randrange(730)), size, {},
-                            serial))
+            stories.append(
+                (
+                    rng.randrange(len(templates)),
+                    start + dt.timedelta(days=rng.randrange(730)),
+                    size,
+                    {},
+                    serial,
+                )
+            )
             serial += 1
         i = rng.randrange(len(stories))
         t, day, left, names, sid = stories[i]
@@ -84,7 +91,7 @@ def stream(articles: int, seed: int = 1) -> Iterator[dict[str, str]]:
         target = rng.randint(300, 800)
         while words < target:
             s = rng.choice(sents)
-            s = _CAP.sub(lambda m: names.setdefault(m.group(1), rng.choice(pool)), s)
+            s = _CAP.sub(lambda m, names=names: names.setdefault(m.group(1), rng.choice(pool)), s)
             s = _NUM.sub(lambda m: str(rng.randint(2, 999)), s)
             chosen.append(s)
             words += len(s.split())
@@ -93,7 +100,9 @@ def stream(articles: int, seed: int = 1) -> Iterator[dict[str, str]]:
         if digest in seen:
             continue
         seen.add(digest)
-        title = _CAP.sub(lambda m: names.setdefault(m.group(1), rng.choice(pool)), rng.choice(heads))
+        title = _CAP.sub(
+            lambda m, names=names: names.setdefault(m.group(1), rng.choice(pool)), rng.choice(heads)
+        )
         published = day + dt.timedelta(days=rng.randrange(4))
         yield {
             "id": f"s{sid}-a{made}",
@@ -111,7 +120,9 @@ def stream(articles: int, seed: int = 1) -> Iterator[dict[str, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)

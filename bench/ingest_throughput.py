@@ -97,7 +97,9 @@ def _one(path: Path, engine: str) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     parser.add_argument("--peer-max", type=int, default=30_000, help="largest size the (slow) peer runs on")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsfold-bench")
@@ -112,13 +114,19 @@ def main() -> None:
     for size in args.sizes:
         corpus = args.cache / f"stream-{size}.jsonl"
         if not corpus.exists():
-            subprocess.run([sys.executable, str(HERE / "corpus.py"), "--articles", str(size), "--out", str(corpus)],
-                           check=True)
+            subprocess.run(
+                [sys.executable, str(HERE / "corpus.py"), "--articles", str(size), "--out", str(corpus)],
+                check=True,
+            )
         for engine in ("newsfold", "peer"):
             if engine == "peer" and size > args.peer_max:
                 continue
-            proc = subprocess.run([sys.executable, __file__, "--one", str(corpus), engine],
-                                  capture_output=True, text=True, check=True)
+            proc = subprocess.run(
+                [sys.executable, __file__, "--one", str(corpus), engine],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             row = {"size": size, **json.loads(proc.stdout.strip().splitlines()[-1])}
             rows.append(row)
             print(json.dumps(row), flush=True)

@@ -146,7 +146,9 @@ def test_key_dates_gives_n_dates_sorted_and_cited() -> None:
     assert {"r1", "r2"} <= set(
         main.articles
     )  # the same event, absolute in one report and relative in the other
-    many = key_dates(_arc(), 40)  # more than the evidence: only days that some article dates or reports are shown
+    many = key_dates(
+        _arc(), 40
+    )  # more than the evidence: only days that some article dates or reports are shown
     assert 3 < len(many) < 29 and all(e.articles and e.text for e in many)
     assert all("2011-02-21" <= e.date <= "2011-03-30" for e in many)
     by_key = {a.key: a for a in _arc()}

@@ -379,18 +379,7 @@ def fold(store: Store, story_id: str, settings: Settings, *, use_cache: bool = T
         timeline=story_timeline,
     )
     out: dict[str, Any] = {"id": live, "title": row["title"], **parts}
-    out["articles"] = [
-        {
-            "key": r["key"],
-            "url": r["url"],
-            "outlet": r["outlet"],
-            "published": r["published"],
-            "title": r["title"],
-            "lang": r["lang"],
-            "copy_of": r["copy_of"],
-        }
-        for r in members
-    ]
+    out["articles"] = q.article_refs(members)
     store.save_fold(live, out)
     return out
 

@@ -89,18 +89,7 @@ def basic_fold(conn: sqlite3.Connection, story_id: str) -> dict[str, Any]:
     return {
         "id": story_id,
         "title": row["title"],
-        "articles": [
-            {
-                "key": r["key"],
-                "url": r["url"],
-                "outlet": r["outlet"],
-                "published": r["published"],
-                "title": r["title"],
-                "lang": r["lang"],
-                "copy_of": r["copy_of"],
-            }
-            for r in q.story_members(conn, story_id)
-        ],
+        "articles": q.article_refs(q.story_members(conn, story_id)),
     }
 
 

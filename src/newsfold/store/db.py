@@ -288,7 +288,9 @@ class Store:
     def move_article(self, key: str, story_id: str) -> str | None:
         """Move an article and its copies to another story; return the story it left (inside a transaction)."""
         old = self.story_of(key)
-        self._conn.execute("UPDATE articles SET story_id = ? WHERE key = ? OR copy_of = ?", (story_id, key, key))
+        self._conn.execute(
+            "UPDATE articles SET story_id = ? WHERE key = ? OR copy_of = ?", (story_id, key, key)
+        )
         return old
 
     def refresh_stories(self, story_ids: Iterable[str], title_of: Any) -> tuple[int, int]:
@@ -309,7 +311,9 @@ class Store:
                 (sid,),
             ).fetchall()
             if not rows:  # every member moved away: the story is empty, kept so its id still answers
-                self._conn.execute("UPDATE stories SET size = 0, fold = NULL, updated = ? WHERE id = ?", (stamp, sid))
+                self._conn.execute(
+                    "UPDATE stories SET size = 0, fold = NULL, updated = ? WHERE id = ?", (stamp, sid)
+                )
                 continue
             days = sorted(r["published"] for r in rows if r["published"])
             originals = [r for r in rows if r["copy_of"] is None] or rows

@@ -122,6 +122,14 @@ def story_members(conn: sqlite3.Connection, story_id: str) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+ARTICLE_REF_FIELDS = ("key", "url", "outlet", "published", "title", "lang", "copy_of")
+
+
+def article_refs(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """The ``articles`` list of ``show --json``: each member's key and metadata."""
+    return [{k: r[k] for k in ARTICLE_REF_FIELDS} for r in rows]
+
+
 def article_row(conn: sqlite3.Connection, key: str) -> sqlite3.Row:
     """The articles row with this key.
 
