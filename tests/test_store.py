@@ -78,7 +78,7 @@ def test_stories_fts_merge_and_redirect(tmp_path: Path) -> None:
                 "s1",
                 "a",
             )
-            assert store.refresh_stories(["s1", "s2"], choose_title) == (2, 0)
+            assert store.refresh_stories(["s1", "s2"], choose_title) == (["s1", "s2"], [])
         conn = store.reader()
         rows = q.list_stories(conn)
         assert [r["id"] for r in rows] == ["s1", "s2"]  # newest last_published first

@@ -293,7 +293,7 @@ class Store:
         )
         return old
 
-    def refresh_stories(self, story_ids: Iterable[str], title_of: Any) -> tuple[int, int]:
+    def refresh_stories(self, story_ids: Iterable[str], title_of: Any) -> tuple[list[str], list[str]]:
         """Recompute size, dates and title of the given stories from their members; drop their cached folds.
 
         Args:
@@ -301,9 +301,10 @@ class Store:
             title_of: ``f(rows) -> str`` choosing a story title from its original articles' rows.
 
         Returns:
-            (new stories, updated stories) counts.
+            The ids of the stories created, and of those that existed and were updated.
         """
-        created = updated = 0
+        created: list[str] = []
+        updated: list[str] = []
         stamp = now_iso()
         for sid in story_ids:
             rows = self._conn.execute(
@@ -320,14 +321,14 @@ class Store:
             title = title_of(originals)
             exists = self._conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone()
             if exists:
-                updated += 1
+                updated.append(sid)
                 self._conn.execute(
                     """UPDATE stories SET title = ?, first_published = ?, last_published = ?, size = ?, updated = ?,
                        fold = NULL, merged_into = NULL WHERE id = ?""",
                     (title, days[0] if days else None, days[-1] if days else None, len(rows), stamp, sid),
                 )
             else:
-                created += 1
+                created.append(sid)
                 self._conn.execute(
                     """INSERT INTO stories(id, title, first_published, last_published, size, created, updated)
                        VALUES (?,?,?,?,?,?,?)""",
