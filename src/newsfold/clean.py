@@ -1,0 +1,570 @@
+"""The second cleaning pass over plain article text: drop boilerplate lines, keep them marked, find the headline.
+
+It runs on ``.txt`` files, JSONL ``text``, feed descriptions and on the text that HTML extraction returns. Every
+rule is general (line shape, list shape, generic phrases in many languages) and documented here; no rule names a
+site. A line is only ever dropped whole, and every dropped line is kept as a :class:`~newsfold.models.Removed`
+with its kind and rule, so later stages can still read a caption's names and a user can see why.
+
+Rules, in the order they are tried on each line:
+
+* ``reading_time``: "3 min read", "Lesezeit: 4 Minuten", "5 minutes de lecture" (:data:`_READING_TIME`).
+* ``widget``: a short line made of one phrase repeated ("Star Inactive" x5), or a short line that is a
+  share / print / rating / newsletter / comments control (:data:`PHRASES` ``widget``).
+* ``copyright``: copyright sign or word with a year, "all rights reserved" in many languages, "Developed by" /
+  "Powered by" credits of the site's makers on a line that is not a sentence (:data:`PHRASES` ``copyright``,
+  ``site_makers``).
+* ``credit`` / ``caption``: a photo credit ("Photo: X", "– POOL / AFP", "(Foto: dpa)", "… | © Name"); with
+  descriptive text before the credit the line is a caption, as is a figure legend ("Abbildung 4: …").
+* ``link_list``: a line opening with a related-content phrase ("See also …", "Lire aussi : …", "Читайте также"),
+  "Lea: …", a bare header such as "Know more", "Related" or "Latest from …" and the run of short lines after it,
+  lines opening with a list marker ("+", "•", "»", "►"), and (plain text only) runs of three or more short
+  unpunctuated lines. Extracted "- item" and "| table |" lines are article structure and never count as a run.
+* ``widget`` (calls to action): subscribe / log in / follow us / get the app / support us lines that open with
+  the call, hold two, or speak to the reader ("you", "Sie", "vous", "our channel") (:data:`_CTA`).
+* ``byline``: "By Jane Doe" / "Von …" / "Par …" short lines, and short lines naming a journalist's role.
+* ``site_header`` / ``title``: short lines without sentence punctuation above the headline (site name, section
+  header), and the headline repeated.
+* ``caption`` after a dateline: a one-sentence paragraph opening with a dateline and followed by another
+  dateline paragraph is a photo caption glued to the dateline; the dateline itself stays in the body.
+* ``boilerplate``: short unpunctuated lines after the last body paragraph ("Latest from Archives", a tag line),
+  and (with :func:`drop_learned`) lines that the article's outlet repeats across its articles.
+
+Measured with ``newsfold.evaluate.extraction`` on ../shared/data (dev pages only): every rule was kept only where
+it removed more ``without`` snippets than it lost ``with`` snippets; re-run that evaluation after changing a rule.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from itertools import pairwise
+
+from newsfold.dateline import find_dateline
+from newsfold.models import CleanText, Removed
+
+# Generic phrases, lower case, one language per line (en, de, fr, es, it, pt, ru, ar, then nl/pl), "|" between
+# phrases. A phrase matches a whole short line or, for ``link_lead``, the opening of a line that holds a headline.
+PHRASES: dict[str, str] = {
+    # Headers that open a list of other articles; they also lead a line holding one such headline.
+    "link_lead": """
+        see also | read more | read also | also read | related | related articles | related stories |
+        related news | related content | more on this | more on this story | know more | learn more | find out more |
+        you may also like | you might also like | recommended | recommended for you | most read | most popular |
+        trending | trending now | top stories | latest news | more news | more stories | editor's picks | don't miss |
+        watch also | further reading | next article | previous article | read next | up next
+      | siehe auch | mehr zum thema | lesen sie auch | auch lesen | auch interessant |
+        das könnte sie auch interessieren |
+        weitere artikel | meistgelesen | mehr dazu | zum thema | nächster artikel | vorschau auf den nächsten artikel |
+        auch auf
+      | lire aussi | à lire aussi | a lire aussi | lire également | à lire également | voir aussi | sur le même sujet |
+        les plus lus | en savoir plus | à voir aussi | article suivant | pour lire la suite
+      | ver también | vea también | lee también | lea también | leer también | lea más | te puede interesar |
+        noticias relacionadas | notas relacionadas | más información | lo más leído | también te puede interesar |
+        artículo siguiente
+      | leggi anche | vedi anche | potrebbe interessarti anche | articoli correlati | i più letti | leggi di più
+      | leia também | veja também | leia mais | saiba mais | mais lidas | notícias relacionadas
+      | читайте также | смотрите также | по теме | самое читаемое | новости по теме | читать далее
+      | اقرأ أيضا | اقرأ أيضاً | اقرا ايضا | مواضيع ذات صلة | الأكثر قراءة | شاهد أيضا | اقرأ المزيد
+      | lees ook | zie ook | czytaj też | czytaj także | zobacz też | zobacz także
+    """,
+    # One-word leads that only count with a colon after them ("Lea: <headline>", "Watch: <headline>").
+    "link_lead_colon": """
+        read | watch | video | more | lesen | mehr | video | lire | voir | lea | mire | ver | leggi | guarda |
+        leia | veja | читайте | смотрите | اقرأ | شاهد
+    """,
+    # Headers of a list of the site's own older or other articles ("Latest from …", "More from …").
+    "link_header_start": """
+        latest from | more from | more in | latest in | also in | more articles | top news
+      | neueste aus | mehr aus | plus de | dernières | más de | altre notizie | mais de | ещё из
+    """,
+    # Share, print, rating, comment and newsletter controls.
+    "widget": """
+        share | share this | share this article | share on facebook | share on twitter | tweet | email | e-mail |
+        print | print this | comments | comment | leave a comment | post a comment | rate this | rate this article |
+        rating | subscribe | sign up | newsletter | follow us | click here | advertisement | sponsored | whatsapp |
+        facebook | twitter | linkedin | telegram | copy link | save | listen | listen to this article | font size |
+        zoom | show image | view image
+      | teilen | drucken | kommentare | kommentieren | artikel teilen | anzeige | werbung | merken | bild anzeigen
+      | partager | imprimer | commentaires | publicité | s'abonner | abonnez-vous
+      | compartir | imprimir | comentarios | publicidad | suscríbete
+      | condividi | stampa | commenti | pubblicità | iscriviti
+      | compartilhar | comentários | publicidade | assine
+      | поделиться | печать | комментарии | реклама | подписаться
+      | شارك | طباعة | تعليقات | إعلان | اشترك
+    """,
+    # Rights lines and the credits of a site's makers.
+    "copyright": """
+        all rights reserved
+      | alle rechte vorbehalten | tous droits réservés | todos los derechos reservados | tutti i diritti riservati
+      | todos os direitos reservados | все права защищены | جميع الحقوق محفوظة
+      | alle rechten voorbehouden | wszelkie prawa zastrzeżone
+    """,
+    # Credits of a site's makers; they only count on a line that does not read as a sentence.
+    "site_makers": """
+        developed by | powered by | designed by | design by | website by | site by | hosted by
+      | entwickelt von | realisiert von | umsetzung | réalisé par | conçu par | desarrollado por | diseñado por
+      | sviluppato da | realizzato da | desenvolvido por | разработка сайта | تطوير
+    """,
+    # Words that open a photo credit or a figure caption ("Foto: dpa", "Abbildung 4: …").
+    "credit_lead": """
+        photo | photos | picture | pic | image | images | credit | credits | source | figure | fig | illustration |
+        video | graphic
+      | foto | fotos | bild | quelle | abbildung | abb | grafik
+      | crédit | illustration | légende
+      | imagen | crédito | fuente
+      | immagine | fonte
+      | фото | источник | иллюстрация
+      | صورة | مصدر
+    """,
+}
+
+_READING_TIME = re.compile(
+    r"^(?:\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minute|minutes|minuten|minutos|minuti|мин|минут|минуты|دقيقة|دقائق)\.?"
+    r"\s*(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|leestijd|чтения|قراءة)?"
+    r"|(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|reading time|"
+    r"время чтения|وقت القراءة)\s*:?\s*\d+\s*[^\W\d_]*\.?)$",
+    re.IGNORECASE,
+)
+_REPEATED = re.compile(r"^(.{2,40}?)(?:\s*\1){2,}$", re.IGNORECASE)
+# "Foto: dpa", "Abbildung 4: …", "Fig. 2 –": a credit or caption word, an optional number, then a colon or slash.
+_CREDIT_LEAD_SHAPE = re.compile(r"^\W*[^\W\d_]+\.?\s*(?:\d+[a-z]?\s*)?[:©/–]\s*")
+# Calls to action: subscribe, log in, follow us, get the app, support us (many languages). A line with one of these
+# is a widget when it opens with one, has two, or also speaks to the reader ("you", "Sie", "vous", "our" …).
+_CTA = re.compile(
+    r"\b(?:subscrib\w*|subscription|sign up|log ?in|newsletter|follow (?:us|\w+(?: \w+)? on)|download (?:the|our)|"
+    r"apps? for ios|ios and android|support us|paywall|"
+    r"abonnier\w*|abonnent\w*|abo|unterstütze\w*|bezahlschranke|"
+    r"abonn\w+|pour lire la suite|pour accéder|soutenez|"
+    r"suscr[ií]b\w*|suscrip\w*|únete|"
+    r"iscriviti|abbona\w*|assin[ae]\w*|inscreva\w*|"
+    r"подпиш\w*|подписк\w*|اشترك|"
+    r"telegram|youtube|instagram|whatsapp|e-?paper)\b",
+    re.IGNORECASE,
+)
+_YOU = re.compile(
+    r"\b(?:you|your|you're|sie|ihr|du|dich|dir|dein\w*|vous|votre|tu|usted|te|você|seu|sua|voi|вы|вас|ваш\w*|"
+    r"our|unser\w*|notre|nos|nuestr[oa]s?|noss[oa]s?|nostr[oai]|наш\w*)\b",  # or the site speaking: "our channel"
+    re.IGNORECASE,
+)
+CTA_WORDS = 40  # a call to action is at most this long
+
+_COPY_SIGN = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\bcopyleft\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# "– POOL / AFP", "- Reuters/John Smith", "| AP Photo": an agency-like credit after a dash or bar, end of line.
+_CREDIT_TAIL = re.compile(
+    r"\s[–—|-]\s*(?P<credit>(?:[A-Z][\w.&'-]*\s*){1,4}(?:/\s*(?:[A-Z][\w.&'-]*\s*){1,4})+)$"
+)
+_CREDIT_PAREN = re.compile(r"\((?:photo|foto|bild|image|imagen|immagine|фото|credit)\b[^)]{0,80}\)\s*$", re.I)
+# "By Jane Doe", "di Paola Rossi e Marco Bianchi": the word for "by", then capitalised name words only.
+_NAME = r"[A-ZÀ-ÞА-ЯЁ][\w.'’-]*"
+_BYLINE = re.compile(
+    rf"^(?i:by|von|par|por|di|de|da|door|автор)\s*:?\s+{_NAME}(?:\s+(?:and|und|et|y|e|и|{_NAME})){{0,5}}$"
+    r"|^بقلم\s*:?\s+\S+(?:\s+\S+){0,4}$"
+)
+# A list entry reads like a title: it opens with a capital, digit or quote and does not stop mid-phrase. Lines of
+# hard-wrapped prose open in lower case or end with a comma or hyphen, so they never make a run.
+_TITLE_LIKE = re.compile(r"^[\W_]*[^\W_a-zà-ÿа-яё].*[^,;\-–]$", re.DOTALL)
+# Extractors write list items as "- item" and table rows as "| a | b |": article structure, not link lists.
+_ITEM = re.compile(r"^(?:[-|]\s|\|)")
+# A journalist's role on a short line of its own ("Redakteur in der Wirtschaft", "Staff correspondent").
+# It opens the line (after "our", "senior", "dal nostro" and the like) or follows a name and a comma; a headline
+# that merely mentions a journalist ("Journalist killed in …") has it elsewhere.
+_ROLE = re.compile(
+    r"(?:^(?:(?:dal |del |de |von )?(?:our|nostr[oa]|unser\w*|notre|nuestr[oa]|nosso|senior|staff|chief|special|"
+    r"freie[rn]?|leitende[rn]?)\s+)?|,\s*(?:\w+\s+){0,2})"
+    r"(?:editor|reporter|correspondent|staff writer|redakteur(?:in)?|korrespondent(?:in)?|rédact(?:eur|rice)|"
+    r"journaliste|envoyée? spéciale?|periodista|corresponsal|redattore|redattrice|giornalista|inviat[oa]|jornalista|"
+    r"repórter|корреспондент|журналист|مراسل|محرر)\b",
+    re.IGNORECASE,
+)
+# An image credit at the end of a caption: "… | © Springer", "… © Jane Doe/Agency".
+_COPY_TAIL = re.compile(r"(?:^|\s[|–—-]?\s*)©\s*[\w./&' -]{2,40}$")
+_BULLET = re.compile(r"^[+•»►▶→·◦▪■◆*]\s*\S")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟»”\"')\]]$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|news|co|tv|ru|de|fr|es|it|br|uk|in|ar|eu|io)\b", re.I)
+_NORM_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+SHORT_WORDS = (
+    12  # a line of at most this many words without sentence punctuation is "short" (list item, header)
+)
+HEADLINE_WORDS = 20  # extracted text: a first line this long or longer is prose, not a headline
+HEADER_WORDS = 4  # a header before the headline (site name, section) has at most this many words
+LIST_RUN = 3  # this many short unpunctuated lines in a row are a list of links, not article text
+LEAD_MAX_WORDS = 30  # a "See also <headline>" line is at most this long
+WIDGET_WORDS = 6  # share/print/rating controls are at most this long
+TAIL_WORDS = 6  # a short line after the last body paragraph is boilerplate up to this length
+COPYRIGHT_WORDS = 30  # a rights line is at most this long
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return _SPACES.sub(" ", _NORM_PUNCT.sub(" ", text)).strip()
+
+
+def _phrase_set(kind: str) -> frozenset[str]:
+    return frozenset(_norm(p) for p in PHRASES[kind].split("|") if p.strip())
+
+
+_LINK_LEAD = _phrase_set("link_lead")
+_LINK_HEADER_START = tuple(sorted(_phrase_set("link_header_start")))
+_WIDGET = _phrase_set("widget")
+_COPYRIGHT = tuple(f" {p} " for p in sorted(_phrase_set("copyright")))
+_SITE_MAKERS = tuple(f" {p} " for p in sorted(_phrase_set("site_makers")))
+_CREDIT_LEAD = _phrase_set("credit_lead")
+_LINK_LEAD_COLON = _phrase_set("link_lead_colon")
+
+
+def _words(line: str) -> int:
+    # Chinese and Japanese write no spaces: two ideographs count as one word.
+    return len(line.split()) + len(_CJK.findall(line)) // 2
+
+
+def _is_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line.rstrip(" |\u00a0")))
+
+
+def _is_short(line: str) -> bool:
+    return _words(line) <= SHORT_WORDS and not _is_sentence(line.rstrip(" ?"))
+
+
+def _link_lead(line: str, norm: str) -> str | None:
+    """Return the rule name when the line is a related-content header or opens with one."""
+    if norm in _LINK_LEAD:
+        return "link_header"
+    if _words(line) <= HEADER_WORDS + 2 and not _is_sentence(line) and norm.startswith(_LINK_HEADER_START):
+        return "link_header"
+    if _words(line) > LEAD_MAX_WORDS:
+        return None
+    first, _, rest = line.partition(":")
+    if rest.strip() and _norm(first) in _LINK_LEAD_COLON:
+        return "link_lead_phrase"
+    for size in (4, 3, 2, 1):
+        head = " ".join(norm.split()[:size])
+        if head in _LINK_LEAD and len(norm.split()) > size:
+            if len(norm.split()) <= size + 2 and not _is_sentence(line):
+                return "link_header"  # a header naming its source: "More from Reuters", "Auch auf example.de"
+            rest = line.lstrip()[len(head) :].lstrip()
+            # "Related to this, the minister said …" is a sentence; "See also  Headline | Section" is not.
+            if not _is_sentence(line) or rest[:1] in {":", "|", "»", "-", "–", ">"} or "  " in line:
+                return "link_lead_phrase"
+    return None
+
+
+def _line_rule(line: str) -> tuple[str, str] | None:
+    """Kind and rule for a line that one of the per-line rules drops, else None."""
+    norm = _norm(line)
+    words = _words(line)
+    if not norm:
+        return ("widget", "no_words") if len(line) < 40 else None
+    if words <= WIDGET_WORDS + 2 and _READING_TIME.match(line.strip()):
+        return "reading_time", "reading_time"
+    if words <= 3 * WIDGET_WORDS and not _is_sentence(line) and _REPEATED.match(line.strip()):
+        return "widget", "repeated_phrase"
+    if words <= WIDGET_WORDS and not _is_sentence(line) and norm in _WIDGET:
+        return "widget", "widget_phrase"
+    if words <= COPYRIGHT_WORDS and (
+        (_COPY_SIGN.search(line) and (_YEAR.search(line) or words <= WIDGET_WORDS))
+        or any(p in f" {norm} " for p in _COPYRIGHT)
+        or (not _is_sentence(line) and any(p in f" {norm} " for p in _SITE_MAKERS))
+    ):
+        return "copyright", "copyright"
+    rule = _link_lead(line, norm)
+    if rule:
+        return "link_list", rule
+    if _BULLET.match(line) and words <= LEAD_MAX_WORDS and not line.startswith(("*", "·")):
+        return "link_list", "list_marker"
+    if words <= LEAD_MAX_WORDS:
+        first = norm.split()[0]
+        m = _CREDIT_LEAD_SHAPE.match(line)
+        if m and first in _CREDIT_LEAD:
+            return (
+                ("caption", "figure_caption")
+                if _words(line[m.end() :]) > HEADER_WORDS
+                else ("credit", "credit_lead")
+            )
+        if _CREDIT_PAREN.search(line) and not _is_sentence(line.rstrip(")").rstrip()):
+            return "caption", "caption_credit"
+        if _COPY_TAIL.search(line):
+            return "caption", "caption_credit"
+        m = _CREDIT_TAIL.search(line)
+        if m and any(tok.isupper() and len(tok) > 1 for tok in re.findall(r"[\w&]+", m.group("credit"))):
+            return ("caption", "caption_credit") if line[: m.start()].strip() else ("credit", "credit")
+    if (
+        words <= CTA_WORDS
+        and (cta := _CTA.search(line))
+        and (cta.start() < 3 or _YOU.search(line) or len(_CTA.findall(line)) > 1)
+    ):
+        return "widget", "call_to_action"
+    if words <= 7 and _BYLINE.match(line.strip()):
+        return "byline", "byline"
+    if words <= WIDGET_WORDS + 2 and _ROLE.search(line) and not line.rstrip().endswith(":"):
+        return "byline", "author_role"
+    return None
+
+
+def _same_title(line: str, title: str) -> bool:
+    a, b = _norm(line), _norm(title)
+    return bool(a) and (
+        a == b or (len(a) > 20 and (a in b or b in a) and min(len(a), len(b)) > 0.8 * max(len(a), len(b)))
+    )
+
+
+def _is_header(line: str) -> bool:
+    """A site name or section header: very short, or a domain, and no sentence punctuation."""
+    return not _is_sentence(line) and (_words(line) <= HEADER_WORDS - 1 or bool(_DOMAIN.search(line)))
+
+
+def _split_lines(text: str) -> list[str]:
+    return [s for s in (ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")) if s]
+
+
+def _mark_head(
+    lines: list[str], marks: list[tuple[str, str] | None], title: str | None, *, first_line: bool
+) -> str | None:
+    """Mark site headers and repeated headlines at the top; return the headline found in the text, if any.
+
+    Without a given title, the first line that is not a header is the headline when ``first_line`` is set (the
+    contract's rule for plain text); otherwise only a headline-shaped line (short, no sentence end) is.
+    """
+    head = [i for i, _ in enumerate(lines) if marks[i] is None][:8]
+    if title:
+        hits = [i for i in head if _same_title(lines[i], title)]
+        if hits:
+            for i in head:
+                if i < hits[0] and _is_short(lines[i]):
+                    marks[i] = ("site_header", "before_headline")
+            for i in hits:
+                marks[i] = ("title", "headline_repeated")
+            return None
+        for i in head:  # no headline in the text: only very short header lines at the very top go
+            if _is_header(lines[i]):
+                marks[i] = ("site_header", "header_shape")
+            else:
+                break
+        return None
+    headline: int | None = None
+    for i in head:  # the contract's rule for .txt: the first non-empty line that is not boilerplate
+        if not _is_header(lines[i]):
+            headline = i
+            break
+    if headline is None:
+        if not head:
+            return None
+        headline = head[0]
+    if not first_line and (_is_sentence(lines[headline]) or _words(lines[headline]) > HEADLINE_WORDS):
+        return None  # extracted text that opens with prose has no headline in it
+    for i in head:
+        if i < headline and _is_header(lines[i]):
+            marks[i] = ("site_header", "before_headline")
+    marks[headline] = ("title", "headline")
+    if _is_sentence(lines[headline]) and _words(lines[headline]) > HEADLINE_WORDS:
+        return lines[
+            headline
+        ]  # a lede taken as the title: a repeat of it further down is the body's own text
+    for i in head:
+        if i > headline and _same_title(lines[i], lines[headline]):
+            marks[i] = ("title", "headline_repeated")
+    return lines[headline]
+
+
+def _mark_lists(lines: list[str], marks: list[tuple[str, str] | None], *, runs: bool) -> None:
+    """Extend link-list headers over the short lines after them, and mark runs of short lines."""
+    i = 0
+    while i < len(lines):
+        if marks[i] == ("link_list", "link_header"):
+            j = i + 1
+            while j < len(lines):
+                mark = marks[j]
+                if mark is None and _words(lines[j]) <= SHORT_WORDS:  # a headline of the list
+                    marks[j] = ("link_list", "after_link_header")
+                elif mark is None or mark[0] != "link_list":
+                    break
+                j += 1
+            i = j
+            continue
+        i += 1
+    run: list[int] = []
+    for i in [*range(len(lines)), -1] if runs else []:
+        if (
+            i >= 0
+            and marks[i] is None
+            and _is_short(lines[i])
+            and not lines[i].endswith(":")
+            and not _ITEM.match(lines[i])
+            and _TITLE_LIKE.match(lines[i])
+        ):
+            run.append(i)
+            continue
+        if len(run) >= LIST_RUN:
+            for k in run:
+                marks[k] = ("link_list", "short_line_run")
+        run = []
+
+
+def _mark_tail(lines: list[str], marks: list[tuple[str, str] | None]) -> None:
+    """Short unpunctuated lines after the last body paragraph are page furniture, not article text."""
+    for i in range(len(lines) - 1, -1, -1):
+        if marks[i] is not None:
+            continue
+        if _is_sentence(lines[i]) or _words(lines[i]) > TAIL_WORDS or _ITEM.match(lines[i]):
+            return
+        marks[i] = ("boilerplate", "after_body")
+
+
+def _dateline_captions(lines: list[str], marks: list[tuple[str, str] | None]) -> list[tuple[int, str, str]]:
+    """Find one-sentence dateline paragraphs followed by another dateline paragraph: captions glued to datelines.
+
+    Returns (line index, dateline kept in the body, caption moved out) triples.
+    """
+    body = [i for i in range(len(lines)) if marks[i] is None]
+    out: list[tuple[int, str, str]] = []
+    for a, b in pairwise(body):
+        first, second = find_dateline(lines[a]), find_dateline(lines[b])
+        if first is None or second is None:
+            continue
+        rest = lines[a].lstrip()[len(first.text) :].strip()
+        if rest and rest.count(". ") == 0:
+            out.append((a, first.text, rest))
+    return out
+
+
+def clean_text(text: str, *, title: str | None = None, lang: str | None = None) -> CleanText:
+    """Remove boilerplate lines from an article's plain text and find its headline.
+
+    Args:
+        text: the article text, one paragraph (or one page line) per line.
+        title: the headline when the input gives one; lines repeating it at the top are dropped.
+        lang: ISO 639-1 code when known (the phrase lists cover every supported language at once, so it is
+            only a hint for now).
+
+    Returns:
+        The body (paragraphs separated by blank lines), the headline (``title`` when given, else the first line
+        that is not boilerplate), and every dropped line with its kind and rule, in text order.
+    """
+    del lang  # the phrase lists are multilingual; kept in the signature for language-specific rules
+    return _clean(text, title, list_runs=True)
+
+
+def clean_extracted_text(text: str, *, title: str | None = None) -> CleanText:
+    """:func:`clean_text` for the output of an HTML extractor, which has already dropped the page's link blocks.
+
+    The rule for runs of short lines is left out: in extracted text such runs are the article's own lists,
+    tables and subheadings (recipes, spec sheets), and measured on extraction-dev the rule lost more article
+    snippets than boilerplate ones.
+
+    Args:
+        text: extracted text, one paragraph per line.
+        title: the page's headline from its metadata, if any.
+
+    Returns:
+        As :func:`clean_text`.
+    """
+    return _clean(text, title, list_runs=False)
+
+
+def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
+    # list_runs is set for plain text: its first line is the headline and runs of short lines are link lists.
+    lines = _split_lines(text)
+    marks: list[tuple[str, str] | None] = [_line_rule(line) for line in lines]
+    found_title = _mark_head(lines, marks, title.strip() if title else None, first_line=list_runs)
+    _mark_lists(lines, marks, runs=list_runs)
+    _mark_tail(lines, marks)
+    captions = {i: (kept, moved) for i, kept, moved in _dateline_captions(lines, marks)}
+    body: list[str] = []
+    removed: list[Removed] = []
+    for i, line in enumerate(lines):
+        mark = marks[i]
+        if i in captions:
+            kept, moved = captions[i]
+            body.append(kept)
+            removed.append(Removed(moved, "caption", "caption_after_dateline"))
+        elif mark is None:
+            body.append(line)
+        elif mark != ("title", "headline"):
+            removed.append(Removed(line, mark[0], mark[1]))
+    headline = title.strip() if title and title.strip() else found_title
+    return CleanText(body="\n\n".join(body), title=headline, removed=tuple(removed))
+
+
+def removed_lines(removed: Iterable[Removed], kind: str) -> list[str]:
+    """The text of the removed lines of one kind (e.g. ``caption``), for stages that read names in them."""
+    return [r.text for r in removed if r.kind == kind]
+
+
+# --- Per-outlet learned boilerplate -------------------------------------------------------------------------------
+# A line that recurs across many of one outlet's articles (a slogan, a standing disclaimer, a "Follow us" line the
+# rules do not know) is boilerplate. Cleaning stays pure: the caller keeps per-outlet counts in the store (how many
+# distinct articles had each line key, and how many articles were counted), updates them with
+# :func:`boilerplate_keys` after storing an article (copies excluded: a reprint repeats every line), and passes a
+# read-only snapshot through :func:`learned_boilerplate` to :func:`drop_learned`. Older articles of an outlet are
+# re-cleaned when its learned set changes (the caller re-runs :func:`drop_learned` on their stored cleaning).
+LEARN_MIN_ARTICLES = (
+    3  # a line must recur in this many distinct articles; text seen only once is never dropped
+)
+LEARN_MIN_SHARE = (
+    0.2  # ... and in this share of the outlet's counted articles (an outlet's big story is not junk)
+)
+LEARN_MAX_WORDS = 25  # longer lines are article prose even when they recur (updates of one report)
+
+
+def line_key(line: str) -> str:
+    """The normalised form under which a line is counted: case, punctuation, digits and spacing ignored."""
+    return re.sub(r"\d+", "0", _norm(line))
+
+
+def boilerplate_keys(text: str) -> frozenset[str]:
+    """Keys of the lines of one article that may count towards its outlet's learned boilerplate.
+
+    Args:
+        text: the article's text (raw or cleaned), one paragraph per line.
+
+    Returns:
+        The distinct keys of its lines of at most ``LEARN_MAX_WORDS`` words; count each article once per key.
+    """
+    return frozenset(
+        line_key(line) for line in _split_lines(text) if _words(line) <= LEARN_MAX_WORDS and line_key(line)
+    )
+
+
+def learned_boilerplate(counts: Mapping[str, int], articles: int) -> frozenset[str]:
+    """The line keys that an outlet repeats often enough to be boilerplate.
+
+    Args:
+        counts: line key -> number of distinct articles of the outlet that had it (a read-only snapshot).
+        articles: how many of the outlet's articles were counted.
+
+    Returns:
+        Keys seen in at least ``LEARN_MIN_ARTICLES`` articles and in at least ``LEARN_MIN_SHARE`` of them.
+    """
+    floor = max(LEARN_MIN_ARTICLES, LEARN_MIN_SHARE * articles)
+    return frozenset(key for key, n in counts.items() if n >= floor)
+
+
+def drop_learned(cleaned: CleanText, learned: frozenset[str]) -> CleanText:
+    """Move the body lines that the article's outlet repeats to ``removed``.
+
+    They are kept with kind ``boilerplate`` and rule ``learned_repetition``, so the user sees that repetition, not
+    a rule, took them.
+
+    Args:
+        cleaned: the result of :func:`clean_text` or :func:`clean_extracted_text`.
+        learned: keys from :func:`learned_boilerplate` for the article's outlet.
+
+    Returns:
+        The same cleaning with those lines moved; unchanged when nothing matches.
+    """
+    if not learned:
+        return cleaned
+    keep: list[str] = []
+    moved: list[Removed] = []
+    for line in _split_lines(cleaned.body):
+        if _words(line) <= LEARN_MAX_WORDS and line_key(line) in learned:
+            moved.append(Removed(line, "boilerplate", "learned_repetition"))
+        else:
+            keep.append(line)
+    if not moved:
+        return cleaned
+    return CleanText(body="\n\n".join(keep), title=cleaned.title, removed=cleaned.removed + tuple(moved))
