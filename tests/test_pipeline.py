@@ -46,6 +46,8 @@ def test_seed_folder_folds_into_one_story(tmp_path: Path, settings: Settings) ->
         stories = _stories(store)
         assert len(stories) == 1
         assert set(stories[0]["articles"]) == SEED_KEYS and stories[0]["size"] == 5
+        # plain text names no outlet: a dateline agency, a removed site header or a lead names the known ones
+        assert set(stories[0]["outlets"]) == {"UNI", "TASS", "Afrasianet", "Lodi Valley News"}
         assert "All news" not in stories[0]["title"]
 
 
@@ -204,3 +206,34 @@ def test_dask_and_worker_pool_match_in_process_on_many_articles(
             backend.close()
     assert results["pool"] == results["inline"]
     assert results["dask"] == results["inline"]
+
+
+def _report(i: int, topic: str) -> str:
+    return (
+        f"The city council of town number {i} voted on {topic} after a long debate on Tuesday evening. "
+        f"Members said the {topic} plan would cost more than expected and asked for a second study. "
+        f"The mayor of town {i} promised a public meeting before any final decision on the {topic} matter."
+    )
+
+
+def test_outlet_boilerplate_is_learned_and_older_articles_recleaned(tmp_path: Path, settings: Settings) -> None:
+    slogan = "Independent reporting from the heart of the valley every day"
+    topics = ["bridges", "schools", "parking", "libraries", "water pipes"]
+    lines = [
+        {"id": f"v{i}", "source": "TASS", "title": f"Vote on {t}", "text": f"{_report(i, t)}\n\n{slogan}"}
+        for i, t in enumerate(topics)
+    ]
+    once = {"id": "v9", "source": "TASS", "title": "Vote on parks", "text": f"{_report(9, 'parks')}\n\nSeen once."}
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(x) + "\n" for x in [*lines, once]), encoding="utf-8")
+    later = {"id": "v10", "source": "TASS", "title": "Vote on roads", "text": f"{_report(10, 'roads')}\n\n{slogan}"}
+    (tmp_path / "b.jsonl").write_text(json.dumps(later) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([tmp_path / "a.jsonl"], store, settings)
+        assert counts.recleaned == 5  # the five articles that carry the line, not the one that does not
+        conn = store.reader()
+        first = q.article_json(conn, "v0", removed=True)
+        assert slogan not in first["text"] and "city council" in first["text"]
+        assert {"text": slogan, "kind": "boilerplate", "rule": "learned_repetition"} in first["removed"]
+        assert "Seen once." in q.article_json(conn, "v9")["text"]  # a line seen once is never dropped
+        ingest([tmp_path / "b.jsonl"], store, settings)  # a new article: cleaned with the learned line at once
+        assert slogan not in q.article_json(conn, "v10")["text"]

@@ -150,9 +150,10 @@ def ingest(
             counts = run_ingest(list(inputs), store, settings, backend=backend)
     backend.close()
     c = counts
+    recleaned = f"; {c.recleaned} re-cleaned (learned boilerplate)" if c.recleaned else ""
     click.echo(
         f"{c.taken} taken ({c.copies} copies), {c.unchanged} unchanged, {c.quarantined} quarantined, "
-        f"{c.skipped} skipped; stories: {c.stories_new} new, {c.stories_updated} updated"
+        f"{c.skipped} skipped; stories: {c.stories_new} new, {c.stories_updated} updated{recleaned}"
     )
     if c.quarantined:
         click.echo("see `newsfold quarantine` for what was not taken and why", err=True)

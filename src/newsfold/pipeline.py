@@ -14,22 +14,30 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsfold import cluster, dedup
 from newsfold.backends import Backend, get_backend
-from newsfold.clean import clean_text
-from newsfold.dateline import dateline_date, find_dateline
+from newsfold.clean import (
+    LEARN_MIN_ARTICLES,
+    boilerplate_keys,
+    clean_text,
+    drop_learned,
+    learned_boilerplate,
+)
+from newsfold.dateline import Dateline, dateline_date, find_dateline
 from newsfold.extract import extract_html
 from newsfold.headline import choose_title
 from newsfold.ingest import read_inputs
 from newsfold.lang import detect_language
-from newsfold.models import Article, CleanText, RawDoc, Rejected, Skipped
+from newsfold.models import Article, CleanText, RawDoc, Rejected, Removed, Skipped
 from newsfold.outlets import Outlet, OutletRegistry
+from newsfold.sentences import paragraphs
 from newsfold.settings import Settings
 from newsfold.store import Store
 from newsfold.store import queries as q
@@ -53,6 +61,7 @@ class Prepared:
     text_hash: str
     signature: dedup.Signature | None
     features: cluster.ClusterDoc
+    line_keys: frozenset[str] = frozenset()  # short lines, for the outlet's learned boilerplate counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +84,24 @@ def _input_hash(raw: RawDoc) -> str:
 _TLD = re.compile(r"\.(?:com|net|org|info|news|[a-z]{2})$", re.IGNORECASE)
 
 
-def _outlet_from_header(cleaned: CleanText, outlets: OutletRegistry) -> Outlet | None:
-    """A known outlet named by a site header that cleaning removed ("Example News.com"), when nothing else tells."""
+_LEAD_SOURCE = re.compile(
+    r"^([^\W\d_][\w .&'’]{1,40}?)\s+[-–—]\s+\S"
+)  # "Example News - The ministry said..."
+# Datelines open one of the first paragraphs (a subtitle may come first).
+DATELINE_PARAGRAPHS = 3
+
+
+def _dateline(body: str) -> Dateline | None:
+    for _, para in paragraphs(body)[:DATELINE_PARAGRAPHS]:
+        found = find_dateline(para)
+        if found is not None:
+            return found
+    return None
+
+
+def _outlet_from_text(cleaned: CleanText, body: str, outlets: OutletRegistry) -> Outlet | None:
+    """A known outlet named where nothing else tells: a removed site header ("Example News.com") or a lead
+    that opens with the outlet's name and a dash. Only registry outlets count: a header may be a section name."""
     for removed in cleaned.removed:
         if removed.kind != "site_header":
             continue
@@ -84,7 +109,8 @@ def _outlet_from_header(cleaned: CleanText, outlets: OutletRegistry) -> Outlet |
         found = outlets.get(name) or outlets.get(_TLD.sub("", name))
         if found is not None:
             return found
-    return None
+    lead = _LEAD_SOURCE.match(body)
+    return outlets.get(lead.group(1)) if lead else None
 
 
 def _absurd(published: str | None) -> bool:
@@ -114,13 +140,37 @@ def _clean(raw: RawDoc, settings: Settings) -> tuple[CleanText, dict[str, str | 
     return cleaned, meta
 
 
-def prepare(raw: RawDoc, settings: Settings, outlets: OutletRegistry) -> Prepared | Rejected:
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Read-only data the per-article stage uses besides the settings, taken once per run.
+
+    Attributes:
+        outlets: the outlet registry.
+        learned: outlet name -> line keys it repeats (learned boilerplate, see clean.py), as of the run's start.
+    """
+
+    outlets: OutletRegistry
+    learned: Mapping[str, frozenset[str]]
+
+
+def load_snapshot(store: Store) -> Snapshot:
+    """The outlet registry and every outlet's learned boilerplate as the store knows them now."""
+    counts: dict[str, dict[str, int]] = {}
+    totals: dict[str, int] = {}
+    for outlet, articles, key, n in store.line_counts(LEARN_MIN_ARTICLES):
+        counts.setdefault(outlet, {})[key] = n
+        totals[outlet] = articles
+    learned = {o: learned_boilerplate(c, totals[o]) for o, c in counts.items()}
+    return Snapshot(OutletRegistry.load(), {o: keys for o, keys in learned.items() if keys})
+
+
+def prepare(raw: RawDoc, settings: Settings, snapshot: Snapshot) -> Prepared | Rejected:
     """Run every per-article stage on one input document.
 
     Args:
         raw: a document as read.
         settings: read-only options.
-        outlets: the outlet registry (read-only).
+        snapshot: the outlet registry and learned boilerplate (read-only).
 
     Returns:
         The prepared article, or a Rejected saying why it cannot be taken.
@@ -131,6 +181,15 @@ def prepare(raw: RawDoc, settings: Settings, outlets: OutletRegistry) -> Prepare
     if isinstance(result, Rejected):
         return result
     cleaned, meta = result
+    line = _dateline(cleaned.body)
+    outlet = snapshot.outlets.resolve(
+        source=raw.source or meta.get("sitename"),
+        url=raw.url,
+        agency=line.agency if line else None,
+    ) or _outlet_from_text(cleaned, cleaned.body.lstrip(), snapshot.outlets)
+    line_keys = boilerplate_keys(cleaned.body) if outlet else frozenset()
+    if outlet and outlet.name in snapshot.learned:
+        cleaned = drop_learned(cleaned, snapshot.learned[outlet.name])
     body = cleaned.body.strip()
     title = (cleaned.title or "").strip()
     flags: list[str] = []
@@ -143,7 +202,6 @@ def prepare(raw: RawDoc, settings: Settings, outlets: OutletRegistry) -> Prepare
     if not title:
         title = body.split("\n", 1)[0][:200]
     lang = raw.lang or meta.get("lang") or detect_language(f"{title}\n{body}", settings)
-    line = find_dateline(body)
     published, published_source = raw.published, "input" if raw.published else None
     if not published and meta.get("date"):
         published, published_source = meta["date"], meta.get("date_source") or "metadata"
@@ -153,11 +211,6 @@ def prepare(raw: RawDoc, settings: Settings, outlets: OutletRegistry) -> Prepare
             published, published_source = found, "dateline"
     if _absurd(published):
         flags.append("absurd_date")
-    outlet = outlets.resolve(
-        source=raw.source or meta.get("sitename"),
-        url=raw.url,
-        agency=line.agency if line else None,
-    ) or _outlet_from_header(cleaned, outlets)
     article = Article(
         key=raw.key,
         location=raw.location,
@@ -180,6 +233,7 @@ def prepare(raw: RawDoc, settings: Settings, outlets: OutletRegistry) -> Prepare
         text_hash=digest(" ".join(body.split()).lower()) if body else digest("title:" + title.lower()),
         signature=dedup.signature(article, settings),
         features=cluster.featurize(article, settings),
+        line_keys=line_keys,
     )
 
 
@@ -194,6 +248,7 @@ class Counts:
     skipped: int = 0
     stories_new: int = 0
     stories_updated: int = 0
+    recleaned: int = 0
 
     def as_dict(self) -> dict[str, int]:
         """The counts by name."""
@@ -218,6 +273,8 @@ class Folder:
         self._touched: set[str] = set()
         self._created: set[str] = set()
         self._updated: set[str] = set()
+        self._line_counts: dict[str, dict[str, int]] = {}
+        self._outlet_articles: dict[str, int] = {}
 
     def add(self, item: Prepared, run_id: int, counts: Counts) -> None:
         """Place one prepared article (inside a store transaction)."""
@@ -269,6 +326,11 @@ class Folder:
         )
         self._touched.add(story_id)
         counts.taken += 1
+        if copy_of is None and art.outlet:  # a reprint repeats every line: only originals teach boilerplate
+            lines = self._line_counts.setdefault(art.outlet, {})
+            for key in item.line_keys:
+                lines[key] = lines.get(key, 0) + 1
+            self._outlet_articles[art.outlet] = self._outlet_articles.get(art.outlet, 0) + 1
 
     def flush(self, counts: Counts, *, save_states: bool = True) -> None:
         """Write the touched stories' summary fields, and the clusterer's story states (inside a transaction).
@@ -279,6 +341,10 @@ class Folder:
                 batches saves rewriting busy stories' states over and over; an unsaved state only means that a
                 later run, after a crash, cannot join those stories.
         """
+        if self._outlet_articles:
+            self.store.add_line_counts(self._line_counts, self._outlet_articles)
+            self._line_counts.clear()
+            self._outlet_articles.clear()
         if self._touched:
             created, updated = self.store.refresh_stories(sorted(self._touched), choose_title)
             self._created.update(created)
@@ -291,11 +357,31 @@ class Folder:
                 self.store.save_story_state(story_id, self.stories.story_state(story_id))
             self.stories.clear_dirty()
 
-    def close(self, counts: Counts) -> None:
-        """Save what is still unsaved: story states and the clusterer's corpus statistics (once per run)."""
+    def close(self, counts: Counts, snapshot: Snapshot) -> None:
+        """Save what is still unsaved (story states, the clusterer's corpus statistics) and re-clean the stored
+        articles of every outlet whose learned boilerplate grew during this run."""
         with self.store.transaction():
             self.flush(counts, save_states=True)
         self.store.save_index_state(STATS_STATE, self.stories.stats_state())
+        now = load_snapshot(self.store).learned
+        with self.store.transaction():
+            for outlet, keys in now.items():
+                new = keys - snapshot.learned.get(outlet, frozenset())
+                if new:
+                    counts.recleaned += self._reclean(outlet, new)
+
+    def _reclean(self, outlet: str, keys: frozenset[str]) -> int:
+        """Drop newly learned boilerplate lines from an outlet's stored articles; returns how many changed."""
+        changed = 0
+        for row in self.store.articles_of_outlet(outlet):
+            before = CleanText(
+                row["text"], row["title"], tuple(Removed(*r) for r in json.loads(row["removed"]))
+            )
+            after = drop_learned(before, keys)
+            if after is not before:
+                self.store.update_cleaning(row["key"], after.body, after.removed)
+                changed += 1
+        return changed
 
 
 def ingest(
@@ -320,7 +406,7 @@ def ingest(
     """
     own_backend = backend is None
     backend = backend or get_backend("local")
-    outlets = OutletRegistry.load()
+    snapshot = load_snapshot(store)
     counts = Counts()
     run_id = store.begin_run(str(i) for i in inputs)
     folder = Folder(store, settings)
@@ -352,7 +438,7 @@ def ingest(
 
     batch: list[Prepared | RawDoc | Rejected | Skipped] = []
     try:
-        for item in backend.map_prepare(read_inputs(inputs, settings), settings, outlets):
+        for item in backend.map_prepare(read_inputs(inputs, settings), settings, snapshot):
             batch.append(item)
             if len(batch) >= settings.batch_size:
                 place(batch)
@@ -361,7 +447,7 @@ def ingest(
     finally:
         if own_backend:
             backend.close()
-    folder.close(counts)
+    folder.close(counts, snapshot)
     store.finish_run(run_id, counts.as_dict())
     return counts
 

@@ -13,8 +13,7 @@ from newsfold.errors import ConfigError
 
 if TYPE_CHECKING:
     from newsfold.models import RawDoc, Rejected, Skipped
-    from newsfold.outlets import OutletRegistry
-    from newsfold.pipeline import Prepared
+    from newsfold.pipeline import Prepared, Snapshot
     from newsfold.settings import Settings
 
 
@@ -24,7 +23,7 @@ class Backend(Protocol):
     name: str
 
     def map_prepare(
-        self, items: Iterable[RawDoc | Rejected | Skipped], settings: Settings, outlets: OutletRegistry
+        self, items: Iterable[RawDoc | Rejected | Skipped], settings: Settings, snapshot: Snapshot
     ) -> Iterator[Prepared | RawDoc | Rejected | Skipped]:
         """Prepare every RawDoc of the stream; pass Rejected and Skipped through; keep input order."""
         ...

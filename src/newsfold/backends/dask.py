@@ -16,8 +16,7 @@ from newsfold.deps import require
 
 if TYPE_CHECKING:
     from newsfold.models import RawDoc, Rejected, Skipped
-    from newsfold.outlets import OutletRegistry
-    from newsfold.pipeline import Prepared
+    from newsfold.pipeline import Prepared, Snapshot
     from newsfold.settings import Settings
 
 
@@ -26,10 +25,10 @@ CHUNK = 200
 IN_FLIGHT = 3
 
 
-def _prepare_chunk(docs: Sequence[Any], settings: Settings, outlets: OutletRegistry) -> list[Any]:
+def _prepare_chunk(docs: Sequence[Any], settings: Settings, snapshot: Snapshot) -> list[Any]:
     from newsfold.backends.local import prepare_all
 
-    return prepare_all(docs, settings, outlets)
+    return prepare_all(docs, settings, snapshot)
 
 
 class DaskBackend:
@@ -59,15 +58,15 @@ class DaskBackend:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or (workers or 2))
 
     def map_prepare(
-        self, items: Iterable[RawDoc | Rejected | Skipped], settings: Settings, outlets: OutletRegistry
+        self, items: Iterable[RawDoc | Rejected | Skipped], settings: Settings, snapshot: Snapshot
     ) -> Iterator[Prepared | RawDoc | Rejected | Skipped]:
         """Prepare the stream on the cluster, chunk by chunk, yielding results in input order."""
         stream = iter(items)
         settings_f = self.client.scatter(settings, broadcast=True)
-        outlets_f = self.client.scatter(outlets, broadcast=True)
+        snapshot_f = self.client.scatter(snapshot, broadcast=True)
         pending: deque[Any] = deque()
         while chunk := list(islice(stream, CHUNK)):
-            pending.append(self.client.submit(_prepare_chunk, chunk, settings_f, outlets_f, pure=False))
+            pending.append(self.client.submit(_prepare_chunk, chunk, settings_f, snapshot_f, pure=False))
             while len(pending) > IN_FLIGHT * self.workers:
                 yield from pending.popleft().result()
         while pending:

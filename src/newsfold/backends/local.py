@@ -20,8 +20,7 @@ from newsfold.models import RawDoc, Rejected, Skipped
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
-    from newsfold.outlets import OutletRegistry
-    from newsfold.pipeline import Prepared
+    from newsfold.pipeline import Prepared, Snapshot
     from newsfold.settings import Settings
 
 # Chunks of CHUNK inputs go to a worker at a time: big enough that pickling overhead is small, small enough that
@@ -35,7 +34,7 @@ Item = RawDoc | Rejected | Skipped
 _WORKER_STATE: dict[str, Any] = {}
 
 
-def prepare_all(items: Iterable[Item], settings: Settings, outlets: OutletRegistry) -> list[Prepared | Item]:
+def prepare_all(items: Iterable[Item], settings: Settings, snapshot: Snapshot) -> list[Prepared | Item]:
     """Prepare each document; pass read rejects and skips through; an unexpected error becomes a Rejected."""
     from newsfold.pipeline import prepare
 
@@ -45,7 +44,7 @@ def prepare_all(items: Iterable[Item], settings: Settings, outlets: OutletRegist
             out.append(doc)
             continue
         try:
-            out.append(prepare(doc, settings, outlets))
+            out.append(prepare(doc, settings, snapshot))
         except Exception as exc:  # batch boundary: one bad document must not stop the run
             out.append(
                 Rejected(doc.location, "prepare", f"{type(exc).__name__}: {exc}"[:300], doc.raw[:2000])
@@ -53,13 +52,13 @@ def prepare_all(items: Iterable[Item], settings: Settings, outlets: OutletRegist
     return out
 
 
-def _init_worker(settings: Settings, outlets: OutletRegistry) -> None:
+def _init_worker(settings: Settings, snapshot: Snapshot) -> None:
     _WORKER_STATE["settings"] = settings
-    _WORKER_STATE["outlets"] = outlets
+    _WORKER_STATE["snapshot"] = snapshot
 
 
 def _work(docs: Sequence[Item]) -> list[Prepared | Item]:
-    return prepare_all(docs, _WORKER_STATE["settings"], _WORKER_STATE["outlets"])
+    return prepare_all(docs, _WORKER_STATE["settings"], _WORKER_STATE["snapshot"])
 
 
 class LocalBackend:
@@ -74,10 +73,10 @@ class LocalBackend:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self._pool: Pool | None = None
-        self._pool_key: tuple[Settings, OutletRegistry] | None = None
+        self._pool_key: tuple[Settings, Snapshot] | None = None
 
-    def _get_pool(self, settings: Settings, outlets: OutletRegistry) -> Pool:
-        if self._pool is None or self._pool_key != (settings, outlets):
+    def _get_pool(self, settings: Settings, snapshot: Snapshot) -> Pool:
+        if self._pool is None or self._pool_key != (settings, snapshot):
             self.close()
             from newsfold.lang import warm_up
 
@@ -85,24 +84,24 @@ class LocalBackend:
             ctx = multiprocessing.get_context(
                 "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             )
-            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(settings, outlets))
-            self._pool_key = (settings, outlets)
+            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(settings, snapshot))
+            self._pool_key = (settings, snapshot)
         return self._pool
 
     def map_prepare(
-        self, items: Iterable[Item], settings: Settings, outlets: OutletRegistry
+        self, items: Iterable[Item], settings: Settings, snapshot: Snapshot
     ) -> Iterator[Prepared | Item]:
         """Prepare every document of the stream, yielding results in input order."""
         stream = iter(items)
         first = list(islice(stream, CHUNK))
         second = list(islice(stream, CHUNK)) if len(first) == CHUNK else []
         if self.workers <= 1 or not second:
-            yield from prepare_all(first, settings, outlets)
-            yield from prepare_all(second, settings, outlets)
+            yield from prepare_all(first, settings, snapshot)
+            yield from prepare_all(second, settings, snapshot)
             for item in stream:
-                yield from prepare_all([item], settings, outlets)
+                yield from prepare_all([item], settings, snapshot)
             return
-        pool = self._get_pool(settings, outlets)
+        pool = self._get_pool(settings, snapshot)
         pending: deque[AsyncResult[list[Prepared | Item]]] = deque()
         chunk = first
         while chunk:

@@ -250,6 +250,42 @@ class Store:
                 (name, value, now_iso()),
             )
 
+    # -- learned boilerplate -----------------------------------------------------------------------------
+    def add_line_counts(self, counts: dict[str, dict[str, int]], articles: dict[str, int]) -> None:
+        """Add per-outlet line counts (inside a transaction): outlet -> line key -> articles, outlet -> articles."""
+        self._conn.executemany(
+            "INSERT INTO outlet_counts(outlet, articles) VALUES (?, ?) "
+            "ON CONFLICT(outlet) DO UPDATE SET articles = articles + excluded.articles",
+            list(articles.items()),
+        )
+        self._conn.executemany(
+            "INSERT INTO outlet_lines(outlet, key, articles) VALUES (?, ?, ?) "
+            "ON CONFLICT(outlet, key) DO UPDATE SET articles = articles + excluded.articles",
+            [(outlet, key, n) for outlet, keys in counts.items() for key, n in keys.items()],
+        )
+
+    def line_counts(self, min_articles: int) -> Iterator[tuple[str, int, str, int]]:
+        """(outlet, outlet's counted articles, line key, articles with it) for keys seen at least ``min_articles``."""
+        yield from self._conn.execute(
+            """SELECT l.outlet, c.articles, l.key, l.articles FROM outlet_lines l
+               JOIN outlet_counts c ON c.outlet = l.outlet WHERE l.articles >= ?""",
+            (min_articles,),
+        )
+
+    def articles_of_outlet(self, outlet: str) -> list[sqlite3.Row]:
+        """Key, title, text, removed and story of every article of an outlet (for re-cleaning)."""
+        return self._conn.execute(
+            "SELECT key, title, text, removed, story_id FROM articles WHERE outlet = ? ORDER BY id", (outlet,)
+        ).fetchall()
+
+    def update_cleaning(self, key: str, text: str, removed: Iterable[Removed]) -> None:
+        """Replace an article's cleaned text and removed lines (inside a transaction); its story's fold goes stale."""
+        payload = json.dumps([[r.text, r.kind, r.rule] for r in removed], ensure_ascii=False)
+        self._conn.execute("UPDATE articles SET text = ?, removed = ? WHERE key = ?", (text, payload, key))
+        self._conn.execute(
+            "UPDATE stories SET fold = NULL WHERE id = (SELECT story_id FROM articles WHERE key = ?)", (key,)
+        )
+
     # -- quarantine ---------------------------------------------------------------------------------------
     def quarantine(self, rejected: Rejected, run_id: int) -> bool:
         """Keep a rejected input with its reason. Returns False when the same input and reason were kept before."""
