@@ -216,16 +216,28 @@ def _report(i: int, topic: str) -> str:
     )
 
 
-def test_outlet_boilerplate_is_learned_and_older_articles_recleaned(tmp_path: Path, settings: Settings) -> None:
+def test_outlet_boilerplate_is_learned_and_older_articles_recleaned(
+    tmp_path: Path, settings: Settings
+) -> None:
     slogan = "Independent reporting from the heart of the valley every day"
     topics = ["bridges", "schools", "parking", "libraries", "water pipes"]
     lines = [
         {"id": f"v{i}", "source": "TASS", "title": f"Vote on {t}", "text": f"{_report(i, t)}\n\n{slogan}"}
         for i, t in enumerate(topics)
     ]
-    once = {"id": "v9", "source": "TASS", "title": "Vote on parks", "text": f"{_report(9, 'parks')}\n\nSeen once."}
+    once = {
+        "id": "v9",
+        "source": "TASS",
+        "title": "Vote on parks",
+        "text": f"{_report(9, 'parks')}\n\nSeen once.",
+    }
     (tmp_path / "a.jsonl").write_text("".join(json.dumps(x) + "\n" for x in [*lines, once]), encoding="utf-8")
-    later = {"id": "v10", "source": "TASS", "title": "Vote on roads", "text": f"{_report(10, 'roads')}\n\n{slogan}"}
+    later = {
+        "id": "v10",
+        "source": "TASS",
+        "title": "Vote on roads",
+        "text": f"{_report(10, 'roads')}\n\n{slogan}",
+    }
     (tmp_path / "b.jsonl").write_text(json.dumps(later) + "\n", encoding="utf-8")
     with Store.open(tmp_path / "s.db") as store:
         counts = ingest([tmp_path / "a.jsonl"], store, settings)
@@ -235,5 +247,7 @@ def test_outlet_boilerplate_is_learned_and_older_articles_recleaned(tmp_path: Pa
         assert slogan not in first["text"] and "city council" in first["text"]
         assert {"text": slogan, "kind": "boilerplate", "rule": "learned_repetition"} in first["removed"]
         assert "Seen once." in q.article_json(conn, "v9")["text"]  # a line seen once is never dropped
-        ingest([tmp_path / "b.jsonl"], store, settings)  # a new article: cleaned with the learned line at once
+        ingest(
+            [tmp_path / "b.jsonl"], store, settings
+        )  # a new article: cleaned with the learned line at once
         assert slogan not in q.article_json(conn, "v10")["text"]
