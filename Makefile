@@ -18,6 +18,7 @@ install: $(VENV)/.installed
 
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(NF) ingest samples/seeds.jsonl --db $(DEMO_DB)
 	$(NF) ingest samples/seeds --db $(DEMO_DB)
 	$(NF) stories --db $(DEMO_DB)
 	$(NF) show --markdown --db $(DEMO_DB) "$$($(NF) stories --db $(DEMO_DB) --json --limit 1 | $(PY) -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')"

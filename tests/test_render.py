@@ -80,6 +80,9 @@ def test_markdown_has_every_part_with_footnote_citations() -> None:
     assert "Negotiators met in Geneva to discuss security guarantees.[^1][^2]" in md
     assert "Reply delivered to Washington.[^4]" in md  # the copy is cited under its original's number
     assert "| Talks were held in Geneva. | ● | ● | ○ |" in md
+    # single-outlet facts are counted per outlet in Markdown rather than listed (the HTML page lists them all)
+    assert "NATO rejected a membership veto." not in md.split("## Coverage")[1].split("## Sources")[0]
+    assert "Facts only one outlet reports (★): Northern Herald 1" in md
     assert "\\<script\\>" in md and EVIL not in md  # markup in data is escaped
     assert "[^4]: Moscow replies" in md and "copy: Moscow replies" in md
 

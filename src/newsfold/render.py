@@ -335,11 +335,18 @@ def story_markdown(fold: dict[str, Any]) -> str:
             f"{MARK_REPORTS} reports · {MARK_ONLY_HERE} only here · {MARK_LEFT_OUT} left out",
             "",
         ]
-        lines.append("| Fact | " + " | ".join(_md(o.get("name") or "?") for o in outlets) + " |")
-        lines.append("|---" * (len(outlets) + 1) + "|")
-        for fact, cells in view["matrix"]:
-            lines.append(f"| {_md(fact['text'])} | " + " | ".join(c.mark for c in cells) + " |")
-        lines.append("")
+        # A terminal has no room for every single-source fact: the table keeps the facts that several outlets
+        # report (where coverage differs), and one line counts each outlet's own facts.
+        shared = [(f, cells) for f, cells in view["matrix"] if not any(c.mark == MARK_ONLY_HERE for c in cells)]
+        if shared:
+            lines.append("| Fact | " + " | ".join(_md(o.get("name") or "?") for o in outlets) + " |")
+            lines.append("|---" * (len(outlets) + 1) + "|")
+            for fact, cells in shared:
+                lines.append(f"| {_md(fact['text'])} | " + " | ".join(c.mark for c in cells) + " |")
+            lines.append("")
+        own = [f"{_md(o.get('name') or '?')} {len(o.get('only_here') or [])}" for o in outlets if o.get("only_here")]
+        if own:
+            lines += [f"Facts only one outlet reports ({MARK_ONLY_HERE}): " + ", ".join(own) + ".", ""]
     lines += ["## Sources", ""]
     for s in view["sources"]:
         meta = " · ".join(x for x in (s.outlet, nice_date(s.published), s.lang) if x)
