@@ -321,7 +321,7 @@ class Folder:
             copy_of=copy_of,
             similarity=similarity,
             signature=item.signature.to_bytes() if item.signature else None,
-            features=item.features.to_bytes(),
+            features=None,  # recomputable from the stored text (featurize is pure); not worth the bytes
             run_id=run_id,
         )
         self._touched.add(story_id)

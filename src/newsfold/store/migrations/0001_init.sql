@@ -57,7 +57,7 @@ CREATE TABLE articles (
     copy_of           TEXT REFERENCES articles(key),
     similarity        REAL,                          -- estimated Jaccard with copy_of
     signature         BLOB,                          -- dedup.Signature
-    features          BLOB,                          -- cluster.ClusterDoc
+    features          BLOB,                          -- cluster.ClusterDoc; NULL by default (featurize is pure)
     run_id            INTEGER REFERENCES runs(id),
     ingested          TEXT NOT NULL
 );
@@ -77,7 +77,8 @@ CREATE TABLE quarantine (
     UNIQUE (input, reason)                  -- the same bad input seen again is not listed twice
 );
 
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+-- detail=column: search needs words present in a field, not their positions; it indexes about a third faster.
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', detail=column);
 CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
