@@ -217,3 +217,67 @@ def test_new_items_flow_through_the_pipeline(site: Site, tmp_path: Path, setting
     assert again[0].status == 200 and again[0].new == 0
     assert pipeline is not None
     store.close()
+
+
+def test_watch_command_once(site: Site, tmp_path: Path) -> None:
+    """`newsfold watch FEEDS.txt --once` as a process: polls, ingests, prints one line; a dead feed exits 1."""
+    import os
+    import subprocess
+    import sys
+
+    site.feed = _feed(
+        [(f"{site.base}/news/1", LONG), (f"{site.base}/news/2", LONG.replace("harbour", "airport"))]
+    )
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"# local test feed\n{site.base}/feed.xml\n", encoding="utf-8")
+    env = dict(os.environ, NEWSFOLD_DB=str(tmp_path / "w.db"))
+    cmd = [sys.executable, "-m", "newsfold.cli", "watch", str(feeds), "--once"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 feeds polled: 2 new items" in proc.stdout
+    stories = subprocess.run(
+        [sys.executable, "-m", "newsfold.cli", "stories", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert sum(s["size"] for s in json.loads(stories.stdout)) == 2
+    feeds.write_text(f"{site.base}/missing.xml\n", encoding="utf-8")
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 1 and "1 failed" in proc.stdout
+
+
+@pytest.mark.slow
+def test_serve_with_watch_as_a_process(site: Site, tmp_path: Path) -> None:
+    """`newsfold serve --watch` as a real server process: feed items appear in the API while it serves."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    site.feed = _feed([(f"{site.base}/news/1", LONG)])
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{site.base}/feed.xml\n", encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, NEWSFOLD_DB=str(tmp_path / "s.db"))
+    cmd = [sys.executable, "-m", "newsfold.cli", "serve", "--port", str(port), "--watch", str(feeds)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        stories: list[dict[str, Any]] = []
+        while time.monotonic() < deadline and not stories:
+            time.sleep(0.5)
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stories", timeout=5) as resp:
+                    stories = json.loads(resp.read())
+            except OSError:
+                continue
+        assert stories and stories[0]["size"] == 1, proc.stderr.read() if proc.poll() is not None else ""
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

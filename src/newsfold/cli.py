@@ -303,10 +303,24 @@ def timeline(obj: _Ctx, db: str | None, query: str | None, max_dates: int, as_js
 @click.option(
     "--get", "get_path", default=None, metavar="PATH", help="Serve one GET request in-process and exit."
 )
+@click.option(
+    "--watch",
+    "feeds",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Also poll the feeds listed in this file (one URL a line) and ingest new items while serving.",
+)
+@click.option(
+    "--interval", type=click.FloatRange(1.0), default=300.0, show_default=True, help="Seconds between polls."
+)
 @click.pass_obj
 @_guard
-def serve(obj: _Ctx, db: str | None, host: str, port: int, get_path: str | None) -> None:
+def serve(
+    obj: _Ctx, db: str | None, host: str, port: int, get_path: str | None, feeds: str | None, interval: float
+) -> None:
     """Serve the web UI and the JSON API."""
+    import threading
+
     from newsfold.api.app import create_app
 
     with _open_store(db) as store:
@@ -320,7 +334,58 @@ def serve(obj: _Ctx, db: str | None, host: str, port: int, get_path: str | None)
             sys.exit(0 if resp.status_code < 400 else 1)
         import uvicorn
 
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        stop = threading.Event()
+        poller = None
+        if feeds:
+            from newsfold.store import Store
+            from newsfold.watch import read_feed_list, watch
+
+            urls = read_feed_list(feeds)
+            settings = obj.settings.replace(progress=False)
+
+            def poll() -> None:
+                with Store.open(store.path) as writer:  # the poller is the one writer; the server only reads
+                    watch(urls, writer, settings, once=False, interval=interval, stop=stop)
+
+            poller = threading.Thread(target=poll, name="newsfold-watch", daemon=True)
+            poller.start()
+        try:
+            uvicorn.run(app, host=host, port=port, log_level="info")
+        finally:
+            stop.set()
+            if poller is not None:
+                poller.join(timeout=10)
+
+
+@cli.command("watch")
+@click.argument("feeds", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--once", is_flag=True, help="Poll every feed once and exit.")
+@click.option(
+    "--interval", type=click.FloatRange(1.0), default=300.0, show_default=True, help="Seconds between polls."
+)
+@click.pass_obj
+@_guard
+def watch_cmd(obj: _Ctx, feeds: str, db: str | None, once: bool, interval: float) -> None:
+    """Poll the RSS/Atom feeds listed in FEEDS (one URL a line) and ingest their new items."""
+    from newsfold.watch import read_feed_list, summarize, watch
+
+    urls = read_feed_list(feeds)
+    if not urls:
+        _fail(f"{feeds} lists no feed URL")
+    with _open_store(db) as store:
+        results = watch(
+            urls,
+            store,
+            obj.settings.replace(progress=False),
+            once=once,
+            interval=interval,
+            on_result=None if once else lambda r: click.echo(summarize([r])),
+        )
+    if once:
+        click.echo(summarize(results))
+        if any(r.error for r in results):
+            sys.exit(1)
 
 
 @cli.group("eval")
