@@ -13,13 +13,14 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from newsfold.cluster import ClusterDoc, StoryIndex, featurize, parse_day, story_id_for
-from newsfold.evaluate.clustering import cluster_scores, gold_articles, shuffled
+from newsfold.evaluate.clustering import cluster_scores, gold_articles, run_index, shuffled
 from newsfold.models import Article, Removed
 from newsfold.settings import Settings
 
-# Floor on ECB+ dev (the first 24 gold stories by id, 5 arrival orders): measured BCubed F1 0.922-0.946
-# (mean 0.934; it was 0.903-0.935 before the content-date features); the floor sits a little below the worst.
-ECB_FLOOR_MIN = 0.91
+# Floor on ECB+ dev (the first 24 gold stories by id, 5 arrival orders): measured BCubed F1 0.958-0.964
+# (it was 0.922-0.946 before members were split off and stories merged by their members); the floor sits a little
+# below the worst.
+ECB_FLOOR_MIN = 0.945
 
 
 def _article(key: str, title: str, text: str, published: str | None = None, lang: str = "en") -> Article:
@@ -241,9 +242,7 @@ def test_ecbplus_floor(settings: Settings, shared_data: Path) -> None:
     docs = {a.key: featurize(a, settings) for a in arts}
     f1s = []
     for seed in (None, 1, 2, 3, 4):
-        index = StoryIndex(settings)
-        pred = {a.key: index.place(docs[a.key]).story_id for a in shuffled(arts, seed)}
-        pred = {k: index.resolve(s) for k, s in pred.items()}
+        pred = run_index([docs[a.key] for a in shuffled(arts, seed)], settings)
         f1s.append(cluster_scores(pred, gold)["bcubed_f1"])
     assert min(f1s) >= ECB_FLOOR_MIN, f1s
 
@@ -254,3 +253,52 @@ def test_date_line_is_read_from_the_head_only(settings: Settings) -> None:
     assert dated.cdate == (2005, 11) and ClusterDoc.from_bytes(dated.to_bytes()) == dated
     late = featurize(_article("l", "Quake", f"{body * 6}\nIt recalled the quake of March 2001."), settings)
     assert late.cdate is None and ("y2001", 1) in late.nums
+
+
+def _two_events(settings: Settings) -> list[ClusterDoc]:
+    """Two look-alike stories (same matter, different people, places and years), interleaved."""
+    a = (
+        "Actress {p} checks into rehab",
+        "{p}, the actress, checked into a rehab clinic in {c} in {y}, her publicist {q} said. "
+        "{p} entered the {c} facility after a court hearing; {q} asked for privacy for {p}.",
+    )
+    fills = [
+        {"p": "Lindsay Lohan", "q": "Steve Honig", "c": "Malibu", "y": 2007},
+        {"p": "Tara Reid", "q": "Jack Ketsoyan", "c": "Promises", "y": 2012},
+    ]
+    out = []
+    for i in range(10):
+        f = fills[0] if i < 2 or i % 2 else fills[1]
+        out.append(featurize(_article(f"r{i}", a[0].format(**f), a[1].format(**f)), settings))
+    return out
+
+
+def test_split_moves_earlier_articles_and_round_trips(settings: Settings) -> None:
+    import newsfold.cluster as cl
+
+    docs = _two_events(settings)
+    index = StoryIndex(settings)
+    placed: dict[str, str] = {}
+    moved: list[tuple[str, str]] = []
+    for i, doc in enumerate(docs):
+        if i in (2, 4):  # an early wrong join: the second person's first reports go to the first's story
+            index._count(doc)
+            sid = placed["r0"]
+            index._add(index._stories[sid], doc, index.vectors(doc))
+            placed[doc.key] = sid
+            continue
+        p = index.place(doc)
+        moved.extend(p.moved)
+        placed.update(p.moved)
+        placed[doc.key] = p.story_id
+    final = {k: index.resolve(s) for k, s in placed.items()}
+    gold = {d.key: ("a" if i < 2 or i % 2 else "b") for i, d in enumerate(docs)}
+    # The split takes them out again: earlier articles are reported as moved, and every story ends clean.
+    assert {"r2", "r4"} <= {k for k, _ in moved}
+    assert cluster_scores(final, gold)["bcubed_f1"] == 1.0
+    for sid in set(final.values()):
+        state = index.story_state(sid)
+        again = StoryIndex(settings)
+        again.restore(sid, state)
+        assert again.story_state(sid) == state
+        assert len(json.loads(state)["members"]) <= cl.MEMBER_CAP

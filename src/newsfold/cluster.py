@@ -17,6 +17,11 @@ How an article is placed (see :class:`StoryIndex`):
    lowers the score.
 5. When the article fits a second story almost as well as the first, and the two stories' centroids agree,
    the younger story is merged into the older one (the old id then redirects: :meth:`StoryIndex.resolve`).
+6. Each story keeps summaries of its recent members. The joined story is checked for two member groups that
+   do not report the same story (an early wrong join); the smaller group is split off and its earlier
+   articles are reported as ``Placement.moved``. The two most probable candidates are merged with the
+   story when their members are, on average, alike. Both checks touch only this article's stories and at
+   most ``MEMBER_CAP`` members each, so placing stays independent of corpus size.
 """
 
 from __future__ import annotations
@@ -72,6 +77,32 @@ THRESHOLD = 0.3  # join probability; swept 0.05-0.7 on ECB+ dev halves (settings
 MERGE_MARGIN = 0.3
 MERGE_CENTROID = 0.7
 GAP_PENALTY = 2.0  # logit subtracted per cluster_window_days of publish-date gap
+
+# --- story members, and splitting a story whose members form two groups
+# Each story keeps a short summary of its most recent members (their heaviest terms, names and numbers, their
+# content date and years). An article-to-article logistic model (``PAIR_WEIGHTS``, over ``pair_features``:
+# bias, body, names, numbers and title cosines, content dates within a month, content dates further apart,
+# years mentioned and none shared) gives the probability that two members report the same story; it was
+# fitted as newsfold.evaluate.clustering.fit_pair_weights does, on the ECB+ dev articles (pairs within each half
+# of the topics; all pairs give -1.98, 2.26, 4.04, 3.19, 2.49, 2.56, 0.62, -1.18). When a story's members
+# split into two groups whose cross-group probability is low, the smaller group leaves as a story of its own
+# (``Placement.moved``); candidate stories whose members are alike merge (average linkage, ``MERGE_LINK``).
+PAIR_WEIGHTS = (-1.49, 2.36, 4.48, 2.33, 3.25, 2.42, 0.8, -1.23)
+MEMBER_CAP = 24  # recent members kept per story (bounds the split check: at most MEMBER_CAP^2 / 2 pairs)
+MEMBER_TERMS, MEMBER_NAMES, MEMBER_NUMS = 20, 10, 8  # per-member vector sizes
+SPLIT_MIN = 4  # a story is checked for a split once it has this many members
+SPLIT_EVERY_FROM, SPLIT_EVERY = 8, 3  # past 8 members, a story is checked on every 3rd join only (cost)
+SPLIT_GROUP = 2  # the smallest group split off
+SPLIT_CROSS = 0.6  # split when the mean cross-group pair probability is below this (swept 0.3-0.75)
+# Two candidate stories merge when the mean pair probability of their recent members reaches MERGE_LINK (swept
+# 0.5-0.8) and MERGE_REL (swept 0.75-0.9) of the lower of the two stories' own mean. All swept on ECB+ dev,
+# checked on both halves of its topics; re-tune with the end-to-end `newsfold eval clustering --shuffle N`.
+MERGE_LINK = 0.55
+MERGE_REL = 0.85
+LINK_WITHIN = 0.85  # a one-member story's own mean pair probability (the dev stories' median)
+LINK_CANDIDATES = 2  # the most probable candidate stories checked for a merge
+LINK_MEMBERS = 6  # recent members of each story compared for a merge
+LINK_MIN_PROB = 0.05  # candidate stories below this join probability are not checked for a merge
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +237,10 @@ def _tf(counts: tuple[tuple[str, int], ...]) -> list[float]:
 _LOG = [0.0] + [math.log(c) for c in range(1, 64)]
 
 
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
 def _unit(weights: Vec) -> Vec:
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {t: w / norm for t, w in weights.items()} if norm > 0 else {}
@@ -238,6 +273,84 @@ class _Centroid:
     def merge(self, other: _Centroid) -> None:
         self.add(other.vec)
 
+    def subtract(self, v: Vec) -> None:
+        vec = self.vec
+        for t, w in v.items():
+            left = vec.get(t, 0.0) - w
+            if left > 1e-6:
+                vec[t] = left
+            else:
+                vec.pop(t, None)
+        self.norm2 = sum(w * w for w in vec.values())
+
+
+def _trim(vec: Vec, n: int) -> Vec:
+    """The ``n`` heaviest entries of a vector, at unit length (weights rounded for compact state)."""
+    top = heapq.nlargest(n, vec.items(), key=_second) if len(vec) > n else list(vec.items())
+    norm = math.sqrt(sum(w * w for _, w in top))
+    return {t: round(w / norm, 4) for t, w in top} if norm > 0 else {}
+
+
+@dataclass(slots=True)
+class _Member:
+    """A short summary of one member article: enough to tell whether two members report the same story."""
+
+    key: str
+    seq: int  # arrival number (``StoryIndex.n_docs`` when it was placed)
+    body: Vec
+    title: Vec
+    names: Vec
+    nums: Vec
+    cdate: tuple[int, int] | None
+    years: frozenset[int]
+    day: dt.date | None
+
+    def to_json(self) -> list[Any]:
+        cdate = list(self.cdate) if self.cdate else None
+        day = self.day.isoformat() if self.day else None
+        vecs = [self.body, self.title, self.names, self.nums]
+        return [self.key, self.seq, vecs, cdate, sorted(self.years), day]
+
+    @classmethod
+    def from_json(cls, raw: list[Any]) -> _Member:
+        key, seq, vecs, cdate, years, day = raw
+        body, title, names, nums = ({str(t): float(w) for t, w in v.items()} for v in vecs)
+        return cls(
+            key=str(key),
+            seq=int(seq),
+            body=body,
+            title=title,
+            names=names,
+            nums=nums,
+            cdate=(int(cdate[0]), int(cdate[1])) if cdate else None,
+            years=frozenset(int(y) for y in years),
+            day=dt.date.fromisoformat(day) if day else None,
+        )
+
+
+def pair_features(a: _Member, b: _Member) -> tuple[float, ...]:
+    """The features of two member articles, in the order of ``PAIR_WEIGHTS`` (bias first)."""
+    near = far = 0.0
+    if a.cdate and b.cdate:
+        near = 1.0 if month_gap(a.cdate, b.cdate) <= 1 else 0.0
+        far = 1.0 - near
+    no_year = 1.0 if a.years and b.years and not a.years & b.years else 0.0
+    return (
+        1.0,
+        _dot(a.body, b.body),
+        _dot(a.names, b.names),
+        _dot(a.nums, b.nums),
+        _dot(a.title, b.title),
+        near,
+        far,
+        no_year,
+    )
+
+
+def pair_prob(a: _Member, b: _Member, weights: tuple[float, ...] = PAIR_WEIGHTS) -> float:
+    """The probability that two member articles report the same story."""
+    return _sigmoid(sum(w * f for w, f in zip(weights, pair_features(a, b), strict=True)))
+
 
 @dataclass(slots=True)
 class _Story:
@@ -250,6 +363,8 @@ class _Story:
     indexed: set[str] = field(default_factory=set)
     cdates: Counter[tuple[int, int]] = field(default_factory=Counter)
     top_names: tuple[tuple[str, float], ...] = ()  # the heaviest names of the centroid, weights summing to 1
+    members: list[_Member] = field(default_factory=list)  # the most recent members, oldest first
+    probs: dict[tuple[int, int], float] = field(default_factory=dict)  # pair probabilities by seq (not saved)
 
     def refresh_top(self, changed: Vec | None = None) -> None:
         """Recompute the story's principal names after its names centroid changed.
@@ -280,6 +395,7 @@ class _Story:
             "years": {str(y): n for y, n in self.years.items()},
             "indexed": sorted(self.indexed),
             "cdates": [[y, m, n] for (y, m), n in self.cdates.items()],
+            "members": [m.to_json() for m in self.members],
         }
 
     @classmethod
@@ -292,6 +408,7 @@ class _Story:
         story.years = Counter({int(y): int(n) for y, n in raw["years"].items()})
         story.indexed = set(raw["indexed"])
         story.cdates = Counter({(int(y), int(m)): int(n) for y, m, n in raw.get("cdates", ())})
+        story.members = [_Member.from_json(m) for m in raw.get("members", ())]
         story.refresh_top()
         return story
 
@@ -347,10 +464,6 @@ def features(doc: _DocVecs, story: _Story) -> tuple[float, ...]:
     return (1.0, body, title, names, nums, conflict, body * names, missing, dgap, dmatch, absent)
 
 
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
-
-
 class StoryIndex:
     """The online clusterer: hot stories in memory, an inverted index to find candidates, online DF counts.
 
@@ -360,11 +473,17 @@ class StoryIndex:
         weights: the logistic model's weights (default ``WEIGHTS``); for tuning only.
     """
 
-    def __init__(self, settings: Settings, weights: tuple[float, ...] = WEIGHTS) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        weights: tuple[float, ...] = WEIGHTS,
+        pair_weights: tuple[float, ...] = PAIR_WEIGHTS,
+    ) -> None:
         self.threshold = settings.cluster_threshold or THRESHOLD
         self.window = settings.cluster_window_days
         self.hot = settings.hot_stories
         self.weights = weights
+        self.pair_weights = pair_weights
         self.n_docs = 0
         self._df: Counter[str] = Counter()
         self._idf_cache: dict[str, float] = {}
@@ -394,13 +513,20 @@ class StoryIndex:
             story = self._stories[self._resolve_hot(story.sid)]
             is_new = False
         else:
-            sid = story_id_for(doc.key)
-            while sid in self._stories or sid in self._redirect:  # a key reused after a merge: stay unique
-                sid = story_id_for(sid)
-            story = _Story(sid=sid)
+            story = _Story(sid=self._new_id(doc.key))
             is_new = True
         self._add(story, doc, vecs)
-        return Placement(story_id=story.sid, is_new=is_new, merged=merged)
+        moved: tuple[tuple[str, str], ...] = ()
+        sid = story.sid
+        n = len(story.members)
+        if n >= SPLIT_MIN and (n <= SPLIT_EVERY_FROM or story.size % SPLIT_EVERY == 0):
+            moved, sid = self._maybe_split(story, doc.key)
+        link_merged = self._link_merge(self._stories[sid], scored)
+        if link_merged:
+            merged += link_merged
+            sid = self.resolve(sid)
+            moved = tuple((k, self.resolve(t)) for k, t in moved)
+        return Placement(story_id=sid, is_new=is_new, merged=merged, moved=moved)
 
     def dirty(self) -> set[str]:
         """Ids of the stories whose state changed since :meth:`clear_dirty` (merged-away ids excluded)."""
@@ -556,6 +682,136 @@ class StoryIndex:
             return (day - story.last_day).days
         return 0
 
+    def _link_merge(self, story: _Story, scored: list[tuple[float, _Story]]) -> tuple[tuple[str, str], ...]:
+        """Merge candidate stories whose members are, on average, like this story's members."""
+        merged: list[tuple[str, str]] = []
+        for prob, other in scored[:LINK_CANDIDATES]:
+            if prob < LINK_MIN_PROB:
+                break
+            if other.sid == story.sid or other.sid not in self._stories or story.sid not in self._stories:
+                continue
+            link = self._link(story, other)
+            if link < MERGE_LINK or link < MERGE_REL * min(
+                self._link(story, story), self._link(other, other)
+            ):
+                continue
+            keep, gone = sorted((story, other), key=lambda s: (-s.size, s.sid))
+            self._merge(keep, gone)
+            merged.append((gone.sid, keep.sid))
+            story = keep
+        return tuple(merged)
+
+    def _link(self, a: _Story, b: _Story) -> float:
+        """Mean pair probability between the recent members of two stories (average linkage)."""
+        ma, mb = a.members[-LINK_MEMBERS:], b.members[-LINK_MEMBERS:]
+        if a is b:  # within a story: the mean over distinct pairs (a single member: a typical story's value)
+            n = len(ma)
+            if n < 2:
+                return LINK_WITHIN
+            pairs = [self._pair(a, ma[i], ma[j]) for i in range(n) for j in range(i + 1, n)]
+            return sum(pairs) / len(pairs)
+        if not ma or not mb:
+            return 0.0
+        weights = self.pair_weights
+        return sum(pair_prob(x, y, weights) for x in ma for y in mb) / (len(ma) * len(mb))
+
+    def _pair(self, story: _Story, a: _Member, b: _Member) -> float:
+        """The pair probability of two members of a story, cached on the story (in memory only)."""
+        key = (a.seq, b.seq) if a.seq < b.seq else (b.seq, a.seq)
+        cached = story.probs.get(key)
+        if cached is None:
+            cached = story.probs[key] = pair_prob(a, b, self.pair_weights)
+            if len(story.probs) > 2 * MEMBER_CAP * MEMBER_CAP:
+                live = {m.seq for m in story.members}
+                story.probs = {k: v for k, v in story.probs.items() if k[0] in live and k[1] in live}
+        return cached
+
+    def _new_id(self, key: str) -> str:
+        sid = story_id_for(key)
+        while (
+            sid in self._stories or sid in self._redirect
+        ):  # a key reused after a merge or split: stay unique
+            sid = story_id_for(sid)
+        return sid
+
+    def _maybe_split(self, story: _Story, key: str) -> tuple[tuple[tuple[str, str], ...], str]:
+        """Split off the smaller of two member groups that do not report the same story.
+
+        The two members least likely to be one story seed the groups; every member then joins the group it
+        is most like on average (three rounds). The split happens when the mean cross-group pair probability
+        is below ``SPLIT_CROSS`` and the smaller group has at least ``SPLIT_GROUP`` members.
+
+        Returns:
+            The moved ``(key, story id)`` pairs (the new article excluded), and the new article's story id.
+        """
+        members = story.members
+        n = len(members)
+        prob = [[1.0] * n for _ in range(n)]
+        low, seeds = 2.0, (0, 1)
+        for i in range(n):
+            for j in range(i + 1, n):
+                pij = self._pair(story, members[i], members[j])
+                prob[i][j] = prob[j][i] = pij
+                if pij < low:
+                    low, seeds = pij, (i, j)
+        if low >= SPLIT_CROSS:
+            return (), story.sid
+        side = [0] * n
+        side[seeds[1]] = 1
+        groups: list[list[int]] = [[seeds[0]], [seeds[1]]]
+        for _ in range(3):
+            for i in range(n):
+                row = prob[i]
+                means = [(sum([row[j] for j in g]) - (i in g)) / max(1, len(g) - (i in g)) for g in groups]
+                side[i] = 1 if means[1] > means[0] else 0
+            side[seeds[0]], side[seeds[1]] = 0, 1
+            groups = [[i for i in range(n) if side[i] == g] for g in (0, 1)]
+        cross = sum(prob[i][j] for i in groups[0] for j in groups[1]) / (len(groups[0]) * len(groups[1]))
+        small = min(groups, key=lambda g: (len(g), -min(g)))  # the smaller group; on a tie the younger one
+        if cross >= SPLIT_CROSS or len(small) < SPLIT_GROUP:
+            return (), story.sid
+        leaving = [members[i] for i in small]
+        new = self._split(story, leaving)
+        moved = tuple((m.key, new.sid) for m in leaving if m.key != key)
+        return moved, new.sid if any(m.key == key for m in leaving) else story.sid
+
+    def _split(self, story: _Story, leaving: list[_Member]) -> _Story:
+        """Move members out of a story into a new one (their summaries are all that is known of them)."""
+        new = _Story(sid=self._new_id(leaving[0].key))
+        for m in leaving:
+            parts = (("body", m.body), ("title", m.title), ("names", m.names), ("nums", m.nums))
+            for name, vec in parts:
+                if vec:
+                    new.fields[name].add(vec)
+                    story.fields[name].subtract(vec)
+            new.years.update(m.years)
+            story.years.subtract(m.years)
+            if m.cdate:
+                new.cdates[m.cdate] += 1
+                story.cdates[m.cdate] -= 1
+        story.years = +story.years
+        story.cdates = +story.cdates
+        gone = {m.key for m in leaving}
+        story.members = [m for m in story.members if m.key not in gone]
+        new.members = list(leaving)
+        new.size = len(leaving)
+        story.size = max(1, story.size - len(leaving))
+        for s in (story, new):
+            days = [m.day for m in s.members if m.day]
+            if days:
+                s.first_day, s.last_day = min(days), max(days)
+            s.refresh_top()
+        for m in leaving:
+            vecs = _DocVecs(m.body, m.title, m.names, m.nums, m.years, ())
+            for feat, _ in self._query(vecs, INDEX_TERMS):
+                if feat not in new.indexed:
+                    new.indexed.add(feat)
+                    self._post(feat, new.sid)
+        self._stories[new.sid] = new
+        self._dirty.update((story.sid, new.sid))
+        self._evict()
+        return new
+
     def _resolve_hot(self, sid: str) -> str:
         return self.resolve(sid) if sid in self._redirect else sid
 
@@ -577,6 +833,7 @@ class StoryIndex:
         for f in FIELDS:
             keep.fields[f].merge(gone.fields[f])
         keep.size += gone.size
+        keep.members = sorted(keep.members + gone.members, key=lambda m: m.seq)[-MEMBER_CAP:]
         keep.years.update(gone.years)
         keep.cdates.update(gone.cdates)
         keep.refresh_top()
@@ -596,6 +853,20 @@ class StoryIndex:
             if vec:
                 story.fields[name].add(vec)
         story.size += 1
+        member = _Member(
+            key=doc.key,
+            seq=self.n_docs,
+            body=_trim(vecs.body, MEMBER_TERMS),
+            title=_trim(vecs.title, MEMBER_TERMS),
+            names=_trim(vecs.names, MEMBER_NAMES),
+            nums=_trim(vecs.nums, MEMBER_NUMS),
+            cdate=doc.cdate,
+            years=vecs.years,
+            day=doc.day,
+        )
+        story.members.append(member)
+        if len(story.members) > MEMBER_CAP:
+            del story.members[0]
         story.refresh_top(vecs.names)
         story.years.update(vecs.years)
         if doc.cdate:

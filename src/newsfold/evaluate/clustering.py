@@ -16,7 +16,21 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfold.cluster import WEIGHTS, ClusterDoc, StoryIndex, _Story, features, featurize, story_id_for
+from newsfold.cluster import (
+    MEMBER_NAMES,
+    MEMBER_NUMS,
+    MEMBER_TERMS,
+    WEIGHTS,
+    ClusterDoc,
+    StoryIndex,
+    _Member,
+    _Story,
+    _trim,
+    features,
+    featurize,
+    pair_features,
+    story_id_for,
+)
 from newsfold.models import Article
 from newsfold.settings import Settings
 from newsfold.textnorm import tokens
@@ -140,9 +154,16 @@ def shuffled(items: Sequence[Article], seed: int | None) -> list[Article]:
 
 
 def run_index(docs: Iterable[ClusterDoc], settings: Settings, **kwargs: object) -> dict[str, str]:
-    """Place documents in order with a fresh :class:`StoryIndex`; return key -> final (resolved) story id."""
+    """Place documents in order with a fresh :class:`StoryIndex`; return key -> final (resolved) story id.
+
+    Earlier articles that a placement moves to another story (``Placement.moved``) are moved here too.
+    """
     index = StoryIndex(settings, **kwargs)  # type: ignore[arg-type]
-    placed = {doc.key: index.place(doc).story_id for doc in docs}
+    placed: dict[str, str] = {}
+    for doc in docs:
+        placement = index.place(doc)
+        placed.update(placement.moved)
+        placed[doc.key] = placement.story_id
     return {k: index.resolve(s) for k, s in placed.items()}
 
 
@@ -226,6 +247,65 @@ def fit_weights(
             labels.append(1.0 if g == label else 0.0)
         story = stories.setdefault(label, _Story(sid=label))
         index._add(story, doc, vecs)
+    return _logistic(rows, labels, l2)
+
+
+def fit_pair_weights(
+    docs: Sequence[ClusterDoc],
+    gold: Mapping[str, str],
+    settings: Settings,
+    l2: float = 1e-3,
+    min_body: float = 0.05,
+) -> tuple[float, ...]:
+    """Fit the clusterer's article-pair model (``cluster.PAIR_WEIGHTS``) on gold stories.
+
+    Every pair of articles of one gold story is a positive; pairs from different stories whose body cosine
+    reaches ``min_body`` are the negatives (the rest are too easy to teach anything). Vectors use the document
+    frequencies of all ``docs`` and are trimmed as story members are.
+
+    Args:
+        docs: featurized articles.
+        gold: key -> gold story.
+        settings: newsfold settings.
+        l2: ridge penalty on the non-bias weights.
+        min_body: body cosine from which a pair of different stories is used.
+
+    Returns:
+        The weights, in the order of ``cluster.pair_features``.
+    """
+    index = StoryIndex(settings)
+    for doc in docs:
+        index._count(doc)
+    members = []
+    for doc in docs:
+        v = index.vectors(doc)
+        members.append(
+            _Member(
+                key=doc.key,
+                seq=0,
+                body=_trim(v.body, MEMBER_TERMS),
+                title=_trim(v.title, MEMBER_TERMS),
+                names=_trim(v.names, MEMBER_NAMES),
+                nums=_trim(v.nums, MEMBER_NUMS),
+                cdate=doc.cdate,
+                years=v.years,
+                day=doc.day,
+            )
+        )
+    rows: list[tuple[float, ...]] = []
+    labels: list[float] = []
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            f = pair_features(a, b)
+            same = gold[a.key] == gold[b.key]
+            if same or f[1] >= min_body:
+                rows.append(f)
+                labels.append(1.0 if same else 0.0)
+    return _logistic(rows, labels, l2)
+
+
+def _logistic(rows: Sequence[tuple[float, ...]], labels: Sequence[float], l2: float) -> tuple[float, ...]:
+    """Newton-fitted L2 logistic regression (the first column is the unpenalised bias)."""
     x = np.array(rows, dtype=float)
     y = np.array(labels, dtype=float)
     w = np.zeros(x.shape[1])
@@ -248,6 +328,7 @@ __all__ = [
     "bcubed",
     "cluster_scores",
     "featurize",
+    "fit_pair_weights",
     "fit_weights",
     "gold_articles",
     "pairwise",
