@@ -23,14 +23,12 @@ from newsfold.cluster import (
     WEIGHTS,
     ClusterDoc,
     StoryIndex,
-    _Member,
-    _Story,
-    _trim,
     features,
     featurize,
     pair_features,
     story_id_for,
 )
+from newsfold.cluster.model import _Member, _Story, _trim
 from newsfold.models import Article
 from newsfold.settings import Settings
 from newsfold.textnorm import tokens

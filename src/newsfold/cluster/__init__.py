@@ -1,0 +1,136 @@
+"""Online story clustering: each article joins the best hot story or starts a new one, as it arrives.
+
+How an article is placed (see :class:`StoryIndex`):
+
+1. :func:`featurize` turns an article into a :class:`ClusterDoc`: counts of content words (title and text),
+   of the title's words, of capitalised names (spans and their words, captions included) and of numbers and
+   years mentioned. It is pure, so the pipeline can run it in parallel and the store can keep it as a BLOB.
+2. Document frequencies are counted online, as articles arrive (never fitted on a corpus first); the article
+   becomes one TF-IDF sub-vector per field (body, title, names, numbers), each of unit length.
+3. Candidate stories come from an inverted index over weighted words and names (postings capped, newest
+   first), so placing costs the same whatever the number of stored articles. Only ``hot_stories`` stories
+   stay in memory; the store persists each changed story's state and can :meth:`StoryIndex.restore` it.
+4. For each candidate, the per-field cosines to the story's centroids (and a year-conflict signal) are
+   combined by a logistic model whose weights were fitted on the ECB+ dev topics (see ``WEIGHTS``); the
+   article joins the most probable story if that probability passes the threshold, else starts a story.
+   Where publish dates are known, stories older than ``cluster_window_days`` are not joined and the gap
+   lowers the score.
+5. When the article fits a second story almost as well as the first, and the two stories' centroids agree,
+   the younger story is merged into the older one (the old id then redirects: :meth:`StoryIndex.resolve`).
+6. Each story keeps summaries of its recent members. The joined story is checked for two member groups that
+   do not report the same story (an early wrong join); the smaller group is split off and its earlier
+   articles are reported as ``Placement.moved``. The two most probable candidates are merged with the
+   story when their members are, on average, alike. Both checks touch only this article's stories and at
+   most ``MEMBER_CAP`` members each, so placing stays independent of corpus size.
+
+The package: ``features`` (pure, per article), ``model`` (tuned constants, vectors, the decisions), ``index``
+(:class:`StoryIndex`, the only state).
+"""
+
+from __future__ import annotations
+
+from newsfold.cluster.features import (
+    ABSURD_YEAR_MIN,
+    MAX_NAMES,
+    MAX_NUMS,
+    MAX_TERMS,
+    ClusterDoc,
+    featurize,
+    parse_day,
+    story_id_for,
+)
+from newsfold.cluster.index import StoryIndex
+from newsfold.cluster.model import (
+    CANDIDATES,
+    CENTROID_CAP,
+    DATE_GAP_CAP,
+    DF_CAP,
+    FIELDS,
+    GAP_PENALTY,
+    IDF_PRIOR,
+    IDF_REFRESH,
+    INDEX_TERMS,
+    LINK_CANDIDATES,
+    LINK_MEMBERS,
+    LINK_MIN_PROB,
+    LINK_WITHIN,
+    MEMBER_CAP,
+    MEMBER_NAMES,
+    MEMBER_NUMS,
+    MEMBER_TERMS,
+    MERGE_CENTROID,
+    MERGE_LINK,
+    MERGE_MARGIN,
+    MERGE_REL,
+    PAIR_WEIGHTS,
+    POSTING_CAP,
+    QUERY_NAMES,
+    QUERY_TERMS,
+    SPLIT_CROSS,
+    SPLIT_EVERY,
+    SPLIT_EVERY_FROM,
+    SPLIT_GROUP,
+    SPLIT_MIN,
+    STORY_TOP_NAMES,
+    THRESHOLD,
+    TOP_NAMES,
+    VEC_TERMS,
+    WEIGHTS,
+    Vec,
+    features,
+    month_gap,
+    pair_features,
+    pair_prob,
+)
+
+__all__ = [
+    "ABSURD_YEAR_MIN",
+    "CANDIDATES",
+    "CENTROID_CAP",
+    "DATE_GAP_CAP",
+    "DF_CAP",
+    "FIELDS",
+    "GAP_PENALTY",
+    "IDF_PRIOR",
+    "IDF_REFRESH",
+    "INDEX_TERMS",
+    "LINK_CANDIDATES",
+    "LINK_MEMBERS",
+    "LINK_MIN_PROB",
+    "LINK_WITHIN",
+    "MAX_NAMES",
+    "MAX_NUMS",
+    "MAX_TERMS",
+    "MEMBER_CAP",
+    "MEMBER_NAMES",
+    "MEMBER_NUMS",
+    "MEMBER_TERMS",
+    "MERGE_CENTROID",
+    "MERGE_LINK",
+    "MERGE_MARGIN",
+    "MERGE_REL",
+    "PAIR_WEIGHTS",
+    "POSTING_CAP",
+    "QUERY_NAMES",
+    "QUERY_TERMS",
+    "SPLIT_CROSS",
+    "SPLIT_EVERY",
+    "SPLIT_EVERY_FROM",
+    "SPLIT_GROUP",
+    "SPLIT_MIN",
+    "STORY_TOP_NAMES",
+    "THRESHOLD",
+    "TOP_NAMES",
+    "VEC_TERMS",
+    "WEIGHTS",
+    "ClusterDoc",
+    "StoryIndex",
+    "Vec",
+    "features",
+    "featurize",
+    "month_gap",
+    "pair_features",
+    "pair_prob",
+    "parse_day",
+    "story_id_for",
+]

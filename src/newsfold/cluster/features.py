@@ -1,0 +1,134 @@
+"""The pure half of clustering: an article's features (:class:`ClusterDoc`) and story ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from newsfold.models import Article
+from newsfold.settings import Settings
+from newsfold.textnorm import HEAD_CHARS, NAME_CONNECTORS, month_years, name_spans, numbers, stopwords, tokens
+
+# --- featurize limits (keep ClusterDoc small and placing fast)
+MAX_TERMS = 120  # most frequent content words kept per article
+MAX_NAMES = 40
+MAX_NUMS = 20
+ABSURD_YEAR_MIN = 1990  # an earlier publish year is treated as unknown (and flagged by the cleaner)
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterDoc:
+    """Everything the clusterer needs about one article (the pure output of :func:`featurize`).
+
+    Attributes:
+        key: the article key.
+        day: the publish day; None when unknown or absurd (before 1990 or more than a year ahead).
+        terms: content-word counts over title and text, most frequent first.
+        title: the title's content words.
+        names: counts of capitalised-name spans and their words (captions included).
+        nums: counts of numbers and years mentioned (``"y2005"`` for a year).
+    """
+
+    key: str
+    day: dt.date | None
+    terms: tuple[tuple[str, int], ...] = ()
+    title: tuple[str, ...] = ()
+    names: tuple[tuple[str, int], ...] = ()
+    nums: tuple[tuple[str, int], ...] = ()
+    cdate: tuple[int, int] | None = None
+
+    def to_bytes(self) -> bytes:
+        """Serialise as compact JSON (UTF-8), for a SQLite BLOB."""
+        data = {
+            "k": self.key,
+            "d": self.day.isoformat() if self.day else None,
+            "t": [list(p) for p in self.terms],
+            "h": list(self.title),
+            "n": [list(p) for p in self.names],
+            "u": [list(p) for p in self.nums],
+            "c": list(self.cdate) if self.cdate else None,
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ClusterDoc:
+        """Rebuild a ClusterDoc written by :meth:`to_bytes`."""
+        raw = json.loads(data.decode("utf-8"))
+        day = dt.date.fromisoformat(raw["d"]) if raw["d"] else None
+        return cls(
+            key=raw["k"],
+            day=day,
+            terms=tuple((t, int(c)) for t, c in raw["t"]),
+            title=tuple(raw["h"]),
+            names=tuple((t, int(c)) for t, c in raw["n"]),
+            nums=tuple((t, int(c)) for t, c in raw["u"]),
+            cdate=(int(raw["c"][0]), int(raw["c"][1])) if raw.get("c") else None,
+        )
+
+
+def parse_day(published: str | None, today: dt.date | None = None) -> dt.date | None:
+    """The publish day of an ISO 8601 date or datetime, or None when missing, malformed or absurd.
+
+    Args:
+        published: ``YYYY-MM-DD`` or a datetime string starting with it.
+        today: the reference day for "more than a year ahead" (default: today).
+
+    Returns:
+        The day, or None for a year before 1990 or a day more than a year after ``today``.
+    """
+    if not published or len(published) < 10:
+        return None
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    limit = (today or dt.date.today()) + dt.timedelta(days=366)
+    if day.year < ABSURD_YEAR_MIN or day > limit:
+        return None
+    return day
+
+
+def featurize(article: Article, settings: Settings) -> ClusterDoc:
+    """Turn an article into the features the clusterer uses. Pure: same article, same ClusterDoc.
+
+    Args:
+        article: a cleaned article (title, text, lang, published and removed captions are read).
+        settings: newsfold settings (unused for now; kept so features can be configured).
+
+    Returns:
+        The article's ClusterDoc.
+    """
+    del settings
+    lang = article.lang
+    title = article.title or ""
+    text = article.text or ""
+    body = text if text.startswith(title) else f"{title}\n{text}"
+    title_terms = tokens(title, lang)
+    term_counts = Counter(tokens(body, lang))
+    captions = "\n".join(r.text for r in article.removed if r.kind == "caption")
+    name_counts: Counter[str] = Counter()
+    stop = stopwords(lang) | NAME_CONNECTORS
+    for span in name_spans(f"{body}\n{captions}" if captions else body, lang):
+        name_counts[span] += 1
+        if " " in span:
+            # Each word of a multi-word name counts too ("Lavrov" meets "Sergey Lavrov"), connectors aside.
+            name_counts.update(w for w in span.split() if w not in stop and len(w) > 2)
+    num_counts = Counter(numbers(body))
+    head = month_years(body[:HEAD_CHARS])
+    return ClusterDoc(
+        key=article.key,
+        day=parse_day(article.published),
+        terms=tuple(term_counts.most_common(MAX_TERMS)),
+        title=tuple(dict.fromkeys(title_terms)),
+        names=tuple(name_counts.most_common(MAX_NAMES)),
+        nums=tuple(num_counts.most_common(MAX_NUMS)),
+        cdate=head[0] if head else None,
+    )
+
+
+def story_id_for(key: str) -> str:
+    """The id of a story started by the article ``key``: 12 hex digits of its SHA-1."""
+    return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]

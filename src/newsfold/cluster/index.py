@@ -1,0 +1,492 @@
+"""The stateful half of clustering: :class:`StoryIndex`, the hot stories and their inverted index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from operator import itemgetter
+
+from newsfold.cluster.features import ClusterDoc, story_id_for
+from newsfold.cluster.model import (
+    CANDIDATES,
+    DF_CAP,
+    FIELDS,
+    GAP_PENALTY,
+    IDF_PRIOR,
+    IDF_REFRESH,
+    INDEX_TERMS,
+    LINK_CANDIDATES,
+    LINK_MEMBERS,
+    LINK_MIN_PROB,
+    LINK_WITHIN,
+    MEMBER_CAP,
+    MEMBER_NAMES,
+    MEMBER_NUMS,
+    MEMBER_TERMS,
+    MERGE_CENTROID,
+    MERGE_LINK,
+    MERGE_MARGIN,
+    MERGE_REL,
+    PAIR_WEIGHTS,
+    POSTING_CAP,
+    QUERY_NAMES,
+    QUERY_TERMS,
+    SPLIT_CROSS,
+    SPLIT_EVERY,
+    SPLIT_EVERY_FROM,
+    SPLIT_GROUP,
+    SPLIT_MIN,
+    THRESHOLD,
+    TOP_NAMES,
+    VEC_TERMS,
+    WEIGHTS,
+    _DocVecs,
+    _Member,
+    _mul,
+    _second,
+    _sigmoid,
+    _Story,
+    _tf,
+    _trim,
+    _unit,
+    features,
+    pair_prob,
+)
+from newsfold.models import Placement
+from newsfold.settings import Settings
+
+
+class StoryIndex:
+    """The online clusterer: hot stories in memory, an inverted index to find candidates, online DF counts.
+
+    Args:
+        settings: ``cluster_threshold`` (0 = the tuned ``THRESHOLD``), ``cluster_window_days`` and
+            ``hot_stories`` are read.
+        weights: the logistic model's weights (default ``WEIGHTS``); for tuning only.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        weights: tuple[float, ...] = WEIGHTS,
+        pair_weights: tuple[float, ...] = PAIR_WEIGHTS,
+    ) -> None:
+        self.threshold = settings.cluster_threshold or THRESHOLD
+        self.window = settings.cluster_window_days
+        self.hot = settings.hot_stories
+        self.weights = weights
+        self.pair_weights = pair_weights
+        self.n_docs = 0
+        self._df: Counter[str] = Counter()
+        self._idf_cache: dict[str, float] = {}
+        self._idf_refresh_at = 0
+        self._stories: dict[str, _Story] = {}  # ordered by last update, oldest first
+        self._redirect: dict[str, str] = {}
+        self._postings: dict[str, list[str]] = {}
+        self._dirty: set[str] = set()
+
+    # --- the narrow interface
+    def place(self, doc: ClusterDoc) -> Placement:
+        """Put one article into the best hot story, or start a new story with it.
+
+        Args:
+            doc: the article's features.
+
+        Returns:
+            The story it joined or started, and any merges this article caused.
+        """
+        self._count(doc)
+        vecs = self.vectors(doc)
+        scored = self._score_candidates(doc, vecs)
+        merged: tuple[tuple[str, str], ...] = ()
+        if scored and scored[0][0] >= self.threshold:
+            story = scored[0][1]
+            merged = self._maybe_merge(story, scored)
+            story = self._stories[self._resolve_hot(story.sid)]
+            is_new = False
+        else:
+            story = _Story(sid=self._new_id(doc.key))
+            is_new = True
+        self._add(story, doc, vecs)
+        moved: tuple[tuple[str, str], ...] = ()
+        sid = story.sid
+        n = len(story.members)
+        if n >= SPLIT_MIN and (n <= SPLIT_EVERY_FROM or story.size % SPLIT_EVERY == 0):
+            moved, sid = self._maybe_split(story, doc.key)
+        link_merged = self._link_merge(self._stories[sid], scored)
+        if link_merged:
+            merged += link_merged
+            sid = self.resolve(sid)
+            moved = tuple((k, self.resolve(t)) for k, t in moved)
+        return Placement(story_id=sid, is_new=is_new, merged=merged, moved=moved)
+
+    def dirty(self) -> set[str]:
+        """Ids of the stories whose state changed since :meth:`clear_dirty` (merged-away ids excluded)."""
+        return {s for s in self._dirty if s in self._stories}
+
+    def clear_dirty(self) -> None:
+        """Forget which stories changed (after the store has persisted them)."""
+        self._dirty.clear()
+
+    def story_state(self, story_id: str) -> bytes:
+        """The state of a hot story, for the store to persist.
+
+        Args:
+            story_id: a story id (a merged-away id is followed to its survivor).
+
+        Returns:
+            Compact JSON bytes that :meth:`restore` reads back.
+
+        Raises:
+            KeyError: the story is not in memory.
+        """
+        sid = self.resolve(story_id)
+        return json.dumps(self._stories[sid].to_json(), separators=(",", ":")).encode("utf-8")
+
+    def restore(self, story_id: str, state: bytes) -> None:
+        """Load a story persisted by :meth:`story_state` back into memory (and into the candidate index).
+
+        Args:
+            story_id: the story's id.
+            state: bytes from :meth:`story_state`.
+        """
+        story = _Story.from_json(story_id, json.loads(state.decode("utf-8")))
+        self._redirect.pop(story_id, None)
+        self._stories.pop(story_id, None)
+        self._stories[story_id] = story
+        for feat in sorted(story.indexed):
+            self._post(feat, story_id)
+        self._evict()
+
+    def resolve(self, story_id: str) -> str:
+        """Follow merges: the id of the story that ``story_id`` now belongs to (itself if never merged)."""
+        seen = 0
+        while story_id in self._redirect and seen < 1000:
+            story_id = self._redirect[story_id]
+            seen += 1
+        return story_id
+
+    # --- additions for persistence of the online statistics
+    def stats_state(self) -> bytes:
+        """The online document-frequency counts and merge redirects, for the store to persist."""
+        data = {"n": self.n_docs, "df": self._df, "redirect": self._redirect}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def restore_stats(self, state: bytes) -> None:
+        """Load counts written by :meth:`stats_state` (before restoring stories)."""
+        raw = json.loads(state.decode("utf-8"))
+        self.n_docs = int(raw["n"])
+        self._df = Counter({str(k): int(v) for k, v in raw["df"].items()})
+        self._idf_cache.clear()
+        self._idf_refresh_at = 0
+        self._redirect = {str(k): str(v) for k, v in raw.get("redirect", {}).items()}
+
+    # --- internals
+    def _count(self, doc: ClusterDoc) -> None:
+        df = self._df
+        self.n_docs += 1
+        first = itemgetter(0)
+        df.update(map(first, doc.terms))  # Counter.update over an iterable counts in C
+        df.update(map("@".__add__, map(first, doc.names)))
+        df.update(map("#".__add__, map(first, doc.nums)))
+        if len(df) > DF_CAP:
+            # Bound memory on endless streams: words seen once are dropped (they count as unseen again).
+            self._df = Counter({k: v for k, v in df.items() if v > 1})
+            self._idf_cache.clear()
+        if self.n_docs >= self._idf_refresh_at:
+            # Idf values are cached and all refreshed whenever the corpus has grown by IDF_REFRESH since the
+            # last refresh: a term's idf moves slowly, and computing it per term per article dominated placing.
+            self._idf_cache.clear()
+            self._idf_refresh_at = int(self.n_docs * (1.0 + IDF_REFRESH)) + 1
+
+    def _idfs(self, keys: Iterable[str]) -> list[float]:
+        keys = list(keys)
+        vals = list(map(self._idf_cache.get, keys))
+        if None in vals:
+            return [self._idf(k) if v is None else v for k, v in zip(keys, vals, strict=True)]
+        return vals  # type: ignore[return-value]
+
+    def _idf(self, key: str) -> float:
+        cached = self._idf_cache.get(key)
+        if cached is None:
+            cached = math.log((self.n_docs + IDF_PRIOR) / (self._df.get(key, 0) + 1.0))
+            self._idf_cache[key] = cached
+        return cached
+
+    def vectors(self, doc: ClusterDoc) -> _DocVecs:
+        """The article's unit TF-IDF vector per field, with the current document frequencies."""
+        idfs = self._idfs
+        first = itemgetter(0)
+        body = dict(
+            zip(map(first, doc.terms), map(_mul, _tf(doc.terms), idfs(map(first, doc.terms))), strict=True)
+        )
+        if len(body) > VEC_TERMS:
+            body = dict(heapq.nlargest(VEC_TERMS, body.items(), key=_second))
+        title = dict(zip(doc.title, idfs(doc.title), strict=True))
+        name_keys = map("@".__add__, map(first, doc.names))
+        names = dict(zip(map(first, doc.names), map(_mul, _tf(doc.names), idfs(name_keys)), strict=True))
+        num_keys = map("#".__add__, map(first, doc.nums))
+        nums = dict(zip(map(first, doc.nums), map(_mul, _tf(doc.nums), idfs(num_keys)), strict=True))
+        yrs = frozenset(int(t[1:]) for t, _ in doc.nums if t.startswith("y"))
+        top = sorted(names.items(), key=lambda kv: -kv[1])[:TOP_NAMES]
+        total = sum(w for _, w in top)
+        top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
+        return _DocVecs(_unit(body), _unit(title), _unit(names), _unit(nums), yrs, top_names, doc.cdate)
+
+    @staticmethod
+    def _query(vecs: _DocVecs, n_terms: int = QUERY_TERMS) -> list[tuple[str, float]]:
+        terms = sorted(vecs.body.items(), key=lambda kv: -kv[1])[:n_terms]
+        names = sorted(vecs.names.items(), key=lambda kv: -kv[1])[:QUERY_NAMES]
+        return terms + [("@" + t, w) for t, w in names]
+
+    def _score_candidates(self, doc: ClusterDoc, vecs: _DocVecs) -> list[tuple[float, _Story]]:
+        votes: dict[str, float] = {}
+        for feat, w in self._query(vecs):
+            for sid in self._postings.get(feat, ()):
+                votes[sid] = votes.get(sid, 0.0) + w
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        out: list[tuple[float, _Story]] = []
+        seen: set[str] = set()
+        weights = self.weights
+        for sid, _ in ranked:
+            if len(seen) >= CANDIDATES:
+                break
+            story = self._stories.get(self._resolve_hot(sid))
+            if story is None or story.sid in seen:
+                continue
+            seen.add(story.sid)
+            gap = self._gap(doc.day, story)
+            if gap > self.window:
+                continue
+            logit = sum(w * f for w, f in zip(weights, features(vecs, story), strict=True))
+            logit -= GAP_PENALTY * gap / self.window
+            out.append((_sigmoid(logit), story))
+        out.sort(key=lambda ps: -ps[0])
+        return out
+
+    @staticmethod
+    def _gap(day: dt.date | None, story: _Story) -> int:
+        if day is None or story.first_day is None or story.last_day is None:
+            return 0
+        if day < story.first_day:
+            return (story.first_day - day).days
+        if day > story.last_day:
+            return (day - story.last_day).days
+        return 0
+
+    def _link_merge(self, story: _Story, scored: list[tuple[float, _Story]]) -> tuple[tuple[str, str], ...]:
+        """Merge candidate stories whose members are, on average, like this story's members."""
+        merged: list[tuple[str, str]] = []
+        for prob, other in scored[:LINK_CANDIDATES]:
+            if prob < LINK_MIN_PROB:
+                break
+            if other.sid == story.sid or other.sid not in self._stories or story.sid not in self._stories:
+                continue
+            link = self._link(story, other)
+            if link < MERGE_LINK or link < MERGE_REL * min(
+                self._link(story, story), self._link(other, other)
+            ):
+                continue
+            keep, gone = sorted((story, other), key=lambda s: (-s.size, s.sid))
+            self._merge(keep, gone)
+            merged.append((gone.sid, keep.sid))
+            story = keep
+        return tuple(merged)
+
+    def _link(self, a: _Story, b: _Story) -> float:
+        """Mean pair probability between the recent members of two stories (average linkage)."""
+        ma, mb = a.members[-LINK_MEMBERS:], b.members[-LINK_MEMBERS:]
+        if a is b:  # within a story: the mean over distinct pairs (a single member: a typical story's value)
+            n = len(ma)
+            if n < 2:
+                return LINK_WITHIN
+            pairs = [self._pair(a, ma[i], ma[j]) for i in range(n) for j in range(i + 1, n)]
+            return sum(pairs) / len(pairs)
+        if not ma or not mb:
+            return 0.0
+        weights = self.pair_weights
+        return sum(pair_prob(x, y, weights) for x in ma for y in mb) / (len(ma) * len(mb))
+
+    def _pair(self, story: _Story, a: _Member, b: _Member) -> float:
+        """The pair probability of two members of a story, cached on the story (in memory only)."""
+        key = (a.seq, b.seq) if a.seq < b.seq else (b.seq, a.seq)
+        cached = story.probs.get(key)
+        if cached is None:
+            cached = story.probs[key] = pair_prob(a, b, self.pair_weights)
+            if len(story.probs) > 2 * MEMBER_CAP * MEMBER_CAP:
+                live = {m.seq for m in story.members}
+                story.probs = {k: v for k, v in story.probs.items() if k[0] in live and k[1] in live}
+        return cached
+
+    def _new_id(self, key: str) -> str:
+        sid = story_id_for(key)
+        while (
+            sid in self._stories or sid in self._redirect
+        ):  # a key reused after a merge or split: stay unique
+            sid = story_id_for(sid)
+        return sid
+
+    def _maybe_split(self, story: _Story, key: str) -> tuple[tuple[tuple[str, str], ...], str]:
+        """Split off the smaller of two member groups that do not report the same story.
+
+        The two members least likely to be one story seed the groups; every member then joins the group it
+        is most like on average (three rounds). The split happens when the mean cross-group pair probability
+        is below ``SPLIT_CROSS`` and the smaller group has at least ``SPLIT_GROUP`` members.
+
+        Returns:
+            The moved ``(key, story id)`` pairs (the new article excluded), and the new article's story id.
+        """
+        members = story.members
+        n = len(members)
+        prob = [[1.0] * n for _ in range(n)]
+        low, seeds = 2.0, (0, 1)
+        for i in range(n):
+            for j in range(i + 1, n):
+                pij = self._pair(story, members[i], members[j])
+                prob[i][j] = prob[j][i] = pij
+                if pij < low:
+                    low, seeds = pij, (i, j)
+        if low >= SPLIT_CROSS:
+            return (), story.sid
+        side = [0] * n
+        side[seeds[1]] = 1
+        groups: list[list[int]] = [[seeds[0]], [seeds[1]]]
+        for _ in range(3):
+            for i in range(n):
+                row = prob[i]
+                means = [(sum([row[j] for j in g]) - (i in g)) / max(1, len(g) - (i in g)) for g in groups]
+                side[i] = 1 if means[1] > means[0] else 0
+            side[seeds[0]], side[seeds[1]] = 0, 1
+            groups = [[i for i in range(n) if side[i] == g] for g in (0, 1)]
+        cross = sum(prob[i][j] for i in groups[0] for j in groups[1]) / (len(groups[0]) * len(groups[1]))
+        small = min(groups, key=lambda g: (len(g), -min(g)))  # the smaller group; on a tie the younger one
+        if cross >= SPLIT_CROSS or len(small) < SPLIT_GROUP:
+            return (), story.sid
+        leaving = [members[i] for i in small]
+        new = self._split(story, leaving)
+        moved = tuple((m.key, new.sid) for m in leaving if m.key != key)
+        return moved, new.sid if any(m.key == key for m in leaving) else story.sid
+
+    def _split(self, story: _Story, leaving: list[_Member]) -> _Story:
+        """Move members out of a story into a new one (their summaries are all that is known of them)."""
+        new = _Story(sid=self._new_id(leaving[0].key))
+        for m in leaving:
+            parts = (("body", m.body), ("title", m.title), ("names", m.names), ("nums", m.nums))
+            for name, vec in parts:
+                if vec:
+                    new.fields[name].add(vec)
+                    story.fields[name].subtract(vec)
+            new.years.update(m.years)
+            story.years.subtract(m.years)
+            if m.cdate:
+                new.cdates[m.cdate] += 1
+                story.cdates[m.cdate] -= 1
+        story.years = +story.years
+        story.cdates = +story.cdates
+        gone = {m.key for m in leaving}
+        story.members = [m for m in story.members if m.key not in gone]
+        new.members = list(leaving)
+        new.size = len(leaving)
+        story.size = max(1, story.size - len(leaving))
+        for s in (story, new):
+            days = [m.day for m in s.members if m.day]
+            if days:
+                s.first_day, s.last_day = min(days), max(days)
+            s.refresh_top()
+        for m in leaving:
+            vecs = _DocVecs(m.body, m.title, m.names, m.nums, m.years, ())
+            for feat, _ in self._query(vecs, INDEX_TERMS):
+                if feat not in new.indexed:
+                    new.indexed.add(feat)
+                    self._post(feat, new.sid)
+        self._stories[new.sid] = new
+        self._dirty.update((story.sid, new.sid))
+        self._evict()
+        return new
+
+    def _resolve_hot(self, sid: str) -> str:
+        return self.resolve(sid) if sid in self._redirect else sid
+
+    def _maybe_merge(self, best: _Story, scored: list[tuple[float, _Story]]) -> tuple[tuple[str, str], ...]:
+        top = scored[0][0]
+        merged: list[tuple[str, str]] = []
+        for prob, other in scored[1:]:
+            if prob < self.threshold or top - prob > MERGE_MARGIN:
+                break
+            if best.fields["body"].cos(_unit(other.fields["body"].vec)) < MERGE_CENTROID:
+                continue
+            keep, gone = sorted((best, other), key=lambda s: (-s.size, s.sid))
+            self._merge(keep, gone)
+            merged.append((gone.sid, keep.sid))
+            best = keep
+        return tuple(merged)
+
+    def _merge(self, keep: _Story, gone: _Story) -> None:
+        for f in FIELDS:
+            keep.fields[f].merge(gone.fields[f])
+        keep.size += gone.size
+        keep.members = sorted(keep.members + gone.members, key=lambda m: m.seq)[-MEMBER_CAP:]
+        keep.years.update(gone.years)
+        keep.cdates.update(gone.cdates)
+        keep.refresh_top()
+        days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day) if d]
+        keep.first_day, keep.last_day = (min(days), max(days)) if days else (None, None)
+        for feat in gone.indexed - keep.indexed:
+            self._post(feat, keep.sid)
+        keep.indexed |= gone.indexed
+        del self._stories[gone.sid]
+        self._redirect[gone.sid] = keep.sid
+        self._dirty.discard(gone.sid)
+        self._dirty.add(keep.sid)
+
+    def _add(self, story: _Story, doc: ClusterDoc, vecs: _DocVecs) -> None:
+        parts = (("body", vecs.body), ("title", vecs.title), ("names", vecs.names), ("nums", vecs.nums))
+        for name, vec in parts:
+            if vec:
+                story.fields[name].add(vec)
+        story.size += 1
+        member = _Member(
+            key=doc.key,
+            seq=self.n_docs,
+            body=_trim(vecs.body, MEMBER_TERMS),
+            title=_trim(vecs.title, MEMBER_TERMS),
+            names=_trim(vecs.names, MEMBER_NAMES),
+            nums=_trim(vecs.nums, MEMBER_NUMS),
+            cdate=doc.cdate,
+            years=vecs.years,
+            day=doc.day,
+        )
+        story.members.append(member)
+        if len(story.members) > MEMBER_CAP:
+            del story.members[0]
+        story.refresh_top(vecs.names)
+        story.years.update(vecs.years)
+        if doc.cdate:
+            story.cdates[doc.cdate] += 1
+        if doc.day:
+            story.first_day = min(story.first_day or doc.day, doc.day)
+            story.last_day = max(story.last_day or doc.day, doc.day)
+        for feat, _ in self._query(vecs, INDEX_TERMS):
+            if feat not in story.indexed:
+                story.indexed.add(feat)
+                self._post(feat, story.sid)
+        self._stories.pop(story.sid, None)
+        self._stories[story.sid] = story  # most recently updated last
+        self._dirty.add(story.sid)
+        self._evict()
+
+    def _post(self, feat: str, sid: str) -> None:
+        posting = self._postings.setdefault(feat, [])
+        posting.append(sid)
+        if len(posting) > POSTING_CAP:
+            del posting[: POSTING_CAP // 2]
+
+    def _evict(self) -> None:
+        while len(self._stories) > self.hot:
+            # The least recently updated story leaves memory; the store keeps its state.
+            sid = next(iter(self._stories))
+            del self._stories[sid]

@@ -1,0 +1,312 @@
+"""The clusterer's model: tuned constants, per-field TF-IDF vectors, story centroids, members and the
+logistic decisions (article to story, article to article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+import operator
+from collections import Counter
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
+
+# --- vector and index sizes
+VEC_TERMS = 60  # body terms kept in an article's vector (by TF-IDF weight)
+CENTROID_CAP = 400  # a story centroid is trimmed to its heaviest terms when it grows past 2x this
+IDF_PRIOR = 20.0  # pseudo-documents added to N in the idf: damps the noisy idf of the first few articles
+QUERY_TERMS = 12  # an article's heaviest body terms used to look up candidate stories
+QUERY_NAMES = 6
+INDEX_TERMS = 8  # terms of each joining article added to its story's postings
+POSTING_CAP = 64  # stories kept per posting (newest); older ones drop out of candidate lookup
+CANDIDATES = 6  # stories scored in full per article
+IDF_REFRESH = 0.02  # cached idf values are refreshed when the corpus has grown by this share (swept 0-0.1)
+DF_CAP = 2_000_000  # distinct features counted before words seen once are dropped
+
+# --- the decision: logistic model over per-field similarities
+# Features (see ``features``): bias, body cosine, title cosine, names cosine, numbers cosine, year conflict,
+# body x names, share of the article's principal names missing from the story.
+# Fitted with newsfold.evaluate.clustering.fit_weights on the 772 ECB+ dev articles (gold stories replayed in
+# file order, each article against its gold story and the 5 most similar others). Weights fitted on one half
+# of the topics and scored on the other half give the same F1 within 0.01 (see the report in BENCHMARKS.md);
+# re-tune by running fit_weights on new gold and pasting its output here.
+WEIGHTS = (-1.43, 1.85, 1.46, 2.45, 2.59, -1.22, 1.11, -1.34, -0.03, 2.21, -2.24)
+DATE_GAP_CAP = 24  # months: the date-gap feature saturates here
+STORY_TOP_NAMES = 3  # a story's principal names: their share missing from an article is a feature
+TOP_NAMES = 3  # an article's principal names: their share missing from a story is a feature
+THRESHOLD = 0.3  # join probability; swept 0.05-0.7 on ECB+ dev halves (settings.cluster_threshold overrides)
+# A runner-up story within MERGE_MARGIN of the best probability (and above the threshold) is merged into it
+# when the two stories' body centroids have a cosine >= MERGE_CENTROID (swept 0-0.3 / 0.3-0.5 on half A).
+MERGE_MARGIN = 0.3
+MERGE_CENTROID = 0.7
+GAP_PENALTY = 2.0  # logit subtracted per cluster_window_days of publish-date gap
+
+# --- story members, and splitting a story whose members form two groups
+# Each story keeps a short summary of its most recent members (their heaviest terms, names and numbers, their
+# content date and years). An article-to-article logistic model (``PAIR_WEIGHTS``, over ``pair_features``:
+# bias, body, names, numbers and title cosines, content dates within a month, content dates further apart,
+# years mentioned and none shared) gives the probability that two members report the same story; it was
+# fitted as newsfold.evaluate.clustering.fit_pair_weights does, on the ECB+ dev articles (pairs within each half
+# of the topics; all pairs give -1.98, 2.26, 4.04, 3.19, 2.49, 2.56, 0.62, -1.18). When a story's members
+# split into two groups whose cross-group probability is low, the smaller group leaves as a story of its own
+# (``Placement.moved``); candidate stories whose members are alike merge (average linkage, ``MERGE_LINK``).
+PAIR_WEIGHTS = (-1.49, 2.36, 4.48, 2.33, 3.25, 2.42, 0.8, -1.23)
+MEMBER_CAP = 24  # recent members kept per story (bounds the split check: at most MEMBER_CAP^2 / 2 pairs)
+MEMBER_TERMS, MEMBER_NAMES, MEMBER_NUMS = 20, 10, 8  # per-member vector sizes
+SPLIT_MIN = 4  # a story is checked for a split once it has this many members
+SPLIT_EVERY_FROM, SPLIT_EVERY = 8, 3  # past 8 members, a story is checked on every 3rd join only (cost)
+SPLIT_GROUP = 2  # the smallest group split off
+SPLIT_CROSS = 0.6  # split when the mean cross-group pair probability is below this (swept 0.3-0.75)
+# Two candidate stories merge when the mean pair probability of their recent members reaches MERGE_LINK (swept
+# 0.5-0.8) and MERGE_REL (swept 0.75-0.9) of the lower of the two stories' own mean. All swept on ECB+ dev,
+# checked on both halves of its topics; re-tune with the end-to-end `newsfold eval clustering --shuffle N`.
+MERGE_LINK = 0.55
+MERGE_REL = 0.85
+LINK_WITHIN = 0.85  # a one-member story's own mean pair probability (the dev stories' median)
+LINK_CANDIDATES = 2  # the most probable candidate stories checked for a merge
+LINK_MEMBERS = 6  # recent members of each story compared for a merge
+LINK_MIN_PROB = 0.05  # candidate stories below this join probability are not checked for a merge
+
+Vec = dict[str, float]
+FIELDS = ("body", "title", "names", "nums")
+_DF_PREFIX = {"body": "", "title": "", "names": "@", "nums": "#"}
+
+
+_mul = operator.mul
+_second = itemgetter(1)
+
+
+def _tf(counts: tuple[tuple[str, int], ...]) -> list[float]:
+    """Sublinear term frequencies ``1 + log(count)`` of ``(term, count)`` pairs."""
+    return [1.0 + _LOG[c] if c < len(_LOG) else 1.0 + math.log(c) for _, c in counts]
+
+
+_LOG = [0.0] + [math.log(c) for c in range(1, 64)]
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def _unit(weights: Vec) -> Vec:
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm > 0 else {}
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    # The key intersection runs in C; only the shared terms are multiplied in Python.
+    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
+
+
+@dataclass(slots=True)
+class _Centroid:
+    """Sum of the unit vectors of a story's articles in one field, with its squared norm kept exact."""
+
+    vec: Vec = field(default_factory=dict)
+    norm2: float = 0.0
+
+    def cos(self, v: Vec) -> float:
+        return _dot(v, self.vec) / math.sqrt(self.norm2) if self.norm2 > 1e-12 and v else 0.0
+
+    def add(self, v: Vec) -> None:
+        vec = self.vec
+        self.norm2 += 2.0 * _dot(v, vec) + sum(w * w for w in v.values())
+        for t, w in v.items():
+            vec[t] = vec.get(t, 0.0) + w
+        if len(vec) > 2 * CENTROID_CAP:
+            self.vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:CENTROID_CAP])
+            self.norm2 = sum(w * w for w in self.vec.values())
+
+    def merge(self, other: _Centroid) -> None:
+        self.add(other.vec)
+
+    def subtract(self, v: Vec) -> None:
+        vec = self.vec
+        for t, w in v.items():
+            left = vec.get(t, 0.0) - w
+            if left > 1e-6:
+                vec[t] = left
+            else:
+                vec.pop(t, None)
+        self.norm2 = sum(w * w for w in vec.values())
+
+
+def _trim(vec: Vec, n: int) -> Vec:
+    """The ``n`` heaviest entries of a vector, at unit length (weights rounded for compact state)."""
+    top = heapq.nlargest(n, vec.items(), key=_second) if len(vec) > n else list(vec.items())
+    norm = math.sqrt(sum(w * w for _, w in top))
+    return {t: round(w / norm, 4) for t, w in top} if norm > 0 else {}
+
+
+@dataclass(slots=True)
+class _Member:
+    """A short summary of one member article: enough to tell whether two members report the same story."""
+
+    key: str
+    seq: int  # arrival number (``StoryIndex.n_docs`` when it was placed)
+    body: Vec
+    title: Vec
+    names: Vec
+    nums: Vec
+    cdate: tuple[int, int] | None
+    years: frozenset[int]
+    day: dt.date | None
+
+    def to_json(self) -> list[Any]:
+        cdate = list(self.cdate) if self.cdate else None
+        day = self.day.isoformat() if self.day else None
+        vecs = [self.body, self.title, self.names, self.nums]
+        return [self.key, self.seq, vecs, cdate, sorted(self.years), day]
+
+    @classmethod
+    def from_json(cls, raw: list[Any]) -> _Member:
+        key, seq, vecs, cdate, years, day = raw
+        body, title, names, nums = ({str(t): float(w) for t, w in v.items()} for v in vecs)
+        return cls(
+            key=str(key),
+            seq=int(seq),
+            body=body,
+            title=title,
+            names=names,
+            nums=nums,
+            cdate=(int(cdate[0]), int(cdate[1])) if cdate else None,
+            years=frozenset(int(y) for y in years),
+            day=dt.date.fromisoformat(day) if day else None,
+        )
+
+
+def pair_features(a: _Member, b: _Member) -> tuple[float, ...]:
+    """The features of two member articles, in the order of ``PAIR_WEIGHTS`` (bias first)."""
+    near = far = 0.0
+    if a.cdate and b.cdate:
+        near = 1.0 if month_gap(a.cdate, b.cdate) <= 1 else 0.0
+        far = 1.0 - near
+    no_year = 1.0 if a.years and b.years and not a.years & b.years else 0.0
+    return (
+        1.0,
+        _dot(a.body, b.body),
+        _dot(a.names, b.names),
+        _dot(a.nums, b.nums),
+        _dot(a.title, b.title),
+        near,
+        far,
+        no_year,
+    )
+
+
+def pair_prob(a: _Member, b: _Member, weights: tuple[float, ...] = PAIR_WEIGHTS) -> float:
+    """The probability that two member articles report the same story."""
+    return _sigmoid(sum(w * f for w, f in zip(weights, pair_features(a, b), strict=True)))
+
+
+@dataclass(slots=True)
+class _Story:
+    sid: str
+    size: int = 0
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    fields: dict[str, _Centroid] = field(default_factory=lambda: {f: _Centroid() for f in FIELDS})
+    years: Counter[int] = field(default_factory=Counter)
+    indexed: set[str] = field(default_factory=set)
+    cdates: Counter[tuple[int, int]] = field(default_factory=Counter)
+    top_names: tuple[tuple[str, float], ...] = ()  # the heaviest names of the centroid, weights summing to 1
+    members: list[_Member] = field(default_factory=list)  # the most recent members, oldest first
+    probs: dict[tuple[int, int], float] = field(default_factory=dict)  # pair probabilities by seq (not saved)
+
+    def refresh_top(self, changed: Vec | None = None) -> None:
+        """Recompute the story's principal names after its names centroid changed.
+
+        Args:
+            changed: the names just added; centroid weights only grow on an add, so the new principal names
+                are among the old ones and these (None: search the whole centroid, after a merge or restore).
+        """
+        vec = self.fields["names"].vec
+        if changed is None:
+            pool: list[str] = list(vec)
+        else:
+            pool = [t for t, _ in self.top_names]
+            pool.extend(t for t in changed if t in vec)
+        top = heapq.nlargest(
+            STORY_TOP_NAMES, {t: vec.get(t, 0.0) for t in pool}.items(), key=lambda kv: kv[1]
+        )
+        total = sum(w for _, w in top)
+        self.top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "v": 1,
+            "size": self.size,
+            "first": self.first_day.isoformat() if self.first_day else None,
+            "last": self.last_day.isoformat() if self.last_day else None,
+            "fields": {f: [c.vec, c.norm2] for f, c in self.fields.items()},
+            "years": {str(y): n for y, n in self.years.items()},
+            "indexed": sorted(self.indexed),
+            "cdates": [[y, m, n] for (y, m), n in self.cdates.items()],
+            "members": [m.to_json() for m in self.members],
+        }
+
+    @classmethod
+    def from_json(cls, sid: str, raw: dict[str, Any]) -> _Story:
+        story = cls(sid=sid, size=int(raw["size"]))
+        story.first_day = dt.date.fromisoformat(raw["first"]) if raw["first"] else None
+        story.last_day = dt.date.fromisoformat(raw["last"]) if raw["last"] else None
+        for f, (vec, norm2) in raw["fields"].items():
+            story.fields[f] = _Centroid({t: float(w) for t, w in vec.items()}, float(norm2))
+        story.years = Counter({int(y): int(n) for y, n in raw["years"].items()})
+        story.indexed = set(raw["indexed"])
+        story.cdates = Counter({(int(y), int(m)): int(n) for y, m, n in raw.get("cdates", ())})
+        story.members = [_Member.from_json(m) for m in raw.get("members", ())]
+        story.refresh_top()
+        return story
+
+
+@dataclass(slots=True)
+class _DocVecs:
+    body: Vec
+    title: Vec
+    names: Vec
+    nums: Vec
+    years: frozenset[int]
+    top_names: tuple[tuple[str, float], ...]  # the heaviest names, weights summing to 1
+    cdate: tuple[int, int] | None = None
+
+
+def month_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Months between two ``(year, month)`` dates; month 0 (unknown) counts as the nearest month of its year."""
+    if a[1] and b[1]:
+        return abs((a[0] * 12 + a[1]) - (b[0] * 12 + b[1]))
+    return max(0, 12 * abs(a[0] - b[0]) - 11)
+
+
+def features(doc: _DocVecs, story: _Story) -> tuple[float, ...]:
+    """The similarity features of an article against a story, in the order of ``WEIGHTS`` (bias first)."""
+    f = story.fields
+    body = f["body"].cos(doc.body)
+    names = f["names"].cos(doc.names)
+    conflict = 0.0
+    if doc.years and story.years:
+        # The share of the story's year mentions that are not years the article mentions.
+        yrs = story.years
+        total = sum(yrs.values())
+        conflict = 1.0 - sum(yrs[y] for y in doc.years if y in yrs) / total
+    story_names = f["names"].vec
+    missing = sum(w for t, w in doc.top_names if t not in story_names)
+    title = f["title"].cos(doc.title)
+    dgap, dmatch = 0.0, 0.0
+    if doc.cdate and story.cdates:
+        # Shares of the story's dated articles, not the nearest one: one stray member must not open the story
+        # to every date.
+        total = near = 0
+        gaps = 0.0
+        for d, n in story.cdates.items():
+            gap = month_gap(doc.cdate, d)
+            total += n
+            near += n if gap <= 1 else 0
+            gaps += n * min(gap, DATE_GAP_CAP)
+        dgap = gaps / total / DATE_GAP_CAP
+        dmatch = near / total
+    nums = f["nums"].cos(doc.nums)
+    doc_names = doc.names
+    absent = sum(w for t, w in story.top_names if t not in doc_names) if doc_names else 0.0
+    return (1.0, body, title, names, nums, conflict, body * names, missing, dgap, dmatch, absent)
