@@ -1,7 +1,7 @@
 """The one module that knows the order of stages.
 
     read (ingest/) -> prepare: clean (clean.py / extract.py), language (lang.py), date and outlet
-    (dateline.py, outlets.py), dedup signature (dedup.py), cluster features (cluster.py)   [pure, per article]
+    (dateline.py, outlets.py), dedup signature (dedup.py), cluster features (cluster/)   [pure, per article]
     -> place: exact copy / near-copy (dedup.CopyIndex), story (cluster.StoryIndex), store   [stateful]
 
 :func:`prepare` is a pure function of one :class:`RawDoc` and read-only settings, so a backend can run it over
