@@ -120,3 +120,41 @@ def test_parse_published() -> None:
     assert parse_published("2022-02-17") == THU
     assert parse_published("17 Feb") is None
     assert parse_published(None) is None
+
+
+WED_2015 = dt.date(2015, 2, 18)  # a retrospective's publish day, a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Venerdì 5 novembre la polizia ha arrestato dieci giornalisti.", "it", ["2010-11-05"]),
+        ("In quella giornata di venerdì 27 giugno 1980 il volo partì in ritardo.", "it", ["1980-06-27"]),
+        ("Il 7 novembre (domenica) le autorità hanno emesso un ordine.", "it", ["2010-11-07"]),
+        ("Testimoni dicono che lunedì 9 sono stati esplosi colpi in città.", "it", ["2015-02-09"]),
+        ("On Friday, November 5, 2010, the police came.", "en", ["2010-11-05"]),
+        ("Am Freitag, 5. November, kam die Polizei.", "de", ["2010-11-05"]),
+        ("El viernes 5 de noviembre llegó la policía.", "es", ["2010-11-05"]),
+        ("Il vertice si terrà lunedì 23 febbraio a Roma.", "it", ["2015-02-23"]),
+        ("On Friday 10 people died in the clashes.", "en", ["2015-02-13"]),
+    ],
+)
+def test_a_weekday_with_its_date_is_one_expression(sentence: str, lang: str, expected: list[str]) -> None:
+    # the weekday picks the year (or month) of the date it is written with, instead of counting from publication
+    assert _values(sentence, WED_2015, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("La proclamazione era attesa tre giorni fa.", "it", ["2015-02-15"]),
+        ("The talks collapsed 3 days ago.", "en", ["2015-02-15"]),
+        ("Die Gespräche scheiterten vor zwei Tagen.", "de", ["2015-02-16"]),
+        ("Les discussions ont échoué il y a cinq jours.", "fr", ["2015-02-13"]),
+        ("Las conversaciones fracasaron hace 4 días.", "es", ["2015-02-14"]),
+        ("Переговоры сорвались три дня назад.", "ru", ["2015-02-15"]),
+        ("The tower was built 125 days ago.", "en", []),
+    ],
+)
+def test_days_ago(sentence: str, lang: str, expected: list[str]) -> None:
+    assert _values(sentence, WED_2015, lang) == expected

@@ -9,7 +9,9 @@ Resolution (issue 7):
 
 - a weekday ("on Thursday") is the most recent such day on or before publication (the same day when it matches),
   on or after it when the clause is in the future tense ("will meet on Monday"); "last"/"next" force the side;
-- "yesterday", "today", "tomorrow" and their kin count days from the publish date;
+- "yesterday", "today", "tomorrow", "three days ago" and their kin count days from the publish date;
+- a weekday written with its date is one expression: "venerdì 5 novembre" takes the nearest year in which 5 November
+  is a Friday, "lunedì 7" the nearest Monday the 7th (retrospectives date old events this way);
 - a day and month without a year ("on January 26") take the year of the nearest such past date, the nearest future
   one when the clause is in the future tense;
 - a bare month ("last December", "late January") and "last month" are kept at month precision (``YYYY-MM``), a year
@@ -23,14 +25,21 @@ them, :func:`find_dates` only the mentions.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 # A date more than this many days after the publish date (or after today, without one) is taken as an error or a
 # far plan, not an event: dropped as "far_future". 400 days lets "next year" style plans of one year through.
 FAR_FUTURE_DAYS = 400
+# "lunedì 7" (a weekday with a day number, no month) is the nearest such day within this many days before the
+# publish date (after it in the future tense); a weekday with a day and month but no year ("venerdì 5 novembre") takes
+# the nearest of this many years in which the date falls on that weekday (retrospectives recall old dates this way).
+WEEKDAY_DAY_WINDOW = 35
+WEEKDAY_YEARS = 12
 # Years outside this range are not read as years ("1000 soldiers", "3000 km").
 MIN_YEAR, MAX_YEAR = 1900, 2099
 # Languages with their own rules; any other language falls back to English rules plus numeric dates.
@@ -73,22 +82,14 @@ _RELATIVE_DAYS: dict[str, list[tuple[str, int]]] = {
     "en": [
         (r"the day before yesterday", -2),
         (r"yesterday", -1),
-        (
-            r"today|tonight|this (?:morning|afternoon|"
-            r"evening)",
-            0,
-        ),
+        (r"today|tonight|this (?:morning|afternoon|evening)", 0),
         (r"the day after tomorrow", 2),
         (r"tomorrow", 1),
     ],
     "it": [
         (r"l'altro ieri|l’altro ieri|altroieri", -2),
         (r"ieri", -1),
-        (
-            r"oggi|stamattina|stamane|stasera|"
-            r"stanotte",
-            0,
-        ),
+        (r"oggi|stamattina|stamane|stasera|stanotte", 0),
         (r"dopodomani", 2),
         (r"domani", 1),
     ],
@@ -123,6 +124,30 @@ _RELATIVE_DAYS: dict[str, list[tuple[str, int]]] = {
         (r"غدا|غداً", 1),
     ],
 }
+
+# "three days ago": {N} stands for the count, digits or the words for two to ten (_COUNT_WORDS, in order).
+_DAYS_AGO = {
+    "en": r"{N}\s+days\s+ago",
+    "it": r"{N}\s+giorni\s+fa",
+    "de": r"vor\s+{N}\s+tagen",
+    "fr": r"il\s+y\s+a\s+{N}\s+jours",
+    "es": r"hace\s+{N}\s+días",
+    "pt": r"há\s+{N}\s+dias",
+    "ru": r"{N}\s+(?:дня|дней)\s+назад",
+    "ar": r"(?:قبل|منذ)\s+{N}\s+(?:أيام|يوما|يوماً)",
+}
+_COUNT_WORDS = {
+    "en": "two,three,four,five,six,seven,eight,nine,ten",
+    "it": "due,tre,quattro,cinque,sei,sette,otto,nove,dieci",
+    "de": "zwei,drei,vier,fünf,sechs,sieben,acht,neun,zehn",
+    "fr": "deux,trois,quatre,cinq,six,sept,huit,neuf,dix",
+    "es": "dos,tres,cuatro,cinco,seis,siete,ocho,nueve,diez",
+    "pt": "dois|duas,três,quatro,cinco,seis,sete,oito,nove,dez",
+    "ru": "два,три,четыре,пять,шесть,семь,восемь,девять,десять",
+    "ar": "اثنين,ثلاثة,أربعة,خمسة,ستة,سبعة,ثمانية,تسعة,عشرة",
+}
+# Counts above this are not resolved ("300 days ago" is a figure of speech more often than a date).
+MAX_DAYS_AGO = 31
 
 # "until today", "ancora oggi": today as "up to now", not an event on the publish day.
 _NOT_TODAY = {
@@ -294,12 +319,22 @@ def _rules(lang: str) -> _Rules:
     # whole words: letters on neither side (\b fails next to Arabic and accented letters in some spellings)
     lb, rb = r"(?<![^\W\d_])", r"(?![^\W\d_])"
     of = r"(?:(?:of|de|del|di|du|d['’])\s+)?"
+    sep = r"\s*[,•·|–-]?\s+"  # "Friday, 5 November", "Giovedì • 10 Settembre 2015" (page datelines)
     pats: list[tuple[str, str]] = [
         ("iso", r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
         ("numeric", r"(?<![\d./])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})(?![\d])"),
         ("dmy", rf"{lb}{_DAY}\s+{of}{month}(?:,?\s+{of}{_YEAR}(?:\s+(?:года|г\.))?)?{rb}"),
         ("mdy", rf"{lb}{month}\s+{_DAY_NO_DOT}(?:,?\s+{_YEAR})?{rb}"),
         ("my", rf"{lb}{month},?\s+{of}{_YEAR}{rb}"),
+        # a weekday written with its date ("venerdì 5 novembre", "Friday, November 5, 2010", "lunedì 7") is one
+        # expression: the weekday fixes a missing year or month instead of being resolved on its own
+        (
+            "wdmy",
+            rf"{lb}(?:يوم\s+)?(?P<w>{wd_alt}){sep}(?:the\s+)?{_DAY}\s+{of}{month}(?:,?\s+{of}{_YEAR})?{rb}",
+        ),
+        ("wmdy", rf"{lb}(?P<w>{wd_alt}){sep}{month}\s+{_DAY_NO_DOT}(?:,?\s+{_YEAR})?{rb}"),
+        ("dmyw", rf"{lb}{_DAY}\s+{of}{month}(?:,?\s+{of}{_YEAR})?,?\s*\(\s*(?P<w>{wd_alt})\s*\)"),
+        ("wdd", rf"{lb}(?:يوم\s+)?(?P<w>{wd_alt}),?\s+(?P<the>the\s+)?{_DAY_NO_DOT}{rb}(?!\s*[.:,/]\d)"),
         ("weekday", rf"{lb}{mod_before}(?:يوم\s+)?(?P<w>{wd_alt}){mod_after}{rb}"),
         ("month", rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}{mod_after}{rb}"),
         (
@@ -310,6 +345,8 @@ def _rules(lang: str) -> _Rules:
         ),
         ("year", rf"{lb}(?P<cue>{cue})\s+(?:(?:early|mid|late|the)\s*-?\s*)?{_YEAR}{rb}(?!\s*[-/.]\d)"),
     ]
+    counts = "|".join(w for entry in _COUNT_WORDS[lang].split(",") for w in entry.split("|"))
+    pats.append(("ago", lb + _DAYS_AGO[lang].replace("{N}", rf"(?<!\d)(?P<n>\d{{1,2}}|{counts})") + rb))
     for regex, offset in _RELATIVE_DAYS[lang]:
         pats.append((f"rel{offset:+d}", rf"{lb}(?:{regex}){rb}"))
     compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in pats)
@@ -391,6 +428,8 @@ def _resolve(
         if month > 12:
             raise _Skip
         return _day(year, month, day).isoformat(), "day"
+    if kind in ("wdmy", "wmdy", "dmyw", "wdd"):
+        return _resolve_weekday_date(kind, m.group(0), groups, rules, future, need_pub), "day"
     if kind in ("dmy", "mdy", "my"):
         month = rules.month_of.get(groups["m"].rstrip(".").lower(), 0)
         if not month:
@@ -454,6 +493,14 @@ def _resolve(
         if not MIN_YEAR <= int(groups["y"]) <= MAX_YEAR:
             raise _Skip
         return f"{int(groups['y']):04d}", "year"
+    if kind == "ago":
+        pub = need_pub()
+        n = groups["n"] or ""
+        words = [entry.split("|") for entry in _COUNT_WORDS[lang].split(",")]
+        count = int(n) if n.isdigit() else next(i + 2 for i, ws in enumerate(words) if n.lower() in ws)
+        if not 1 <= count <= MAX_DAYS_AGO:
+            raise _Skip
+        return (pub - dt.timedelta(days=count)).isoformat(), "day"
     if kind.startswith("rel"):
         pub = need_pub()
         offset = int(kind[3:])
@@ -463,6 +510,47 @@ def _resolve(
             raise _Skip  # part of a name: "Russia Today", "USA Today"
         return (pub + dt.timedelta(days=offset)).isoformat(), "day"
     raise _Skip
+
+
+def _resolve_weekday_date(
+    kind: str,
+    text: str,
+    groups: dict[str, str | None],
+    rules: _Rules,
+    future: Callable[[], bool],
+    need_pub: Callable[[], dt.date],
+) -> str:
+    """A weekday with its date: an explicit year wins; else the weekday picks the year (or the month)."""
+    weekday = rules.weekday_of.get((groups["w"] or "").lower())
+    day = int(groups["d"] or 0)
+    month = rules.month_of.get((groups.get("m") or "").rstrip(".").lower(), 0)
+    if weekday is None or not 1 <= day <= 31 or (kind != "wdd" and not month):
+        raise _Skip
+    if month and groups.get("y"):
+        return _day(int(groups["y"] or 0), month, day).isoformat()
+    # "on Friday 10 people died": English needs "Friday the 10th" or "Friday 10th"
+    if (
+        kind == "wdd"
+        and rules.lang == "en"
+        and not groups.get("the")
+        and not re.search(r"\d(st|nd|rd|th)$", text)
+    ):
+        raise _Skip
+    pub = need_pub()
+    step = 1 if future() else -1
+    if kind == "wdd":  # "lunedì 7": the nearest such day in WEEKDAY_DAY_WINDOW days, else the weekday alone
+        for k in range(WEEKDAY_DAY_WINDOW + 1):
+            cand = pub + dt.timedelta(days=step * k)
+            if cand.day == day and cand.weekday() == weekday:
+                return cand.isoformat()
+        raise _Skip
+    later, earlier = (month, day) > (pub.month, pub.day), (month, day) < (pub.month, pub.day)
+    year = pub.year - 1 if step < 0 and later else pub.year + 1 if step > 0 and earlier else pub.year
+    for k in range(WEEKDAY_YEARS):  # the nearest year on the tense's side in which the date is that weekday
+        with contextlib.suppress(ValueError):
+            if dt.date(year + step * k, month, day).weekday() == weekday:
+                return dt.date(year + step * k, month, day).isoformat()
+    return _day(year, month, day).isoformat()  # no such year nearby: the date as written, weekday aside
 
 
 def _is_leap(year: int) -> bool:
