@@ -105,8 +105,19 @@ def _open_store(db: str | None, *, must_exist: bool = False) -> Any:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
-@click.option("--workers", type=click.IntRange(1), default=None, help="Dask workers (with --engine dask).")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the per-article stage runs: this machine, or a Dask cluster.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=None,
+    help="Processes for the per-article stage (default: one per core; 1 = in this process).",
+)
 @click.option("--scheduler", default=None, help="Address of a running Dask scheduler (with --engine dask).")
 @click.pass_obj
 @_guard
