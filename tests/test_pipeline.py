@@ -251,3 +251,30 @@ def test_outlet_boilerplate_is_learned_and_older_articles_recleaned(
             [tmp_path / "b.jsonl"], store, settings
         )  # a new article: cleaned with the learned line at once
         assert slogan not in q.article_json(conn, "v10")["text"]
+
+
+def test_absurd_dates_are_kept_and_flagged(tmp_path: Path, settings: Settings) -> None:
+    lines = [
+        {"id": "old", "published": "1900-01-01", "title": "Quake", "text": QUAKE},
+        {
+            "id": "future",
+            "published": "2200-05-05",
+            "title": "Quake again",
+            "text": QUAKE + " Aftershocks followed.",
+        },
+        {"id": "blank", "title": "Quake hits Qeshm island", "text": " "},
+        {"id": "title-only", "title": "Quake hits Qeshm island", "text": "1 min read"},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([path], store, settings)
+        conn = store.reader()
+        old = q.article_json(conn, "old")
+        assert old["published"] == "1900-01-01" and "absurd_date" in old["flags"]
+        assert "absurd_date" in q.article_json(conn, "future")["flags"]
+        assert q.article_json(conn, "future")["story"] == old["story"]  # the dates did not keep a copy apart
+        only = q.article_json(conn, "title-only")  # nothing left after cleaning but the title: still a story
+        assert only["text"] == "" and "title_only" in only["flags"] and only["story"]
+    # a line whose text is blank is refused by the reader (contract: text or html is required)
+    assert counts.taken == 3 and counts.quarantined == 1

@@ -159,6 +159,7 @@ def article_json(conn: sqlite3.Connection, key: str, *, removed: bool = False) -
         "copies": [
             r[0] for r in conn.execute("SELECT key FROM articles WHERE copy_of = ? ORDER BY id", (key,))
         ],
+        "flags": json.loads(row["flags"]),  # e.g. "absurd_date": kept as given, not used as a time feature
     }
     if removed:
         out["removed"] = [{"text": t, "kind": k, "rule": r} for t, k, r in json.loads(row["removed"])]
