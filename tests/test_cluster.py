@@ -20,7 +20,7 @@ from newsfold.settings import Settings
 # Floor on ECB+ dev (the first 24 gold stories by id, 5 arrival orders): measured BCubed F1 0.958-0.964
 # (it was 0.922-0.946 before members were split off and stories merged by their members); the floor sits a little
 # below the worst.
-ECB_FLOOR_MIN = 0.945
+ECB_FLOOR_MIN = 0.95
 
 
 def _article(key: str, title: str, text: str, published: str | None = None, lang: str = "en") -> Article:

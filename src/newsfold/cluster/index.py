@@ -40,6 +40,8 @@ from newsfold.cluster.model import (
     SPLIT_EVERY_FROM,
     SPLIT_GROUP,
     SPLIT_MIN,
+    SPLIT_REL,
+    SPLIT_REL_GROUP,
     THRESHOLD,
     TOP_NAMES,
     VEC_TERMS,
@@ -364,7 +366,12 @@ class StoryIndex:
             groups = [[i for i in range(n) if side[i] == g] for g in (0, 1)]
         cross = sum(prob[i][j] for i in groups[0] for j in groups[1]) / (len(groups[0]) * len(groups[1]))
         small = min(groups, key=lambda g: (len(g), -min(g)))  # the smaller group; on a tie the younger one
-        if cross >= SPLIT_CROSS or len(small) < SPLIT_GROUP:
+        limit = SPLIT_CROSS
+        if len(small) >= SPLIT_REL_GROUP:
+            # Look-alike stories (same topic, other actors or year) score a middling cross probability that an
+            # absolute limit misses; two tight groups much closer within than across are two stories.
+            limit = max(limit, SPLIT_REL * min(_mean_within(prob, g) for g in groups))
+        if cross >= limit or len(small) < SPLIT_GROUP:
             return (), story.sid
         leaving = [members[i] for i in small]
         new = self._split(story, leaving)
@@ -490,3 +497,9 @@ class StoryIndex:
             # The least recently updated story leaves memory; the store keeps its state.
             sid = next(iter(self._stories))
             del self._stories[sid]
+
+
+def _mean_within(prob: list[list[float]], group: list[int]) -> float:
+    """The mean pair probability over the distinct pairs of a member group (1.0 for a single member)."""
+    pairs = [prob[i][j] for a, i in enumerate(group) for j in group[a + 1 :]]
+    return sum(pairs) / len(pairs) if pairs else 1.0
