@@ -125,6 +125,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "fold_speed.json")
     args = ap.parse_args()
+    load_before = os.getloadavg()[0]  # the machine is shared: the figures mean little without the load
     arts = build_story(DATA, args.articles, args.words)
     words = [len(a.text.split()) for a in arts]
     fold_story(StoryInput(tuple(arts[:3]), {}, {}), timeline=story_timeline)  # warm-up: loads the NER model
@@ -156,7 +157,9 @@ def main() -> None:
         "refold_one_new_article_s_median": round(statistics.median(refold), 3),
         "peer_lexrank_summary_s_median": round(statistics.median(peer), 3),
         **served,
+        "load_avg_1min_before": round(load_before, 2),
         "load_avg_1min": round(os.getloadavg()[0], 2),
+        "ner_story_words": entities.NER_STORY_WORDS,
         "target_s": 5.0,
         "cached_target_ms": 50.0,
         "summary_sentences": len(result.get("summary", [])),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsfold.models import Article
-from newsfold.story.align import align, stems, strip_dateline
+from newsfold.story.align import align, attribution_stems, stems, strip_dateline
 
 
 def _art(key: str, text: str, outlet: str | None = None) -> Article:
@@ -23,6 +23,18 @@ STORY = [
 def test_stems_fold_inflections_and_drop_stop_words() -> None:
     assert stems("The guarantees", "en") == stems("guarantee", "en")
     assert not stems("the and of it", "en")
+
+
+def test_lemmas_lite_numbers_compounds_and_country_names() -> None:
+    assert stems("military-technical measures", "en") >= stems("technological military measures", "en")
+    assert stems("legally binding", "en") & stems("legal", "en")
+    # One event family: the paraphrase shares its concept stems; the converse (receive) does not join.
+    assert stems("delivered its response", "en") == stems("handed its answer", "en")
+    assert not stems("received", "en") & stems("delivered", "en")
+    assert stems("ten pages", "en") == stems("10 pages", "en")
+    assert "4.5" in stems("4,5 Prozent", "de") and "4.5" in stems("4.5 percent", "en")
+    assert stems("the U.S. envoy", "en") == stems("the United States ambassador", "en")
+    assert stems("US", "en") != stems("us", "en")  # the pronoun is no country
 
 
 def test_strip_dateline_cuts_agency_prefix_only() -> None:
@@ -51,3 +63,17 @@ def test_copies_are_aligned_but_do_not_dilute_idf() -> None:
     assert "a2" in al.citing(first)
     assert {u.origin for u in al.units if u.article == "a2"} == {"a"}
     assert al.similarity(first, first) > 0.99
+
+
+def test_attribution_weighs_less_than_the_fact() -> None:
+    said = "A senior government official said the central bank raised its main interest rate to 4.5 percent."
+    assert attribution_stems(said, "en") == stems("senior government official", "en")
+    assert not attribution_stems("The central bank raised its main interest rate to 4.5 percent.", "en")
+    arts = [
+        _art("a", said),
+        _art("b", "The central bank raised its main interest rate to 4.5 percent on Thursday."),
+        _art("c", "Farmers protested in the capital against new fuel taxes and blocked the main roads."),
+    ]
+    al = align(arts)
+    assert al.citing(al.by_article["a"][0]) == ["a", "b"]  # b states the fact, not who told it
+    assert al.citing(al.by_article["c"][0]) == ["c"]

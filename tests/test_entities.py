@@ -132,3 +132,26 @@ def test_caption_credit_names_count(use_model: bool) -> None:
     assert "Anthony Blingen" in blinken.variants
     assert blinken.articles == ("a", "b")
     assert blinken.type == "PERSON"
+
+
+def test_org_word_order_and_filler_merge_only_where_an_article_ties_them() -> None:
+    tied = _names(
+        [
+            _m("Russian Foreign Ministry", "ORG", "a"),
+            _m("Ministry of Foreign Affairs", "ORG", "a"),
+            _m("Russian Foreign Ministry", "ORG", "b"),
+        ]
+    )
+    assert {"Russian Foreign Ministry", "Ministry of Foreign Affairs"} in tied
+    apart = _names(
+        [_m("Russian Foreign Ministry", "ORG", "a"), _m("Ministry of Foreign Affairs", "ORG", "b")]
+    )
+    assert len(apart) == 2
+    two = _names(
+        [
+            _m("Russian Foreign Ministry", "ORG", "a"),
+            _m("Italian Foreign Ministry", "ORG", "a"),
+            _m("Ministry of Foreign Affairs", "ORG", "a"),
+        ]
+    )
+    assert {"Ministry of Foreign Affairs"} in two  # two candidates: merged into neither

@@ -15,6 +15,7 @@ from newsfold.sentences import split_sentences
 from newsfold.story.align import stems
 from newsfold.story.fold import StoryInput, fold_story
 from newsfold.story.quotes import verbatim_key
+from newsfold.story.summary import has_finite_verb, is_dateline, sentence_words
 
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"}
 
@@ -181,3 +182,21 @@ def test_no_citation_to_an_article_that_does_not_state_it() -> None:
             assert "c" not in line["articles"]
             assert {"a", "b"} <= set(line["articles"])
     assert "timeline" not in out
+
+
+def test_seed_fold_reads_as_the_story(seeds_fold: tuple[list[Article], dict[str, Any]]) -> None:
+    _, out = seeds_fold
+
+    for line in [*out["summary"], *out["coverage"]["facts"]]:
+        assert not is_dateline(line["text"])
+        assert has_finite_verb(sentence_words(line["text"]), "en"), line["text"]
+    # A warning worded differently by two outlets is one (paraphrased) statement citing both.
+    warn = [q for q in out["quotes"] if "military" in q["text"] and "respond" in q["text"]]
+    assert len(warn) == 1 and len(warn[0]["articles"]) == 2 and not warn[0]["exact"]
+    # "Russia called "..."": an appeal verb before the quote names the speaker.
+    appeal = next(q for q in out["quotes"] if "return to the implementation" in q["text"])
+    assert appeal["speaker"] is not None
+    # A ministry's long and short names, tied by the article that uses both, are one entity.
+    ministry = next(e for e in out["entities"] if "Russian Foreign Ministry" in e["variants"])
+    assert "Ministry of Foreign Affairs" in ministry["variants"]
+    assert any(len(f["articles"]) >= 2 for f in out["coverage"]["facts"])

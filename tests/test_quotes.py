@@ -86,3 +86,14 @@ def test_reported_speech_is_not_exact_and_scare_quotes_are_skipped() -> None:
     (q,) = _quotes([art])
     assert not q.exact and q.speaker == "Maria Lopez"
     assert q.text.startswith("the ministry would hire two thousand nurses")
+
+
+def test_speaker_before_a_bare_appeal_verb() -> None:
+    art = _art(
+        "a",
+        "The Ministry of Health published its plan on Friday.\n\n"
+        'Maria Lopez called "every region to open a clinic within a year of the vote." The plan was "bold".',
+    )
+    (q,) = _quotes([art])
+    assert q.speaker == "Maria Lopez" and q.exact
+    assert q.text.startswith("every region to open a clinic")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsfold.models import Article
 from newsfold.story.align import align, stems
-from newsfold.story.summary import is_summary_sentence, summarize, summary_size
+from newsfold.story.summary import is_dateline, is_summary_sentence, summarize, summary_size
 
 
 def _art(key: str, text: str, outlet: str, day: str) -> Article:
@@ -29,6 +29,47 @@ def test_fragments_captions_and_half_quotes_are_refused() -> None:
     assert not is_summary_sentence("and the bank said it would keep raising rates until inflation falls.")
     assert not is_summary_sentence('We will not let this happen," the minister said at the end of the talks.')
     assert not is_summary_sentence("The bank raised its main interest rate to 4.5 percent on Thursday and")
+    # No finite verb: a fragment, even with sentence punctuation and enough words.
+    assert not is_summary_sentence(
+        "In light of rising prices on the markets of the region, an ally of the bank."
+    )
+    assert not is_summary_sentence(
+        "Nach langen Verhandlungen über die Preise der Region und den Markt.", "de"
+    )
+    assert is_summary_sentence(
+        "Die Bank hob am Donnerstag den Leitzins auf 4,5 Prozent an, sagte ein Sprecher.", "de"
+    )
+    assert is_summary_sentence(
+        "La banca centrale ha alzato il tasso principale al 4,5 per cento giovedì.", "it"
+    )
+
+
+def test_dateline_alone_is_never_a_sentence() -> None:
+    for line in ("BERLIN, MAR 3 (DPA):-", "Paris, 12 mars (AFP) -", "LONDON, Jan 5. /Reuters/."):
+        assert is_dateline(line)
+        assert not is_summary_sentence(line)
+    assert not is_dateline("The bank raised its main interest rate to 4.5 percent on Thursday.")
+
+
+def test_event_date_orders_the_rest() -> None:
+    arts = [
+        _art(
+            "a",
+            "The central bank raised its main interest rate to 4.5 percent on Thursday after a long meeting. "
+            "Last December, the central bank had warned that the main interest rate would have to rise.",
+            "Wire",
+            "2024-03-14",
+        ),
+        _art(
+            "b",
+            "The central bank lifted its main interest rate to 4.5 percent on Thursday after a long meeting.",
+            "Daily",
+            "2024-03-14",
+        ),
+    ]
+    out = summarize(align(arts), {"a": "Wire", "b": "Daily"}, size=2)
+    assert [c.text[:14] for c in out] == ["The central ba", "Last December,"]
+    assert out[1].date == "2023-12"
 
 
 def test_summary_size_grows_with_story_and_is_bounded() -> None:
@@ -80,5 +121,6 @@ def test_central_fact_leads_and_citations_hold() -> None:
         mine = stems(c.text, "en")
         for key in c.articles:  # every cited article holds most of the sentence's content words
             assert len(mine & stems(texts[key], "en")) >= 0.6 * len(mine)
-    dates = [c.date for c in out]
-    assert dates == sorted(dates)  # ordered by first report
+    assert out[0] is top  # the central fact leads
+    dates = [c.date for c in out[1:]]
+    assert dates == sorted(dates)  # then the story in event order

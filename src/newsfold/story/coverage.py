@@ -17,9 +17,15 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from newsfold.story.align import Alignment
-from newsfold.story.summary import MIN_WORDS, ends_sentence, word_count
+from newsfold.story.summary import (
+    MIN_WORDS,
+    ends_sentence,
+    has_finite_verb,
+    sentence_words,
+    word_count,
+)
 
-# A fact sentence needs this many words and end punctuation (else: a heading, credit or fragment).
+# A fact sentence needs this many words, end punctuation and a verb (else: a heading, credit or fragment).
 FACT_MIN_WORDS = max(5, MIN_WORDS - 2)
 
 
@@ -62,10 +68,14 @@ def find_facts(al: Alignment) -> list[Fact]:
         Facts with ids ``f1``, ``f2``... , the most widely stated first.
     """
     originals = [a.key for a in al.articles if any(al.units[i].origin == a.key for i in al.by_article[a.key])]
+    lang = {a.key: a.lang for a in al.articles}
     cands = [
         i
         for i, u in enumerate(al.units)
-        if u.article == u.origin and word_count(u.text) >= FACT_MIN_WORDS and ends_sentence(u.text)
+        if u.article == u.origin
+        and word_count(u.text) >= FACT_MIN_WORDS
+        and ends_sentence(u.text)
+        and has_finite_verb(sentence_words(u.text), lang.get(u.article))
     ]
     support = {i: al.citing(i, originals) for i in cands}
     both = al.states_matrix()

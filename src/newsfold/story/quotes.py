@@ -34,6 +34,10 @@ MIN_QUOTE_WORDS = 6
 # (paraphrase, translation); without a shared speaker the bar is higher. Set by reading the seeds' quotes.
 SAME_SPEAKER_OVERLAP = 0.6
 ANY_SPEAKER_OVERLAP = 0.75
+# ... and hold at least this share of the longer one's stems (set by reading the seeds' merged quotes: a
+# one-line reply must not join a ten-line statement that shares the story's topic words).
+MIN_LONGER_SHARE = 0.5
+SAME_SPEAKER_LONGER = 0.4
 # Speech verbs, by language (en, de, fr, es, it, pt, ru, ar); past and present forms.
 _VERBS = (
     r"said|says|say|added|adds|stressed|stresses|told|tells|explained|noted|continued|warned|declared|"
@@ -65,6 +69,17 @@ _AFTER = re.compile(
 # Before an opening mark: `X said: `, `X added that `, `He continued, `.
 _BEFORE = re.compile(
     rf"(?P<s>[^,.;:\"“”«»\n]{{1,70}}?)\s+(?:{_VERBS})\b[^.:\"“”«»\n]{{0,40}}?(?:\s*[:,]|\s+{_THAT})\s*$",
+    re.IGNORECASE,
+)
+# A speech or appeal verb right before the opening mark, no colon: `Russia called "…"`, `She urged "…"`.
+# Appeal verbs (en, de, fr, es, it, pt, ru, ar) join the speech verbs here only: "called" alone is too common
+# to mark reported speech elsewhere.
+_CALL = (
+    r"called|calls|demanded|demands|appealed|rief|forderte|a appelé|appelle|pidió|llamó|exigió|"
+    r"ha chiesto|chiese|pediu|exigiu|призвал|призвала|потребовал|دعا|طالب"
+)
+_BEFORE_BARE = re.compile(
+    rf"(?P<s>[^,.;:\"“”«»\n]{{1,70}}?)\s+(?:{_VERBS}|{_CALL})\s*$",
     re.IGNORECASE,
 )
 # Reported speech: found by its anchor (`said that`); the speaker is the clause before it, the statement the
@@ -233,6 +248,10 @@ def _article_quotes(art: Article, index: EntityIndex, mentions: Sequence[Mention
         speaker = resolver.resolve(phrase, start) if phrase else None
         if speaker is None and before:
             speaker = resolver.resolve(before.group("s"), start)
+        if speaker is None:
+            bare = _BEFORE_BARE.search(text[max(para_start, m.start() - 120) : m.start()])
+            if bare:
+                speaker = resolver.resolve(bare.group("s"), start)
         if len(inner.split()) < MIN_QUOTE_WORDS or speaker is None:
             continue
         out.append(_Found(speaker, inner, True, art.key, start))
@@ -272,9 +291,15 @@ def _merge(found: list[_Found], articles: Sequence[Article]) -> list[Quote]:
         placed = False
         for g, gs in zip(groups, group_stems, strict=True):
             same = any(f.speaker == o.speaker for o in g)
-            small = min(len(st), len(gs)) or 1
+            small, large = min(len(st), len(gs)) or 1, max(len(st), len(gs)) or 1
             share = len(st & gs) / small
-            if share >= (SAME_SPEAKER_OVERLAP if same else ANY_SPEAKER_OVERLAP) and len(st & gs) >= 3:
+            # The longer one must be mostly the shorter one too: a short statement on the story's topic
+            # is not a passage of a long quote that happens to hold its few words.
+            if (
+                share >= (SAME_SPEAKER_OVERLAP if same else ANY_SPEAKER_OVERLAP)
+                and len(st & gs) >= 3
+                and len(st & gs) / large >= (SAME_SPEAKER_LONGER if same else MIN_LONGER_SHARE)
+            ):
                 g.append(f)
                 placed = True
                 break

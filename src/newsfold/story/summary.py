@@ -2,9 +2,11 @@
 
 A sentence is central when *other outlets* state it too (aligned through :mod:`newsfold.story.align`), not
 when it resembles its own article. Candidates must look like finished sentences (:func:`is_summary_sentence`):
-no fragments, captions, headlines or sentences that start or end inside a quote. Selection is MMR: the most
-central candidate first, then candidates that add something the chosen ones do not already state. The chosen
-sentences are ordered by the earliest publish date of the articles that state them, then by importance.
+no fragments (a sentence needs a finite-verb-looking word), captions, headlines, datelines or sentences that
+start or end inside a quote. Selection is MMR: the most central candidate first, then candidates that add
+something the chosen ones do not already state. The summary reads as the story: the central sentence first,
+then the others by event time (the first date the sentence itself states, resolved against its article's
+publish date; else that publish date), then by their place in the article.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import numpy as np
 
 from newsfold.models import Cited
 from newsfold.story.align import Alignment
+from newsfold.temporal import find_dates, parse_published
 
 
 def _words(text: str) -> frozenset[str]:
@@ -44,6 +47,63 @@ _DANGLING = _words(
     "esse questo questa questi ma anche però ele ela eles elas isto este esta mas também porém он "
     "она они это этот эта эти но также однако и هو هي هم هذا هذه لكن كما"
 )
+# A sentence needs a word that looks like a finite verb, else it is a fragment ("In light of escalating
+# tensions on the border between two countries, an ally of the West."). Per language: a closed list of
+# auxiliaries, copulas and common irregular verbs, plus endings that mark finite or perfect forms. Languages
+# without an entry (ar, others) are not checked. Lists read off grammar tables, not off the data.
+_FINITE_WORDS = {
+    "en": _words(
+        "is are was were be been has have had will would shall should can could may might must do does did "
+        "says said say tells told makes made takes took gives gave sends sent comes came goes went holds held "
+        "meets met leads led wins won loses lost leaves left becomes became begins began finds found sees saw "
+        "gets got puts put sets runs ran falls fell rises rose speaks spoke writes wrote brings brought "
+        "thinks thought keeps kept pays paid sells sold stands stood hits cuts shot fled knows knew remains "
+        "seems shows needs wants calls includes expects"
+    ),
+    "de": _words(
+        "ist sind war waren hat haben hatte hatten wird werden wurde wurden kann können soll sollen muss"
+    ),
+    "fr": _words(
+        "est sont était étaient a ont avait avaient sera seront fut peut peuvent doit doivent va vont"
+    ),
+    "es": _words(
+        "es son era eran fue fueron ha han había habían será serán está están puede pueden debe va van"
+    ),
+    "it": _words("è sono era erano fu furono ha hanno aveva avevano sarà saranno può possono deve va vanno"),
+    "pt": _words(
+        "é são era eram foi foram tem têm tinha tinham será serão está estão pode podem deve vai vão"
+    ),
+    "ru": _words("есть был была было были будет будут является может могут должен"),
+}
+_FINITE_ENDINGS = {
+    "en": ("ed",),
+    "de": ("te", "ten", "t"),
+    "fr": ("ait", "aient", "ent", "é", "ée", "és", "ra", "ront"),
+    "es": ("ó", "aron", "ieron", "aba", "aban", "ía", "ían", "ado", "ido", "an", "en"),
+    "it": (
+        "ò",
+        "ì",
+        "arono",
+        "irono",
+        "erono",
+        "ava",
+        "avano",
+        "eva",
+        "evano",
+        "ato",
+        "ito",
+        "uto",
+        "ano",
+        "ono",
+    ),
+    "pt": ("ou", "aram", "eram", "iram", "ava", "avam", "ia", "iam", "ado", "ido", "am", "em"),
+    "ru": ("л", "ла", "ло", "ли", "ет", "ит", "ют", "ят", "ут", "ат"),
+}
+# A line that is only a dateline ("CITY, MON 17 (AGENCY):-"): a place in capitals, a date, an agency.
+_DATELINE_ONLY = re.compile(
+    r"^[^\W\d_][\w'’ .-]{1,30},?\s*(?:[\w.]{1,10}\s+[\w.]{1,10}(?:,?\s+\d{4})?\.?\s*)?"
+    r"(?:\([\w/ .-]{1,30}\)|/[\w .-]{1,30}/)?\s*[.:\-–—]*\s*$"
+)
 _END = re.compile(r"[.!?…。؟][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTE_CHARS = '"“”«»„'
@@ -57,21 +117,22 @@ class Ranked:
     score: float
 
 
-def is_summary_sentence(text: str) -> bool:
+def is_summary_sentence(text: str, lang: str | None = "en") -> bool:
     """Tell whether a sentence can stand alone in a summary.
 
     A summary sentence has 8-60 words, ends with sentence punctuation, starts with a capital, a digit or an
-    opening quote, has balanced quotation marks (it does not start or end inside a quote), and is not in title
-    case (a headline or caption).
+    opening quote, has balanced quotation marks (it does not start or end inside a quote), is not in title
+    case (a headline or caption) and has a finite-verb-looking word (:func:`has_finite_verb`).
 
     Args:
         text: the sentence.
+        lang: ISO 639-1 code of its language (chooses the verb rules).
 
     Returns:
         True when it may be used.
     """
     words = _WORD.findall(text)
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or not _END.search(text.rstrip()):
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not _END.search(text.rstrip()) or is_dateline(text):
         return False
     first = text.lstrip(_QUOTE_CHARS + " ")[:1]
     if not first or first.islower() or not (first.isalnum() or first in _QUOTE_CHARS):
@@ -84,12 +145,51 @@ def is_summary_sentence(text: str) -> bool:
     if straight % 2 or (curly_open + curly_close and curly_open != curly_close):
         return False
     caps = sum(1 for w in words if w[:1].isupper())
-    return caps <= MAX_CAPITALISED * len(words)
+    if caps > MAX_CAPITALISED * len(words):
+        return False
+    return has_finite_verb(words, lang)
+
+
+def has_finite_verb(words: list[str], lang: str | None) -> bool:
+    """Tell whether a sentence's words include one that looks like a finite verb (see :data:`_FINITE_WORDS`).
+
+    The first word is not counted for the endings (a capitalised name or place often ends like a verb).
+
+    Args:
+        words: the sentence's words, in order.
+        lang: ISO 639-1 code; a language without rules passes.
+
+    Returns:
+        True when a verb-looking word is found, or the language is not checked.
+    """
+    code = lang or "en"
+    if code not in _FINITE_WORDS:
+        return True
+    fixed, endings = _FINITE_WORDS[code], _FINITE_ENDINGS[code]
+    for n, w in enumerate(words):
+        low = w.lower()
+        if low in fixed:
+            return True
+        if n and w[:1].islower() and len(low) > 3 and low.endswith(endings):
+            return True
+    return False
+
+
+def is_dateline(text: str) -> bool:
+    """Tell whether a line is only a dateline ("CITY, MON 17 (AGENCY):-"), with no sentence after it."""
+    t = text.strip()
+    marked = any(c.isdigit() for c in t) or "(" in t or "/" in t  # a date or an agency, not a short sentence
+    return bool(t) and len(t.split()) <= 8 and marked and bool(_DATELINE_ONLY.match(t))
 
 
 def ends_sentence(text: str) -> bool:
     """Tell whether a text ends like a sentence (end punctuation, maybe a closing quote or bracket)."""
     return bool(_END.search(text.rstrip()))
+
+
+def sentence_words(text: str) -> list[str]:
+    """The words (letter runs) of a text, in order."""
+    return _WORD.findall(text)
 
 
 def word_count(text: str) -> int:
@@ -114,7 +214,8 @@ def rank_sentences(al: Alignment, outlet_of: dict[str, str]) -> list[Ranked]:
     """
     originals = {u.origin for u in al.units}
     cols = [(k, a.key) for k, a in enumerate(al.articles) if a.key in originals and al.by_article.get(a.key)]
-    cands = [i for i, u in enumerate(al.units) if is_summary_sentence(u.text)]
+    lang = {a.key: a.lang for a in al.articles}
+    cands = [i for i, u in enumerate(al.units) if is_summary_sentence(u.text, lang.get(u.article))]
     if not cands:
         return []
     stated = al.stated_by()
@@ -156,7 +257,8 @@ def summarize(
         size: number of sentences; default :func:`summary_size` of the number of originals.
 
     Returns:
-        The summary sentences, ordered by first report date then importance; ``date`` is that first date.
+        The summary sentences, the central one first, then by event time; ``date`` is the event date (the
+        first date the sentence states, else its article's publish date), None when neither is known.
     """
     ranked = rank_sentences(al, outlet_of)
     if not ranked:
@@ -179,15 +281,42 @@ def summarize(
             break
         chosen.append(best[1])
         pool.remove(best[1])
-    day_of = {a.key: a.day or "9999" for a in al.articles}
+    return _in_story_order(al, chosen)
+
+
+def event_dates(al: Alignment, units: list[int]) -> dict[int, str | None]:
+    """The date each unit is about: the first date it states (resolved against its article's publish date),
+    else its article's publish day; None when neither is known.
+
+    Args:
+        al: the story's alignment.
+        units: unit indices.
+
+    Returns:
+        unit index -> ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or None.
+    """
+    by_key = {a.key: a for a in al.articles}
+    out: dict[int, str | None] = {}
+    for i in units:
+        u = al.units[i]
+        art = by_key[u.article]
+        dates = find_dates(u.text, published=parse_published(art.published), lang=art.lang)
+        out[i] = dates[0].value if dates else art.day
+    return out
+
+
+def _in_story_order(al: Alignment, chosen: list[Ranked]) -> list[Cited]:
+    """The central sentence first, then the others by event time and place; ``date`` is the event date."""
+    whens = event_dates(al, [r.unit for r in chosen])
     out: list[tuple[str, float, Cited]] = []
     for r in chosen:
-        cited = al.citing(r.unit)
-        first = min((day_of.get(k, "9999") for k in cited), default="9999")
-        date = None if first == "9999" else first
-        out.append((first, -r.score, Cited(al.units[r.unit].text, tuple(cited), date)))
-    out.sort(key=lambda t: (t[0], t[1]))
-    return [c for _, _, c in out]
+        u = al.units[r.unit]
+        when = whens[r.unit] or "9999"
+        out.append(
+            (when, u.position, Cited(u.text, tuple(al.citing(r.unit)), None if when == "9999" else when))
+        )
+    head, rest = out[:1], sorted(out[1:], key=lambda t: (t[0], t[1]))
+    return [c for _, _, c in head + rest]
 
 
 def _redundancy(al: Alignment, i: int, j: int) -> float:
