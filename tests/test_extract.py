@@ -69,3 +69,12 @@ def test_dev_pages_keep_their_gold_bodies(shared_data: Path) -> None:
         assert found is not None
         first = item["articleBody"].strip().split("\n")[0][:60]
         assert " ".join(first.split()) in " ".join(found.text.split()), key
+
+
+def test_lines_without_punctuation_are_a_body_when_they_are_not_links() -> None:
+    verses = [f"the river runs past the old mill number {i}" for i in range(12)]
+    poem = f"<html><head><title>Song</title></head><body><div>{'<br>'.join(verses)}</div></body></html>"
+    found = extract_html(poem)
+    assert found is not None and verses[3] in found.text
+    linked = "<br>".join(f'<a href="/s{i}">{v}</a>' for i, v in enumerate(verses))
+    assert extract_html(f"<html><body><div>{linked}</div></body></html>") is None

@@ -9,7 +9,9 @@ The cascade, cheapest first, on one parsed tree:
 3. :func:`newsfold.clean.clean_extracted_text` on the result: the same line rules as plain text, so widget,
    link-list, caption and copyright lines that slip through extraction are dropped and kept as ``removed``.
 4. A page whose cleaned body is tiny, or mostly short unpunctuated lines (a home page's headline list, an error or
-   login page), has no article body: :func:`extract_html` returns None and the caller quarantines it.
+   login page), has no article body: :func:`extract_html` returns None and the caller quarantines it. Short
+   unpunctuated lines that are not the page's link texts (song lyrics, a poem, a list; scripts without sentence
+   punctuation) are kept as a body.
 
 Metadata is read directly from the tree rather than by trafilatura's metadata pass, which costs about as much as
 the extraction itself (measured with bench/extract_speed.py): the headline from ``<h1>`` / og:title / ``<title>``,
@@ -37,6 +39,13 @@ MIN_PROSE_SHARE = (
 PROSE_WORDS = 8  # a paragraph of at least this many words ending in sentence punctuation counts as prose
 PROSE_CHARS = 40  # ... or of this many characters (scripts without spaces between words)
 PROSE_ENOUGH = 200  # this many characters of prose make an article body whatever else the page has
+UNLINKED_CHARS = (
+    250  # a body without prose is still an article from this size when its lines are not links ...
+)
+UNLINKED_LINES = 5  # ... and it has at least this many lines
+MAX_LINKED_SHARE = (
+    0.2  # ... of which fewer than this share are link texts of the page (a home page: nearly all)
+)
 
 _TITLE_SPLIT = re.compile(r"\s+[|–—·:»«-]\s+|\s+::\s+")
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})(?:[-_][a-zA-Z]+)?", re.IGNORECASE)
@@ -183,6 +192,22 @@ def has_article_body(text: str) -> bool:
     )
 
 
+def _unlinked_lines(html: str, body: str) -> bool:
+    """Tell whether a body of short unpunctuated lines is the page's own text (lyrics, a poem, a list).
+
+    A home page's headline list has the same shape, but its lines are link texts; here fewer than
+    ``MAX_LINKED_SHARE`` of them may be. Only pages that :func:`has_article_body` rejects pay for the second parse.
+    """
+    lines = [" ".join(line.split()) for line in body.split("\n") if line.strip()]
+    if len(body) < UNLINKED_CHARS or len(lines) < UNLINKED_LINES:
+        return False
+    tree = _parse(html)
+    if tree is None:
+        return False
+    linked = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    return sum(line in linked for line in lines) < MAX_LINKED_SHARE * len(lines)
+
+
 def extract_html(html: str, *, url: str | None = None) -> Extracted | None:
     """Extract an article's cleaned body and metadata from an HTML page.
 
@@ -207,7 +232,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted | None:
     if not text.strip():
         return None
     cleaned = clean_extracted_text(text, title=title)
-    if not has_article_body(cleaned.body):
+    if not has_article_body(cleaned.body) and not _unlinked_lines(html, cleaned.body):
         return None
     date = _htmldate(tree, url)
     return Extracted(
