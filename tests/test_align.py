@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsfold.models import Article
-from newsfold.story.align import align, attribution_stems, stems, strip_dateline
+from newsfold.story.align import align, attribution_stems, sentence_events, stems, strip_dateline
+from newsfold.story.recognise import ParticipantFinder, event_roles
 
 
 def _art(key: str, text: str, outlet: str | None = None) -> Article:
@@ -77,3 +78,85 @@ def test_attribution_weighs_less_than_the_fact() -> None:
     al = align(arts)
     assert al.citing(al.by_article["a"][0]) == ["a", "b"]  # b states the fact, not who told it
     assert al.citing(al.by_article["c"][0]) == ["c"]
+
+
+def _dated(key: str, text: str, lang: str = "en", day: str = "2022-02-17") -> Article:
+    return Article(
+        key=key,
+        location=key,
+        fmt="text",
+        raw=text,
+        text=text,
+        title=key,
+        outlet=key,
+        published=day,
+        lang=lang,
+    )
+
+
+SENT = "Russia delivered its answer to Washington on Thursday after weeks of talks."
+RECEIVED = "The United States said on Thursday that it had received a written response from Moscow."
+EVENT_NOT_SAME = {
+    "date": "Russia delivered its answer to Washington last December after weeks of talks.",
+    "roles": "Washington delivered its answer to Russia on Thursday after weeks of talks.",
+    "party": "Russia delivered its answer to Beijing on Thursday after weeks of talks.",
+    "negated": "Russia did not deliver its answer to Washington on Thursday, officials complained.",
+    "condition": "Talks resume Friday if Russia delivers its answer to Washington on Thursday.",
+    "action": "Russia published its answer to Washington on Thursday after weeks of talks.",
+    "object": "Russia delivered ten tanks to Washington on Thursday after weeks of talks.",
+    "question": "Has Russia delivered its answer to Washington on Thursday after weeks of talks?",
+}
+
+
+def test_same_event_in_other_words_is_linked_both_ways() -> None:
+    """Few shared words, but one event: the same action, participants in the same roles, the same day."""
+    arts = [
+        _dated("a", SENT),
+        _dated("b", RECEIVED),
+        _dated("c", "La Russie a remis jeudi sa réponse aux États-Unis.", "fr"),
+    ]
+    al = align(arts)
+    a, b = (al.by_article[k][0] for k in "ab")
+    assert al.citing(a) == ["a", "b", "c"] and al.citing(b) == ["a", "b", "c"]
+    assert al.states(a, b) and al.states(b, a)
+    al.events, al._stated = None, None  # word overlap alone does not link them
+    assert al.citing(a) == ["a"] and al.citing(b) == ["b"]
+
+
+def test_event_links_refuse_other_dates_roles_parties_and_unstated_events() -> None:
+    assert align([_dated("a", RECEIVED), _dated("b", SENT)]).events is not None
+    for why, text in EVENT_NOT_SAME.items():
+        al = align([_dated("a", RECEIVED), _dated("b", text)])
+        assert al.citing(al.by_article["a"][0]) == ["a"], why
+        assert al.events is None, why
+
+
+def test_event_dates_resolve_against_each_articles_publish_day() -> None:
+    # "on Thursday" in an article of Friday 18 February is the 17th: the same day as the other's Thursday.
+    al = align(
+        [_dated("a", SENT), _dated("b", RECEIVED.replace("on Thursday", "yesterday"), day="2022-02-18")]
+    )
+    assert al.citing(al.by_article["a"][0]) == ["a", "b"]
+    # A week later, "on Thursday" is another day.
+    al = align([_dated("a", SENT), _dated("b", RECEIVED, day="2022-02-25")])
+    assert al.citing(al.by_article["a"][0]) == ["a"]
+
+
+def test_participants_and_roles() -> None:
+    finder = ParticipantFinder({"Lavrov": "Sergey Lavrov", "Russia Today": "Russia Today"})
+    found = finder.find("The Russian Foreign Ministry told Russia Today that Lavrov spoke to Kiev.")
+    assert [p.key for p in found] == [
+        "state:russia",
+        "name:Russia Today",
+        "name:Sergey Lavrov",
+        "state:ukraine",
+    ]
+    text = "Die USA erhielten am Donnerstag die Antwort von Russland."
+    at = text.index("erhielten")
+    roles = event_roles(text, "de", finder.find(text), (at, at + 9), converse=True)
+    assert roles == ("state:russia", "state:usa")
+    # The name after "ambassador to" is a post, not the receiver; an agentless passive has no event.
+    text = "The answer was handed over to the US ambassador to Russia."
+    at = text.index("handed")
+    assert event_roles(text, "en", finder.find(text), (at, at + 6), converse=False) is None
+    assert not sentence_events(text, "en", "2022-02-17", finder)

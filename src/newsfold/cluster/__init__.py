@@ -22,6 +22,11 @@ How an article is placed (see :class:`StoryIndex`):
    articles are reported as ``Placement.moved``. The two most probable candidates are merged with the
    story when their members are, on average, alike. Both checks touch only this article's stories and at
    most ``MEMBER_CAP`` members each, so placing stays independent of corpus size.
+7. Small stories (left by an arrival order or a split) are re-attached to a larger story whose members they
+   match nearly as well as its own members match each other; the stories this article touched are checked, and
+   one queued recently created small story every ``FRAG_EVERY`` placements. A story's marks (names and numbers
+   most of its members mention, mostly in it) keep look-alike stories apart: groups that each miss the other's
+   marks split, and stories that do never merge.
 
 The package: ``features`` (pure, per article), ``model`` (tuned constants, vectors, the decisions), ``index``
 (:class:`StoryIndex`, the only state).
@@ -41,11 +46,20 @@ from newsfold.cluster.features import (
 )
 from newsfold.cluster.index import StoryIndex
 from newsfold.cluster.model import (
+    APART_MIN_MEMBERS,
     CANDIDATES,
     CENTROID_CAP,
     DATE_GAP_CAP,
     DF_CAP,
     FIELDS,
+    FRAG_CANDIDATES,
+    FRAG_EVERY,
+    FRAG_LINK,
+    FRAG_MAX,
+    FRAG_MIN_MEMBERS,
+    FRAG_MISSING,
+    FRAG_QUEUE,
+    FRAG_REL,
     GAP_PENALTY,
     IDF_PRIOR,
     IDF_REFRESH,
@@ -54,6 +68,9 @@ from newsfold.cluster.model import (
     LINK_MEMBERS,
     LINK_MIN_PROB,
     LINK_WITHIN,
+    MARK_MIN,
+    MARK_OWN,
+    MARK_SHARE,
     MEMBER_CAP,
     MEMBER_NAMES,
     MEMBER_NUMS,
@@ -62,6 +79,7 @@ from newsfold.cluster.model import (
     MERGE_LINK,
     MERGE_MARGIN,
     MERGE_REL,
+    PAIR_CACHE,
     PAIR_WEIGHTS,
     POSTING_CAP,
     QUERY_NAMES,
@@ -70,6 +88,9 @@ from newsfold.cluster.model import (
     SPLIT_EVERY,
     SPLIT_EVERY_FROM,
     SPLIT_GROUP,
+    SPLIT_MARK_GROUP,
+    SPLIT_MARK_MISS,
+    SPLIT_MARK_REL,
     SPLIT_MIN,
     SPLIT_REL,
     SPLIT_REL_GROUP,
@@ -80,6 +101,9 @@ from newsfold.cluster.model import (
     WEIGHTS,
     Vec,
     features,
+    group_marks,
+    groups_apart,
+    marks_missed,
     month_gap,
     pair_features,
     pair_prob,
@@ -87,11 +111,20 @@ from newsfold.cluster.model import (
 
 __all__ = [
     "ABSURD_YEAR_MIN",
+    "APART_MIN_MEMBERS",
     "CANDIDATES",
     "CENTROID_CAP",
     "DATE_GAP_CAP",
     "DF_CAP",
     "FIELDS",
+    "FRAG_CANDIDATES",
+    "FRAG_EVERY",
+    "FRAG_LINK",
+    "FRAG_MAX",
+    "FRAG_MIN_MEMBERS",
+    "FRAG_MISSING",
+    "FRAG_QUEUE",
+    "FRAG_REL",
     "GAP_PENALTY",
     "IDF_PRIOR",
     "IDF_REFRESH",
@@ -100,6 +133,9 @@ __all__ = [
     "LINK_MEMBERS",
     "LINK_MIN_PROB",
     "LINK_WITHIN",
+    "MARK_MIN",
+    "MARK_OWN",
+    "MARK_SHARE",
     "MAX_NAMES",
     "MAX_NUMS",
     "MAX_TERMS",
@@ -111,6 +147,7 @@ __all__ = [
     "MERGE_LINK",
     "MERGE_MARGIN",
     "MERGE_REL",
+    "PAIR_CACHE",
     "PAIR_WEIGHTS",
     "POSTING_CAP",
     "QUERY_NAMES",
@@ -119,6 +156,9 @@ __all__ = [
     "SPLIT_EVERY",
     "SPLIT_EVERY_FROM",
     "SPLIT_GROUP",
+    "SPLIT_MARK_GROUP",
+    "SPLIT_MARK_MISS",
+    "SPLIT_MARK_REL",
     "SPLIT_MIN",
     "SPLIT_REL",
     "SPLIT_REL_GROUP",
@@ -132,6 +172,9 @@ __all__ = [
     "Vec",
     "features",
     "featurize",
+    "group_marks",
+    "groups_apart",
+    "marks_missed",
     "month_gap",
     "pair_features",
     "pair_prob",

@@ -6,15 +6,24 @@ import datetime as dt
 import heapq
 import json
 import math
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
 from operator import itemgetter
 
 from newsfold.cluster.features import ClusterDoc, story_id_for
 from newsfold.cluster.model import (
+    APART_MIN_MEMBERS,
     CANDIDATES,
     DF_CAP,
     FIELDS,
+    FRAG_CANDIDATES,
+    FRAG_EVERY,
+    FRAG_LINK,
+    FRAG_MAX,
+    FRAG_MIN_MEMBERS,
+    FRAG_MISSING,
+    FRAG_QUEUE,
+    FRAG_REL,
     GAP_PENALTY,
     IDF_PRIOR,
     IDF_REFRESH,
@@ -23,6 +32,7 @@ from newsfold.cluster.model import (
     LINK_MEMBERS,
     LINK_MIN_PROB,
     LINK_WITHIN,
+    MARK_MIN,
     MEMBER_CAP,
     MEMBER_NAMES,
     MEMBER_NUMS,
@@ -31,6 +41,7 @@ from newsfold.cluster.model import (
     MERGE_LINK,
     MERGE_MARGIN,
     MERGE_REL,
+    PAIR_CACHE,
     PAIR_WEIGHTS,
     POSTING_CAP,
     QUERY_NAMES,
@@ -39,6 +50,8 @@ from newsfold.cluster.model import (
     SPLIT_EVERY,
     SPLIT_EVERY_FROM,
     SPLIT_GROUP,
+    SPLIT_MARK_GROUP,
+    SPLIT_MARK_REL,
     SPLIT_MIN,
     SPLIT_REL,
     SPLIT_REL_GROUP,
@@ -56,6 +69,9 @@ from newsfold.cluster.model import (
     _trim,
     _unit,
     features,
+    group_marks,
+    groups_apart,
+    marks_missed,
     pair_prob,
 )
 from newsfold.models import Placement
@@ -90,6 +106,8 @@ class StoryIndex:
         self._redirect: dict[str, str] = {}
         self._postings: dict[str, list[str]] = {}
         self._dirty: set[str] = set()
+        self._pairs: dict[tuple[int, int], float] = {}  # member pair probabilities by arrival numbers
+        self._fragments: deque[str] = deque(maxlen=FRAG_QUEUE)  # recently created small stories
 
     # --- the narrow interface
     def place(self, doc: ClusterDoc) -> Placement:
@@ -120,6 +138,12 @@ class StoryIndex:
         if n >= SPLIT_MIN and (n <= SPLIT_EVERY_FROM or story.size % SPLIT_EVERY == 0):
             moved, sid = self._maybe_split(story, doc.key)
         link_merged = self._link_merge(self._stories[sid], scored)
+        link_merged += self._fragment_merge(self._stories[self.resolve(sid)], scored)
+        if is_new:
+            self._fragments.append(sid)
+        self._fragments.extend(dict.fromkeys(t for _, t in moved))
+        if self.n_docs % FRAG_EVERY == 0 and self._fragments:
+            link_merged += self._check_fragment(self._fragments.popleft())
         if link_merged:
             merged += link_merged
             sid = self.resolve(sid)
@@ -289,15 +313,81 @@ class StoryIndex:
             if other.sid == story.sid or other.sid not in self._stories or story.sid not in self._stories:
                 continue
             link = self._link(story, other)
-            if link < MERGE_LINK or link < MERGE_REL * min(
-                self._link(story, story), self._link(other, other)
-            ):
+            within = min(self._link(story, story), self._link(other, other))
+            if link < MERGE_LINK or link < MERGE_REL * within:
+                continue
+            if self._stories_apart(story, other):
                 continue
             keep, gone = sorted((story, other), key=lambda s: (-s.size, s.sid))
             self._merge(keep, gone)
             merged.append((gone.sid, keep.sid))
             story = keep
         return tuple(merged)
+
+    def _fragment_merge(
+        self, story: _Story, scored: list[tuple[float, _Story]]
+    ) -> tuple[tuple[str, str], ...]:
+        """Merge this article's story and a candidate when the smaller of the two is a fragment of the other."""
+        merged: list[tuple[str, str]] = []
+        for prob, cand in scored:
+            if prob < LINK_MIN_PROB:
+                break
+            other = self._stories.get(self._resolve_hot(cand.sid))
+            if other is None or other is story or story.sid not in self._stories:
+                continue
+            small, large = sorted((story, other), key=lambda s: (s.size, s.sid))
+            if small.size > FRAG_MAX or large.size <= small.size or not self._fits(small, large):
+                continue
+            self._merge(large, small)
+            merged.append((small.sid, large.sid))
+            story = large
+        return tuple(merged)
+
+    def _check_fragment(self, sid: str) -> tuple[tuple[str, str], ...]:
+        """Check one queued small story against the larger stories that share its indexed words and names."""
+        story = self._stories.get(self._resolve_hot(sid))
+        if story is None or story.size > FRAG_MAX:
+            return ()
+        votes: Counter[str] = Counter()
+        postings = self._postings
+        for feat in story.indexed:
+            votes.update(postings.get(feat, ()))
+        seen = {story.sid}
+        checked = 0
+        for cand, _ in votes.most_common():
+            if checked >= FRAG_CANDIDATES:
+                break
+            other = self._stories.get(self._resolve_hot(cand))
+            if other is None or other.sid in seen:
+                continue
+            seen.add(other.sid)
+            if other.size <= story.size:
+                continue
+            checked += 1
+            if self._fits(story, other):
+                self._merge(other, story)
+                return ((story.sid, other.sid),)
+        self._fragments.append(story.sid)  # not yet: check it again later (the queue drops the oldest)
+        return ()
+
+    def _fits(self, small: _Story, large: _Story) -> bool:
+        """Whether a small story is a fragment of a larger one: its members carry the larger story's marks
+        and are, on average, like its members."""
+        if len(large.members) < FRAG_MIN_MEMBERS or not small.members:
+            return False
+        marks = self._marks(large)
+        if len(marks) < MARK_MIN or marks_missed(small.members, marks) > FRAG_MISSING:
+            return False
+        link = self._link(small, large)
+        return link >= FRAG_LINK and link >= FRAG_REL * self._link(large, large)
+
+    def _marks(self, story: _Story) -> frozenset[str]:
+        """The names and numbers most of a story's recent members mention and that occur mostly in it."""
+        if story.marks is not None and story.marks[1] == story.size:
+            return story.marks[0]
+        marks = group_marks(story.members, story.size / max(1, len(story.members)), self._df)
+        story.marks = (marks, story.size)
+        return marks
 
     def _link(self, a: _Story, b: _Story) -> float:
         """Mean pair probability between the recent members of two stories (average linkage)."""
@@ -306,22 +396,21 @@ class StoryIndex:
             n = len(ma)
             if n < 2:
                 return LINK_WITHIN
-            pairs = [self._pair(a, ma[i], ma[j]) for i in range(n) for j in range(i + 1, n)]
+            pairs = [self._pair(ma[i], ma[j]) for i in range(n) for j in range(i + 1, n)]
             return sum(pairs) / len(pairs)
         if not ma or not mb:
             return 0.0
-        weights = self.pair_weights
-        return sum(pair_prob(x, y, weights) for x in ma for y in mb) / (len(ma) * len(mb))
+        pair = self._pair
+        return sum([pair(x, y) for x in ma for y in mb]) / (len(ma) * len(mb))
 
-    def _pair(self, story: _Story, a: _Member, b: _Member) -> float:
-        """The pair probability of two members of a story, cached on the story (in memory only)."""
+    def _pair(self, a: _Member, b: _Member) -> float:
+        """The pair probability of two members, cached by their arrival numbers (in memory only, bounded)."""
         key = (a.seq, b.seq) if a.seq < b.seq else (b.seq, a.seq)
-        cached = story.probs.get(key)
+        cached = self._pairs.get(key)
         if cached is None:
-            cached = story.probs[key] = pair_prob(a, b, self.pair_weights)
-            if len(story.probs) > 2 * MEMBER_CAP * MEMBER_CAP:
-                live = {m.seq for m in story.members}
-                story.probs = {k: v for k, v in story.probs.items() if k[0] in live and k[1] in live}
+            if len(self._pairs) >= PAIR_CACHE:
+                self._pairs.clear()
+            cached = self._pairs[key] = pair_prob(a, b, self.pair_weights)
         return cached
 
     def _new_id(self, key: str) -> str:
@@ -348,7 +437,7 @@ class StoryIndex:
         low, seeds = 2.0, (0, 1)
         for i in range(n):
             for j in range(i + 1, n):
-                pij = self._pair(story, members[i], members[j])
+                pij = self._pair(members[i], members[j])
                 prob[i][j] = prob[j][i] = pij
                 if pij < low:
                     low, seeds = pij, (i, j)
@@ -371,12 +460,31 @@ class StoryIndex:
             # Look-alike stories (same topic, other actors or year) score a middling cross probability that an
             # absolute limit misses; two tight groups much closer within than across are two stories.
             limit = max(limit, SPLIT_REL * min(_mean_within(prob, g) for g in groups))
-        if cross >= limit or len(small) < SPLIT_GROUP:
+        if len(small) < SPLIT_GROUP:
+            return (), story.sid
+        if cross >= limit and not (
+            len(small) >= SPLIT_MARK_GROUP
+            and cross < SPLIT_MARK_REL * min(_mean_within(prob, g) for g in groups)
+            and self._groups_apart(story, [[members[i] for i in g] for g in groups])
+        ):
             return (), story.sid
         leaving = [members[i] for i in small]
         new = self._split(story, leaving)
         moved = tuple((m.key, new.sid) for m in leaving if m.key != key)
         return moved, new.sid if any(m.key == key for m in leaving) else story.sid
+
+    def _groups_apart(self, story: _Story, groups: list[list[_Member]]) -> bool:
+        """Whether two member groups of one story each mostly miss the other group's marks."""
+        scale = story.size / max(1, len(story.members))
+        return groups_apart(groups, [group_marks(g, scale, self._df) for g in groups])
+
+    def _stories_apart(self, a: _Story, b: _Story) -> bool:
+        """Whether two stories' recent members each mostly miss the other story's marks."""
+        if min(len(a.members), len(b.members)) < APART_MIN_MEMBERS:
+            return False
+        return groups_apart(
+            [a.members[-LINK_MEMBERS:], b.members[-LINK_MEMBERS:]], [self._marks(a), self._marks(b)]
+        )
 
     def _split(self, story: _Story, leaving: list[_Member]) -> _Story:
         """Move members out of a story into a new one (their summaries are all that is known of them)."""
@@ -425,6 +533,8 @@ class StoryIndex:
             if prob < self.threshold or top - prob > MERGE_MARGIN:
                 break
             if best.fields["body"].cos(_unit(other.fields["body"].vec)) < MERGE_CENTROID:
+                continue
+            if self._stories_apart(best, other):
                 continue
             keep, gone = sorted((best, other), key=lambda s: (-s.size, s.sid))
             self._merge(keep, gone)

@@ -53,10 +53,14 @@ GAP_PENALTY = 2.0  # logit subtracted per cluster_window_days of publish-date ga
 # split into two groups whose cross-group probability is low, the smaller group leaves as a story of its own
 # (``Placement.moved``); candidate stories whose members are alike merge (average linkage, ``MERGE_LINK``).
 PAIR_WEIGHTS = (-1.49, 2.36, 4.48, 2.33, 3.25, 2.42, 0.8, -1.23)
+PAIR_CACHE = 200_000  # member pair probabilities cached (by arrival numbers; the cache is emptied when full)
 MEMBER_CAP = 24  # recent members kept per story (bounds the split check: at most MEMBER_CAP^2 / 2 pairs)
 MEMBER_TERMS, MEMBER_NAMES, MEMBER_NUMS = 20, 10, 8  # per-member vector sizes
 SPLIT_MIN = 4  # a story is checked for a split once it has this many members
-SPLIT_EVERY_FROM, SPLIT_EVERY = 8, 3  # past 8 members, a story is checked on every 3rd join only (cost)
+SPLIT_EVERY_FROM, SPLIT_EVERY = (
+    8,
+    4,
+)  # past 8 members, a story is checked on every 4th join only (cost; 3 and 5 within 0.002)
 SPLIT_GROUP = 2  # the smallest group split off
 SPLIT_CROSS = 0.6  # split when the mean cross-group pair probability is below this (swept 0.3-0.75)
 # ... or below SPLIT_REL of the lower mean within the two groups, when the smaller group has SPLIT_REL_GROUP
@@ -74,6 +78,35 @@ LINK_WITHIN = 0.85  # a one-member story's own mean pair probability (the dev st
 LINK_CANDIDATES = 2  # the most probable candidate stories checked for a merge
 LINK_MEMBERS = 6  # recent members of each story compared for a merge
 LINK_MIN_PROB = 0.05  # candidate stories below this join probability are not checked for a merge
+
+# --- re-attaching fragments: a small story merges into a larger one whose recent members its members match, on
+# average, nearly as well as the larger story's members match each other. Checked for the stories this article
+# touched, and for a queue of recently created (or split-off) small stories, one every FRAG_EVERY placements.
+# A story's marks are the names and numbers that at least MARK_SHARE of its recent members mention and that occur
+# mostly in that story (at least MARK_OWN of the articles counted with them, by the online document frequencies).
+# An article of a story usually misses none of them, a look-alike article all; but the fragments left over on ECB+
+# dev are exactly the members that miss them, so gating re-attachment on them (FRAG_MISSING 0-0.8) cost recall:
+# a larger story only needs MARK_MIN marks. Swept on ECB+ dev (5 orders, both halves of the topics): FRAG_REL
+# 0.6-0.7, FRAG_LINK 0.4-0.55, FRAG_MAX 4-6, FRAG_EVERY 2-4.
+FRAG_MAX = 4  # a story of at most this many articles may be re-attached
+FRAG_MIN_MEMBERS = 3  # a larger story needs this many members to have marks
+MARK_SHARE = 0.5
+MARK_OWN = 0.5
+MARK_MIN = 1  # a larger story with fewer marks takes no fragment
+FRAG_MISSING = 1.0  # the largest mean share of the larger story's marks the fragment's members may miss
+FRAG_LINK = 0.45  # the mean pair probability between the fragment's and the larger story's recent members ...
+FRAG_REL = 0.7  # ... and its least share of the larger story's own mean
+# Marks keep look-alike stories apart: a story whose two member groups are closer across than SPLIT_REL allows
+# still splits when the cross mean is below SPLIT_MARK_REL of the lower within-group mean and each group's members
+# miss, on average, SPLIT_MARK_MISS of the other group's marks (swept 0.8-0.85 / 0.5-0.99 / 2-4); two stories of
+# APART_MIN_MEMBERS members or more that are apart in this sense never merge (else the split is undone).
+SPLIT_MARK_REL = 0.8
+SPLIT_MARK_MISS = 0.99
+SPLIT_MARK_GROUP = 2
+APART_MIN_MEMBERS = 5
+FRAG_EVERY = 4  # placements between two checks of a queued fragment
+FRAG_QUEUE = 64  # recently created small stories waiting for a check (oldest dropped)
+FRAG_CANDIDATES = 3  # larger stories checked for a queued fragment
 
 Vec = dict[str, float]
 FIELDS = ("body", "title", "names", "nums")
@@ -130,13 +163,17 @@ class _Centroid:
 
     def subtract(self, v: Vec) -> None:
         vec = self.vec
+        norm2 = self.norm2
         for t, w in v.items():
-            left = vec.get(t, 0.0) - w
+            old = vec.get(t, 0.0)
+            left = old - w
             if left > 1e-6:
                 vec[t] = left
             else:
+                left = 0.0
                 vec.pop(t, None)
-        self.norm2 = sum(w * w for w in vec.values())
+            norm2 += left * left - old * old  # kept incrementally: the centroid may hold hundreds of terms
+        self.norm2 = max(0.0, norm2)
 
 
 def _trim(vec: Vec, n: int) -> Vec:
@@ -207,6 +244,42 @@ def pair_prob(a: _Member, b: _Member, weights: tuple[float, ...] = PAIR_WEIGHTS)
     return _sigmoid(sum(w * f for w, f in zip(weights, pair_features(a, b), strict=True)))
 
 
+def group_marks(members: list[_Member], scale: float, df: Counter[str]) -> frozenset[str]:
+    """The marks of a group of members (``"@name"``, ``"#number"``; see ``MARK_SHARE``).
+
+    Args:
+        members: the group (one story's recent members, or part of them).
+        scale: articles of the story per member in the group (the story's size over its members kept).
+        df: the online document frequencies, keyed as the marks are.
+
+    Returns:
+        The names and numbers at least ``MARK_SHARE`` of the group mention whose estimated count in the story
+        is at least ``MARK_OWN`` of all the articles counted with them.
+    """
+    counts = Counter(["@" + t for m in members for t in m.names] + ["#" + t for m in members for t in m.nums])
+    least = MARK_SHARE * len(members)
+    return frozenset(t for t, c in counts.items() if c >= least and c * scale >= MARK_OWN * df.get(t, 1))
+
+
+def marks_missed(members: list[_Member], marks: frozenset[str]) -> float:
+    """The mean share of ``marks`` that the members do not mention (0.0 without marks or members)."""
+    if not marks or not members:
+        return 0.0
+    missing = 0
+    for m in members:
+        have = {"@" + t for t in m.names}
+        have.update("#" + t for t in m.nums)
+        missing += len(marks - have)
+    return missing / (len(marks) * len(members))
+
+
+def groups_apart(groups: list[list[_Member]], marks: list[frozenset[str]]) -> bool:
+    """Whether each of two member groups misses ``SPLIT_MARK_MISS`` of the other's marks (two stories)."""
+    return all(
+        len(marks[i]) >= MARK_MIN and marks_missed(groups[1 - i], marks[i]) >= SPLIT_MARK_MISS for i in (0, 1)
+    )
+
+
 @dataclass(slots=True)
 class _Story:
     sid: str
@@ -219,7 +292,7 @@ class _Story:
     cdates: Counter[tuple[int, int]] = field(default_factory=Counter)
     top_names: tuple[tuple[str, float], ...] = ()  # the heaviest names of the centroid, weights summing to 1
     members: list[_Member] = field(default_factory=list)  # the most recent members, oldest first
-    probs: dict[tuple[int, int], float] = field(default_factory=dict)  # pair probabilities by seq (not saved)
+    marks: tuple[frozenset[str], int] | None = None  # the story's marks and its size when they were computed
 
     def refresh_top(self, changed: Vec | None = None) -> None:
         """Recompute the story's principal names after its names centroid changed.

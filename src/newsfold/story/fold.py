@@ -3,7 +3,9 @@
 :func:`fold_story` returns the parts of the contract's ``show --json`` object that the fold computes
 (``summary``, ``entities``, ``quotes``, ``coverage`` and, when a timeline function is given, ``timeline``);
 the caller adds ``id``, ``title`` and ``articles``. Every line names only articles that state it: all
-citations go through one test, :meth:`newsfold.story.align.Alignment.states_in`.
+citations go through one test, :meth:`newsfold.story.align.Alignment.states_in` (word overlap, or the same
+event with the same participants and date). Entities come first: their merged names tell the event links
+which mentions are one participant.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from typing import Any
 from newsfold.models import Article
 from newsfold.story.align import align
 from newsfold.story.coverage import Outlet, find_facts, outlet_coverage, outlet_name
-from newsfold.story.entities import extract_mentions, merge_mentions
+from newsfold.story.entities import Entity, extract_mentions, merge_mentions
 from newsfold.story.quotes import find_quotes
 from newsfold.story.summary import summarize
 
-__all__ = ["Outlet", "StoryInput", "fold_story"]
+__all__ = ["Outlet", "StoryInput", "fold_story", "participant_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,20 @@ class StoryInput:
     articles: tuple[Article, ...]
     copy_of: Mapping[str, str]
     outlets: Mapping[str, Outlet | None]
+
+
+# Entity types that can take part in an event (an "OTHER" span is a title or a phrase, not an actor).
+_PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+
+
+def participant_names(entities: Sequence[Entity]) -> dict[str, str]:
+    """Every surface form of the story's named actors -> the entity's name (for the event links of align)."""
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.type in _PARTICIPANT_TYPES:
+            for v in e.variants:
+                out.setdefault(v, e.name)
+    return out
 
 
 def fold_story(
@@ -56,11 +72,11 @@ def fold_story(
         "outlets": [...]}}`` plus ``"timeline"`` when asked, shaped as in the contract.
     """
     articles = story.articles
-    al = align(articles, story.copy_of)
-    outlet_of = {a.key: outlet_name(a.outlet, a.key) for a in articles}
-    summary = summarize(al, outlet_of)
     mentions = extract_mentions(articles, use_model=use_model)
     entities = merge_mentions(mentions, [a.key for a in articles])
+    al = align(articles, story.copy_of, names=participant_names(entities))
+    outlet_of = {a.key: outlet_name(a.outlet, a.key) for a in articles}
+    summary = summarize(al, outlet_of)
     quotes = find_quotes(articles, entities, mentions)
     facts = find_facts(al)
     out: dict[str, Any] = {
