@@ -186,7 +186,7 @@ def test_clean_is_idempotent_on_its_body(shared_seeds: Path) -> None:
 
 
 def test_learned_boilerplate_needs_repetition() -> None:
-    from newsfold.clean import boilerplate_keys, drop_learned, learned_boilerplate
+    from newsfold.learned import boilerplate_keys, drop_learned, learned_boilerplate
 
     slogan = "Your trusted voice from the valley since 1998"
     topics = ["harbour works", "school budget", "river flood", "bus strike", "market fire"]

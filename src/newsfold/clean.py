@@ -28,7 +28,7 @@ Rules, in the order they are tried on each line:
   dateline paragraph is a photo caption glued to the dateline; the dateline itself stays in the body.
 * ``boilerplate``: short unpunctuated lines after the last body paragraph ("Latest from Archives", a tag line;
   in extracted text not a list's entries below a longer line, nor the author's sign-off), and (with
-  :func:`drop_learned`) lines that the article's outlet repeats across its articles.
+  :func:`newsfold.learned.drop_learned`) lines that the article's outlet repeats across its articles.
 
 Speed (bench/extract_speed.py --plain): most lines are prose, so each costly regex sits behind a cheap necessary
 condition (word count, first word, a sign or word start the rule needs) and a line's words, sentence end and folded
@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from itertools import pairwise
 
 from newsfold.dateline import find_dateline
@@ -563,7 +563,7 @@ def clean_text(text: str, *, title: str | None = None, lang: str | None = None) 
         that is not boilerplate), and every dropped line with its kind and rule, in text order.
     """
     del lang  # the phrase lists are multilingual; kept in the signature for language-specific rules
-    return _clean(text, title, list_runs=True)
+    return _settled(text, title, list_runs=True)
 
 
 def clean_extracted_text(text: str, *, title: str | None = None) -> CleanText:
@@ -580,7 +580,49 @@ def clean_extracted_text(text: str, *, title: str | None = None) -> CleanText:
     Returns:
         As :func:`clean_text`.
     """
-    return _clean(text, title, list_runs=False)
+    return _settled(text, title, list_runs=False)
+
+
+# Removing a line can make a new neighbourhood (a run of short lines, a new first line), so cleaning is repeated
+# on its own output until nothing more goes: cleaning a cleaned text then changes nothing (idempotent). Real texts
+# settle in one or two passes; the cap only guards against a pathological text.
+MAX_PASSES = 4
+
+
+def _may_change(text: str, body: str) -> bool:
+    """Whether another pass could remove more. Rules that look at neighbours fire only on short lines (the first
+    line, or a run of short lines), so a pass can only find more where a removed line used to separate two kept
+    short lines, or where the new first line is short."""
+    kept = [line.strip() for line in body.split("\n") if line.strip()]
+    if not kept:
+        return False
+    at = 0  # index into kept of the next kept line
+    gap_before: list[bool] = [False] * len(kept)  # a removed line sits just before kept[i]
+    for line in (x.strip() for x in text.split("\n")):
+        if not line:
+            continue
+        if at < len(kept) and line == kept[at]:
+            at += 1
+        elif at < len(kept):
+            gap_before[at] = True
+    if gap_before[0] and _is_short(kept[0]):
+        return True
+    return any(gap_before[i] and _is_short(kept[i]) and _is_short(kept[i - 1]) for i in range(1, len(kept)))
+
+
+def _settled(text: str, title: str | None, *, list_runs: bool) -> CleanText:
+    result = _clean(text, title, list_runs=list_runs)
+    if not any(r.kind != "title" for r in result.removed) or not _may_change(text, result.body):
+        return result  # nothing but the headline went: the body is the text's own lines, already settled
+    removed = list(result.removed)
+    # Extracted HTML text has no runs-of-short-lines rule, and its headline is not searched: one pass settles it.
+    for _ in range(MAX_PASSES - 1 if list_runs and result.title else 0):
+        again = _clean(result.body, result.title or title, list_runs=list_runs)
+        if again.body == result.body:
+            break
+        removed += again.removed
+        result = CleanText(again.body, result.title or again.title, ())
+    return CleanText(result.body, result.title, tuple(removed))
 
 
 def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
@@ -611,76 +653,3 @@ def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
 def removed_lines(removed: Iterable[Removed], kind: str) -> list[str]:
     """The text of the removed lines of one kind (e.g. ``caption``), for stages that read names in them."""
     return [r.text for r in removed if r.kind == kind]
-
-
-# --- Per-outlet learned boilerplate -------------------------------------------------------------------------------
-# A line that recurs across many of one outlet's articles (a slogan, a standing disclaimer, a "Follow us" line the
-# rules do not know) is boilerplate. Cleaning stays pure: the caller keeps per-outlet counts in the store (how many
-# distinct articles had each line key, and how many articles were counted), updates them with
-# :func:`boilerplate_keys` after storing an article (copies excluded: a reprint repeats every line), and passes a
-# read-only snapshot through :func:`learned_boilerplate` to :func:`drop_learned`. Older articles of an outlet are
-# re-cleaned when its learned set changes (the caller re-runs :func:`drop_learned` on their stored cleaning).
-# A line must recur in LEARN_MIN_ARTICLES distinct articles (text seen only once is never dropped) and in
-# LEARN_MIN_SHARE of the outlet's counted articles (an outlet's big story is not junk).
-LEARN_MIN_ARTICLES = 3
-LEARN_MIN_SHARE = 0.2
-LEARN_MAX_WORDS = 25  # longer lines are article prose even when they recur (updates of one report)
-
-
-def line_key(line: str) -> str:
-    """The normalised form under which a line is counted: case, punctuation, digits and spacing ignored."""
-    return _DIGITS.sub("0", _norm(line))
-
-
-def boilerplate_keys(text: str) -> frozenset[str]:
-    """Keys of the lines of one article that may count towards its outlet's learned boilerplate.
-
-    Args:
-        text: the article's text (raw or cleaned), one paragraph per line.
-
-    Returns:
-        The distinct keys of its lines of at most ``LEARN_MAX_WORDS`` words; count each article once per key.
-    """
-    keys = (line_key(line) for line in _split_lines(text) if _words(line) <= LEARN_MAX_WORDS)
-    return frozenset(key for key in keys if key)
-
-
-def learned_boilerplate(counts: Mapping[str, int], articles: int) -> frozenset[str]:
-    """The line keys that an outlet repeats often enough to be boilerplate.
-
-    Args:
-        counts: line key -> number of distinct articles of the outlet that had it (a read-only snapshot).
-        articles: how many of the outlet's articles were counted.
-
-    Returns:
-        Keys seen in at least ``LEARN_MIN_ARTICLES`` articles and in at least ``LEARN_MIN_SHARE`` of them.
-    """
-    floor = max(LEARN_MIN_ARTICLES, LEARN_MIN_SHARE * articles)
-    return frozenset(key for key, n in counts.items() if n >= floor)
-
-
-def drop_learned(cleaned: CleanText, learned: frozenset[str]) -> CleanText:
-    """Move the body lines that the article's outlet repeats to ``removed``.
-
-    They are kept with kind ``boilerplate`` and rule ``learned_repetition``, so the user sees that repetition, not
-    a rule, took them.
-
-    Args:
-        cleaned: the result of :func:`clean_text` or :func:`clean_extracted_text`.
-        learned: keys from :func:`learned_boilerplate` for the article's outlet.
-
-    Returns:
-        The same cleaning with those lines moved; unchanged when nothing matches.
-    """
-    if not learned:
-        return cleaned
-    keep: list[str] = []
-    moved: list[Removed] = []
-    for line in _split_lines(cleaned.body):
-        if _words(line) <= LEARN_MAX_WORDS and line_key(line) in learned:
-            moved.append(Removed(line, "boilerplate", "learned_repetition"))
-        else:
-            keep.append(line)
-    if not moved:
-        return cleaned
-    return CleanText(body="\n\n".join(keep), title=cleaned.title, removed=cleaned.removed + tuple(moved))

@@ -23,18 +23,13 @@ from typing import Any
 
 from newsfold import cluster, dedup
 from newsfold.backends import Backend, get_backend
-from newsfold.clean import (
-    LEARN_MIN_ARTICLES,
-    boilerplate_keys,
-    clean_text,
-    drop_learned,
-    learned_boilerplate,
-)
+from newsfold.clean import clean_text
 from newsfold.dateline import Dateline, dateline_date, find_dateline
 from newsfold.extract import extract_html
 from newsfold.headline import choose_title
 from newsfold.ingest import read_inputs
 from newsfold.lang import detect_language
+from newsfold.learned import LEARN_MIN_ARTICLES, boilerplate_keys, drop_learned, learned_boilerplate
 from newsfold.models import Article, CleanText, RawDoc, Rejected, Removed, Skipped
 from newsfold.outlets import Outlet, OutletRegistry
 from newsfold.sentences import paragraphs
