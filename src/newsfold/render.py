@@ -337,14 +337,20 @@ def story_markdown(fold: dict[str, Any]) -> str:
         ]
         # A terminal has no room for every single-source fact: the table keeps the facts that several outlets
         # report (where coverage differs), and one line counts each outlet's own facts.
-        shared = [(f, cells) for f, cells in view["matrix"] if not any(c.mark == MARK_ONLY_HERE for c in cells)]
+        shared = [
+            (f, cells) for f, cells in view["matrix"] if not any(c.mark == MARK_ONLY_HERE for c in cells)
+        ]
         if shared:
             lines.append("| Fact | " + " | ".join(_md(o.get("name") or "?") for o in outlets) + " |")
             lines.append("|---" * (len(outlets) + 1) + "|")
             for fact, cells in shared:
                 lines.append(f"| {_md(fact['text'])} | " + " | ".join(c.mark for c in cells) + " |")
             lines.append("")
-        own = [f"{_md(o.get('name') or '?')} {len(o.get('only_here') or [])}" for o in outlets if o.get("only_here")]
+        own = [
+            f"{_md(o.get('name') or '?')} {len(o.get('only_here') or [])}"
+            for o in outlets
+            if o.get("only_here")
+        ]
         if own:
             lines += [f"Facts only one outlet reports ({MARK_ONLY_HERE}): " + ", ".join(own) + ".", ""]
     lines += ["## Sources", ""]
