@@ -24,8 +24,9 @@ from pathlib import Path
 
 import trafilatura
 
-from newsfold.clean import boilerplate_keys, clean_text
+from newsfold.clean import clean_text
 from newsfold.evaluate.extraction import Extractor, newsfold_extractor, read_pages, trafilatura_extractor
+from newsfold.learned import boilerplate_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 
