@@ -34,7 +34,7 @@ lint: install
 	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy
 
-test: install browser
+test: install browser lint
 	$(VENV)/bin/pytest -q
 
 clean:
