@@ -6,7 +6,7 @@ take becomes a :class:`Rejected` that flows on to the run report and the quarant
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Kinds of line that cleaning removes from the body but keeps with the article (see clean.py).
 REMOVED_KINDS = (
@@ -162,17 +162,3 @@ class Cited:
     text: str
     articles: tuple[str, ...]
     date: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RunReport:
-    """What one ``ingest`` run did, for the summary line and the runs table."""
-
-    taken: int = 0
-    unchanged: int = 0
-    copies: int = 0
-    quarantined: int = 0
-    skipped: int = 0
-    stories_new: int = 0
-    stories_updated: int = 0
-    rejected: tuple[Rejected, ...] = field(default=())

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsfold.ingest.encoding import decode_bytes, looks_binary
-from newsfold.ingest.source import ReadError, read_whole
+from newsfold.ingest.text import read_decoded
 from newsfold.models import RawDoc, Rejected
 from newsfold.settings import Settings
 
@@ -31,16 +30,5 @@ def read_html(
     Yields:
         One RawDoc with ``html`` and ``raw`` set to the decoded page, or one Rejected.
     """
-    try:
-        data = read_whole(path, settings.max_input_bytes)
-    except ReadError as exc:
-        yield Rejected(location_base, STAGE, str(exc))
-        return
-    if looks_binary(data):
-        yield Rejected(location_base, STAGE, NOT_HTML)
-        return
-    page = decode_bytes(data)
-    if not page.strip():
-        yield Rejected(location_base, STAGE, "empty file")
-        return
-    yield RawDoc(key=key_base, location=location_base, fmt="html", raw=page, html=page)
+    page = read_decoded(path, location_base, settings, NOT_HTML)
+    yield page if isinstance(page, Rejected) else RawDoc(key_base, location_base, "html", raw=page, html=page)

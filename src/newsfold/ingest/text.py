@@ -27,16 +27,24 @@ def read_text(
     Yields:
         One RawDoc with ``text`` and ``raw`` set to the decoded text, or one Rejected.
     """
+    text = read_decoded(path, location_base, settings, "not a text file: looks binary")
+    yield text if isinstance(text, Rejected) else RawDoc(key_base, location_base, "text", raw=text, text=text)
+
+
+def read_decoded(path: Path, location_base: str, settings: Settings, binary_reason: str) -> str | Rejected:
+    """A whole file decoded to text, or why it cannot be: unreadable, over the size cap, binary, or empty.
+
+    Args:
+        path: the file (gzip is decompressed).
+        location_base: the path as shown.
+        settings: ``max_input_bytes`` caps the (decompressed) file.
+        binary_reason: the reason given when the bytes are not text.
+    """
     try:
         data = read_whole(path, settings.max_input_bytes)
     except ReadError as exc:
-        yield Rejected(location_base, STAGE, str(exc))
-        return
+        return Rejected(location_base, STAGE, str(exc))
     if looks_binary(data):
-        yield Rejected(location_base, STAGE, "not a text file: looks binary")
-        return
+        return Rejected(location_base, STAGE, binary_reason)
     text = decode_bytes(data)
-    if not text.strip():
-        yield Rejected(location_base, STAGE, "empty file")
-        return
-    yield RawDoc(key=key_base, location=location_base, fmt="text", raw=text, text=text)
+    return text if text.strip() else Rejected(location_base, STAGE, "empty file")
