@@ -9,7 +9,6 @@ from newsfold.ingest.text import read_decoded
 from newsfold.models import RawDoc, Rejected
 from newsfold.settings import Settings
 
-STAGE = "read"
 NOT_HTML = "not an HTML page: looks binary"
 
 
