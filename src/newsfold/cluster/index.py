@@ -34,9 +34,6 @@ from newsfold.cluster.model import (
     LINK_WITHIN,
     MARK_MIN,
     MEMBER_CAP,
-    MEMBER_NAMES,
-    MEMBER_NUMS,
-    MEMBER_TERMS,
     MERGE_CENTROID,
     MERGE_LINK,
     MERGE_MARGIN,
@@ -66,7 +63,6 @@ from newsfold.cluster.model import (
     _sigmoid,
     _Story,
     _tf,
-    _trim,
     _unit,
     features,
     group_marks,
@@ -566,17 +562,7 @@ class StoryIndex:
             if vec:
                 story.fields[name].add(vec)
         story.size += 1
-        member = _Member(
-            key=doc.key,
-            seq=self.n_docs,
-            body=_trim(vecs.body, MEMBER_TERMS),
-            title=_trim(vecs.title, MEMBER_TERMS),
-            names=_trim(vecs.names, MEMBER_NAMES),
-            nums=_trim(vecs.nums, MEMBER_NUMS),
-            cdate=doc.cdate,
-            years=vecs.years,
-            day=doc.day,
-        )
+        member = _Member.of(doc, vecs, self.n_docs)
         story.members.append(member)
         if len(story.members) > MEMBER_CAP:
             del story.members[0]

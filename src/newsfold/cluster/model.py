@@ -10,7 +10,10 @@ import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsfold.cluster.features import ClusterDoc
 
 # --- vector and index sizes
 VEC_TERMS = 60  # body terms kept in an article's vector (by TF-IDF weight)
@@ -196,6 +199,21 @@ class _Member:
     cdate: tuple[int, int] | None
     years: frozenset[int]
     day: dt.date | None
+
+    @classmethod
+    def of(cls, doc: ClusterDoc, vecs: _DocVecs, seq: int) -> _Member:
+        """The summary of an article from its features and vectors, trimmed to the member vector sizes."""
+        return cls(
+            key=doc.key,
+            seq=seq,
+            body=_trim(vecs.body, MEMBER_TERMS),
+            title=_trim(vecs.title, MEMBER_TERMS),
+            names=_trim(vecs.names, MEMBER_NAMES),
+            nums=_trim(vecs.nums, MEMBER_NUMS),
+            cdate=doc.cdate,
+            years=vecs.years,
+            day=doc.day,
+        )
 
     def to_json(self) -> list[Any]:
         cdate = list(self.cdate) if self.cdate else None

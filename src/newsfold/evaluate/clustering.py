@@ -17,9 +17,6 @@ from pathlib import Path
 import numpy as np
 
 from newsfold.cluster import (
-    MEMBER_NAMES,
-    MEMBER_NUMS,
-    MEMBER_TERMS,
     WEIGHTS,
     ClusterDoc,
     StoryIndex,
@@ -28,7 +25,7 @@ from newsfold.cluster import (
     pair_features,
     story_id_for,
 )
-from newsfold.cluster.model import _Member, _Story, _trim
+from newsfold.cluster.model import _Member, _Story
 from newsfold.models import Article
 from newsfold.settings import Settings
 from newsfold.textnorm import tokens
@@ -277,19 +274,7 @@ def fit_pair_weights(
     members = []
     for doc in docs:
         v = index.vectors(doc)
-        members.append(
-            _Member(
-                key=doc.key,
-                seq=0,
-                body=_trim(v.body, MEMBER_TERMS),
-                title=_trim(v.title, MEMBER_TERMS),
-                names=_trim(v.names, MEMBER_NAMES),
-                nums=_trim(v.nums, MEMBER_NUMS),
-                cdate=doc.cdate,
-                years=v.years,
-                day=doc.day,
-            )
-        )
+        members.append(_Member.of(doc, v, 0))
     rows: list[tuple[float, ...]] = []
     labels: list[float] = []
     for i, a in enumerate(members):
