@@ -110,11 +110,14 @@ def test_story_page_renders_timeline_and_matrix(server: str, driver: Any) -> Non
 
 def test_citation_marker_leads_to_its_article(server: str, driver: Any) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.set_window_size(1100, 1400)
     driver.get(f"{server}/stories/s1")
     marker = driver.find_element(By.CSS_SELECTOR, "#summary a.cite[data-key='a2']")
     marker.click()
+    WebDriverWait(driver, 10).until(staleness_of(marker))
     assert driver.current_url.endswith("/articles/a2")
     assert driver.find_element(By.CSS_SELECTOR, "h1").text == "NATO answers proposals"
     assert "NATO sent written answers" in driver.find_element(By.CSS_SELECTOR, ".body").text
@@ -122,6 +125,8 @@ def test_citation_marker_leads_to_its_article(server: str, driver: Any) -> None:
 
 def test_search_works_and_marks_new_stories(server: str, driver: Any) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(f"{server}/")
     driver.execute_script("localStorage.setItem('newsfold.lastVisit', '2000-01-01T00:00:00Z')")
@@ -131,6 +136,9 @@ def test_search_works_and_marks_new_stories(server: str, driver: Any) -> None:
     box = driver.find_element(By.CSS_SELECTOR, "form.search input[name=q]")
     box.send_keys("coach")
     box.submit()
+    # submit() returns before the results page has replaced this one: wait for the old page to go
+    WebDriverWait(driver, 10).until(staleness_of(box))
+    WebDriverWait(driver, 10).until(lambda d: "q=coach" in d.current_url)
     titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".card-title")]
     assert len(titles) == 1 and titles[0].startswith("Coach fired <script>")  # shown as text
     driver.get(f"{server}/")  # the visit was remembered: nothing is new now
