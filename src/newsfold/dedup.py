@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,11 +62,12 @@ def shingle_hashes(text: str, size: int) -> npt.NDArray[np.uint64]:
     if len(_WORD_HASHES) > _WORD_CACHE:
         _WORD_HASHES.clear()
     cache = _WORD_HASHES
-    tokens = np.fromiter(
-        (cache.get(w) or cache.setdefault(w, zlib.crc32(w.encode("utf-8")) or 1) for w in words),
-        dtype=np.uint64,
-        count=len(words),
-    )
+    known = list(map(cache.get, words))  # the lookups run in C; only unseen words are hashed in Python
+    if None in known:
+        for i, (w, h) in enumerate(zip(words, known, strict=True)):
+            if h is None:
+                known[i] = cache.setdefault(w, zlib.crc32(w.encode("utf-8")) or 1)
+    tokens = np.array(known, dtype=np.uint64)
     n = len(words) - size + 1
     rolled = np.zeros(n, dtype=np.uint64)
     for j in range(size):  # polynomial rolling hash, wrapping mod 2**64
@@ -109,24 +109,29 @@ def signature(article: Article, settings: Settings) -> Signature | None:
 
 
 class CopyIndex:
-    """LSH over the signatures of earlier articles: finds the original that a new article copies."""
+    """LSH over the signatures of earlier articles: finds the original that a new article copies.
+
+    Memory is about 2 KB per remembered article: signatures are kept as packed uint32 bytes, and each band
+    bucket is keyed by a 64-bit hash of the band's rows (a collision only adds a candidate, which is then
+    verified on the full signature).
+    """
 
     def __init__(self, settings: Settings, capacity: int = 250_000) -> None:
         self.threshold = settings.dedup_threshold
         self.rows = ROWS_PER_BAND if settings.minhash_perm % ROWS_PER_BAND == 0 else 1
         self.capacity = capacity
-        self._buckets: dict[tuple[int, bytes], list[str]] = {}
-        self._sigs: dict[str, Signature] = {}
+        self._buckets: dict[int, str | list[str]] = {}  # one key, or a list when several share the bucket
+        self._sigs: dict[str, bytes] = {}
         self._original: dict[str, str] = {}  # copy key -> its original's key
         self._published: dict[str, str | None] = {}
         self._order: dict[str, int] = {}
         self._counter = 0
 
-    def _bands(self, sig: Signature) -> Iterable[tuple[int, bytes]]:
-        raw = sig.to_bytes()
+    def _bands(self, raw: bytes) -> list[int]:
         step = 4 * self.rows
-        for i in range(0, len(raw), step):
-            yield i // step, raw[i : i + step]
+        # Python's hash of (band number, rows): 64 bits, randomised per process, which is fine for buckets that
+        # live only in memory (they are rebuilt from the stored signatures on open).
+        return [hash((i, raw[i : i + step])) for i in range(0, len(raw), step)]
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -136,14 +141,22 @@ class CopyIndex:
 
         Among matches above the threshold, the earliest original wins (earliest publish date, then arrival).
         """
+        raw = sig.to_bytes()
+        mine = np.frombuffer(raw, dtype="<u4")
         best: tuple[str, float] | None = None
         seen: set[str] = set()
-        for band in self._bands(sig):
-            for key in self._buckets.get(band, ()):
+        for band in self._bands(raw):
+            found = self._buckets.get(band)
+            if found is None:
+                continue
+            for key in (found,) if isinstance(found, str) else found:
                 if key in seen:
                     continue
                 seen.add(key)
-                sim = sig.similarity(self._sigs[key])
+                theirs = np.frombuffer(self._sigs[key], dtype="<u4")
+                if theirs.size != mine.size or not mine.size:
+                    continue
+                sim = float(np.count_nonzero(mine == theirs)) / mine.size
                 if sim < self.threshold:
                     continue
                 original = self._original.get(key, key)
@@ -163,24 +176,34 @@ class CopyIndex:
             return
         if len(self._sigs) >= self.capacity:
             self._evict()
-        self._sigs[key] = sig
+        raw = sig.to_bytes()
+        self._sigs[key] = raw
         self._published[key] = published
         self._order[key] = self._counter
         self._counter += 1
         if copy_of:
             self._original[key] = copy_of
-        for band in self._bands(sig):
-            self._buckets.setdefault(band, []).append(key)
+        buckets = self._buckets
+        for band in self._bands(raw):
+            found = buckets.get(band)
+            if found is None:
+                buckets[band] = key
+            elif isinstance(found, str):
+                buckets[band] = [found, key]
+            else:
+                found.append(key)
 
     def _evict(self) -> None:
         oldest = next(iter(self._sigs))
-        sig = self._sigs.pop(oldest)
+        raw = self._sigs.pop(oldest)
         self._published.pop(oldest, None)
         self._original.pop(oldest, None)
         self._order.pop(oldest, None)
-        for band in self._bands(sig):
-            bucket = self._buckets.get(band)
-            if bucket and oldest in bucket:
-                bucket.remove(oldest)
-                if not bucket:
-                    del self._buckets[band]
+        for band in self._bands(raw):
+            found = self._buckets.get(band)
+            if found == oldest:
+                del self._buckets[band]
+            elif isinstance(found, list) and oldest in found:
+                found.remove(oldest)
+                if len(found) == 1:
+                    self._buckets[band] = found[0]

@@ -10,6 +10,7 @@ characters. Only languages in ``settings.languages`` are ever returned.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -49,6 +50,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NON_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
 _SCRIPTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[\u0600-\u06ff]"), "arabic"),
     (re.compile(r"[\u0400-\u04ff]"), "cyrillic"),
@@ -58,11 +60,13 @@ _SCRIPTS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def _first_pass(sample: str, languages: tuple[str, ...]) -> str | None:
-    """The language when the script or the function words leave no doubt, else None (ask lingua)."""
-    letters = len(_LETTER.findall(sample))
-    for pattern, script in _SCRIPTS:
-        if len(pattern.findall(sample)) * 2 < letters:
+def _first_pass(sample: str, languages: tuple[str, ...], letters: int) -> str | None:
+    """The language when the script or the function words leave no doubt, else None (ask lingua).
+
+    ``letters`` is the sample's letter count.
+    """
+    for pattern, script in () if sample.isascii() else _SCRIPTS:
+        if _count(pattern, sample) * 2 < letters:
             continue
         if script == "arabic" and "ar" in languages:
             return "ar"
@@ -76,9 +80,14 @@ def _first_pass(sample: str, languages: tuple[str, ...]) -> str | None:
             if "ru" in languages and re.search(r"[ыэъё]", sample, re.IGNORECASE):
                 return "ru"
         return None
-    words = [w.lower() for w in _WORD.findall(sample)[:FIRST_PASS_WORDS]]
+    counts = Counter(_WORD.findall(sample.lower())[:FIRST_PASS_WORDS])
+    # Intersections run in C: only the function words present are summed.
     scores = sorted(
-        ((sum(w in FUNCTION_WORDS[c] for w in words), c) for c in languages if c in FUNCTION_WORDS),
+        (
+            (sum(map(counts.__getitem__, counts.keys() & FUNCTION_WORDS[c])), c)
+            for c in languages
+            if c in FUNCTION_WORDS
+        ),
         reverse=True,
     )
     if not scores:
@@ -86,6 +95,22 @@ def _first_pass(sample: str, languages: tuple[str, ...]) -> str | None:
     best, code = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0
     return code if best >= MIN_HITS and best >= MARGIN * runner_up else None
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many times ``pattern`` matches in ``text`` (without building the list of matches)."""
+    return pattern.subn("", text)[1]
+
+
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+
+
+def _letters(text: str) -> int:
+    """How many letters ``text`` has (ASCII text is counted by a byte-level deletion, ten times faster)."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    return len(_NON_LETTERS.sub("", text))
 
 
 @lru_cache(maxsize=4)
@@ -114,10 +139,11 @@ def detect_language(text: str, settings: Settings) -> str | None:
         A lowercase two-letter code, or None.
     """
     sample = text[: settings.lang_chars]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    letters = _letters(sample)
+    if letters < MIN_LETTERS:
         return None
     languages = tuple(settings.languages)
-    quick = _first_pass(sample, languages)
+    quick = _first_pass(sample, languages, letters)
     if quick is not None:
         return quick
     found = _detector(languages).detect_language_of(sample)

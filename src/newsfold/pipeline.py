@@ -26,7 +26,7 @@ from newsfold.backends import Backend, get_backend
 from newsfold.clean import clean_text
 from newsfold.dateline import Dateline, dateline_date, find_dateline
 from newsfold.extract import extract_html
-from newsfold.headline import choose_title
+from newsfold.headline import MAX_HEADLINES, choose_title
 from newsfold.ingest import read_inputs
 from newsfold.lang import detect_language
 from newsfold.learned import LEARN_MIN_ARTICLES, boilerplate_keys, drop_learned, learned_boilerplate
@@ -341,7 +341,9 @@ class Folder:
             self._line_counts.clear()
             self._outlet_articles.clear()
         if self._touched:
-            created, updated = self.store.refresh_stories(sorted(self._touched), choose_title)
+            created, updated = self.store.refresh_stories(
+                sorted(self._touched), choose_title, max_titles=MAX_HEADLINES
+            )
             self._created.update(created)
             self._updated.update(updated)
             self._touched.clear()

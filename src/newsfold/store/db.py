@@ -333,12 +333,19 @@ class Store:
         )
         return old
 
-    def refresh_stories(self, story_ids: Iterable[str], title_of: Any) -> tuple[list[str], list[str]]:
+    def refresh_stories(
+        self, story_ids: Iterable[str], title_of: Any, *, max_titles: int = 200
+    ) -> tuple[list[str], list[str]]:
         """Recompute size, dates and title of the given stories from their members; drop their cached folds.
+
+        The cost does not grow with a story's size: size and dates come from an index, and only the newest
+        ``max_titles`` headlines are read.
 
         Args:
             story_ids: stories whose members changed.
-            title_of: ``f(rows) -> str`` choosing a story title from its original articles' rows.
+            title_of: ``f(rows) -> str`` choosing a story title from rows with ``title`` and ``published``
+                (originals, else copies; oldest first).
+            max_titles: how many of the newest headlines ``title_of`` sees.
 
         Returns:
             The ids of the stories created, and of those that existed and were updated.
@@ -346,41 +353,42 @@ class Store:
         created: list[str] = []
         updated: list[str] = []
         stamp = now_iso()
+        conn = self._conn
         for sid in story_ids:
-            rows = self._conn.execute(
-                "SELECT key, title, text, published, copy_of FROM articles WHERE story_id = ? ORDER BY id",
-                (sid,),
-            ).fetchall()
-            if not rows:  # every member moved away: the story is empty, kept so its id still answers
-                self._conn.execute(
+            size, first, last = conn.execute(
+                "SELECT count(*), min(published), max(published) FROM articles WHERE story_id = ?", (sid,)
+            ).fetchone()
+            if not size:  # every member moved away: the story is empty, kept so its id still answers
+                conn.execute(
                     "UPDATE stories SET size = 0, fold = NULL, updated = ? WHERE id = ?", (stamp, sid)
                 )
                 continue
-            days = sorted(r["published"] for r in rows if r["published"])
-            originals = [r for r in rows if r["copy_of"] is None] or rows
-            title = title_of(originals)
-            exists = self._conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone()
+            rows = (
+                conn.execute(
+                    """SELECT title, published FROM articles WHERE story_id = ? AND copy_of IS NULL
+                   ORDER BY id DESC LIMIT ?""",
+                    (sid, max_titles),
+                ).fetchall()
+                or conn.execute(
+                    "SELECT title, published FROM articles WHERE story_id = ? ORDER BY id DESC LIMIT ?",
+                    (sid, max_titles),
+                ).fetchall()
+            )
+            title = title_of(rows[::-1])
+            exists = conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone()
             if exists:
                 updated.append(sid)
-                self._conn.execute(
+                conn.execute(
                     """UPDATE stories SET title = ?, first_published = ?, last_published = ?, size = ?, updated = ?,
                        fold = NULL, merged_into = NULL WHERE id = ?""",
-                    (title, days[0] if days else None, days[-1] if days else None, len(rows), stamp, sid),
+                    (title, first, last, size, stamp, sid),
                 )
             else:
                 created.append(sid)
-                self._conn.execute(
+                conn.execute(
                     """INSERT INTO stories(id, title, first_published, last_published, size, created, updated)
                        VALUES (?,?,?,?,?,?,?)""",
-                    (
-                        sid,
-                        title,
-                        days[0] if days else None,
-                        days[-1] if days else None,
-                        len(rows),
-                        stamp,
-                        stamp,
-                    ),
+                    (sid, title, first, last, size, stamp, stamp),
                 )
         return created, updated
 
