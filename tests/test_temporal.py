@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsfold.temporal import find_dates, parse_published, scan_dates
+from newsfold.temporal import find_dates, parse_published, scan_article, scan_dates
 
 THU = dt.date(2022, 2, 17)  # the seeds' reply day, a Thursday
 WED = dt.date(2022, 1, 26)  # the TASS report, a Wednesday
@@ -158,3 +158,78 @@ def test_a_weekday_with_its_date_is_one_expression(sentence: str, lang: str, exp
 )
 def test_days_ago(sentence: str, lang: str, expected: list[str]) -> None:
     assert _values(sentence, WED_2015, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "lang", "expected"),
+    [
+        (
+            ["Troops entered the city on 14 March 2011.", "The next day the council met."],
+            "en",
+            ["2011-03-15"],
+        ),
+        (
+            ["The vote was on 14 March 2011 and two days later the results came out."],
+            "en",
+            ["2011-03-14", "2011-03-16"],
+        ),
+        (
+            ["Il 3 marzo 2011 i ribelli presero la città.", "Il giorno dopo, arrivò l'esercito."],
+            "it",
+            ["2011-03-04"],
+        ),
+        (
+            ["Le 5 mars 2011, l'armée est entrée.", "La veille, les rebelles avaient fui."],
+            "fr",
+            ["2011-03-04"],
+        ),
+        (["Am 5. März 2011 begann der Angriff.", "Zwei Tage später kam die Antwort."], "de", ["2011-03-07"]),
+        (
+            ["El 5 de marzo de 2011 comenzó.", "Al día siguiente, el ejército se retiró."],
+            "es",
+            ["2011-03-06"],
+        ),
+        (["Em 5 de março de 2011 começou.", "No dia seguinte o exército recuou."], "pt", ["2011-03-06"]),
+        (
+            ["5 марта 2011 года начались протесты.", "На следующий день армия отступила."],
+            "ru",
+            ["2011-03-06"],
+        ),
+        (["في 5 مارس 2011 بدأ الهجوم.", "في اليوم التالي انسحب الجيش."], "ar", ["2011-03-06"]),
+    ],
+)
+def test_the_next_day_counts_from_the_date_given_last(
+    sentences: list[str], lang: str, expected: list[str]
+) -> None:
+    found = scan_article(sentences, published=dt.date(2011, 3, 20), lang=lang)
+    assert [
+        m.value for m in found[-1]
+    ] == expected  # from the story's date, not from the 20 March publish date
+
+
+def test_the_next_day_without_a_date_before_it_or_counted_from_an_event_is_dropped() -> None:
+    pub = dt.date(2011, 3, 20)
+    alone = scan_dates("The next day the council met.", published=pub, lang="en")
+    assert alone.mentions == () and [d.reason for d in alone.dropped] == ["no_anchor"]
+    event = scan_article(
+        ["Troops entered the city on 14 March 2011.", "The day before the vote, police arrested him."],
+        published=pub,
+        lang="en",
+    )
+    assert event[1] == []
+    assert (
+        scan_article(
+            ["Il 3 marzo 2011 cadde.", "Il giorno dopo la strage si dimise."], published=pub, lang="it"
+        )[1]
+        == []
+    )
+    # "في اليوم التالي" (the next day) holds "اليوم" (today): without a date before it, it is not today either
+    assert find_dates("في اليوم التالي انسحب الجيش.", published=pub, lang="ar") == []
+    # the anchor expires: "the next day" four sentences after the last date is not counted from it
+    far = scan_article(
+        ["It began on 14 March 2011.", "One.", "Two.", "Three.", "Four.", "The next day it ended."],
+        published=pub,
+        lang="en",
+    )
+    assert far[-1] == []
+    assert _values("The day after tomorrow the talks resume.", THU) == ["2022-02-19"]

@@ -163,3 +163,31 @@ def test_key_dates_without_publish_dates_uses_absolute_dates() -> None:
         _article("b", "Yesterday the ministry published its reply to the letter.", None),
     ]
     assert [e.date for e in key_dates(arts, 5)] == ["2021-12-17"]
+
+
+def test_key_dates_say_on_what_each_entry_rests() -> None:
+    arts = [
+        _article("a", "Troops crossed the border on 14 March 2011 near the river.", "2011-03-15"),
+        _article(
+            "b", "The council condemned the troops who crossed the border on 14 March 2011.", "2011-03-20"
+        ),
+        # published on the 18th; its first sentence is dated to another day, its second reports the day's news
+        _article(
+            "c",
+            "Talks had opened on 2 March 2011 in Geneva between the parties.\n"
+            "The council met in an emergency session and voted a resolution.",
+            "2011-03-18",
+        ),
+        # published on the 19th; its only sentence speaks of another day: nothing says what happened on the 19th
+        _article("d", "The vote of 12 March 2011 was recalled by the envoy in his speech.", "2011-03-19"),
+    ]
+    by_date = {e.date: e for e in key_dates(arts, 10)}
+    stated = by_date["2011-03-14"]
+    assert stated.basis == "stated" and set(stated.articles) == {"a", "b"} and "14 March 2011" in stated.text
+    published = by_date["2011-03-18"]
+    assert published.basis == "published" and published.articles == ("c",)
+    assert published.text.startswith("The council met")  # not the line about 2 March
+    # its article dates nothing to that day: no entry rather than a false one
+    assert "2011-03-19" not in by_date
+    assert all(e.basis in {"stated", "published"} for e in by_date.values())
+    assert all(TimelineEntry(e.date, e.text, e.articles, e.score).basis == "stated" for e in by_date.values())

@@ -23,7 +23,9 @@ def story_arc(store: Store, settings: Settings, *, query: str | None, max_dates:
         max_dates: at most this many distinct dates.
 
     Returns:
-        Contract objects ``{"date", "text", "articles", "stories"}``.
+        Contract objects ``{"date", "text", "articles", "stories"}`` plus ``basis``: ``stated`` when the cited
+        articles give the date, ``published`` when the entry is the lead of the one article cited, published that
+        day (see :mod:`newsfold.story.timeline`).
     """
     from newsfold.story.timeline import key_dates
 
@@ -45,5 +47,5 @@ def story_arc(store: Store, settings: Settings, *, query: str | None, max_dates:
         for key in cited:
             if story_of.get(key) and story_of[key] not in sids:
                 sids.append(story_of[key])
-        out.append({"date": e.date, "text": e.text, "articles": cited, "stories": sids})
+        out.append({"date": e.date, "text": e.text, "articles": cited, "stories": sids, "basis": e.basis})
     return out

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from newsfold.models import Article
-from newsfold.story.timeline import TimelineEntry, key_dates, story_timeline
+from newsfold.story.timeline import TimelineEntry, key_dates_with_timeline, story_timeline
 from newsfold.temporal import find_dates, parse_published
 
 # Sentences per chosen date scored by ROUGE-1: the date's main entry, then its next best entries (references give a
@@ -109,9 +109,9 @@ def eval_timeline(articles: Sequence[Article], reference: Mapping[str, list[str]
     Returns:
         ``date_f1``, ``date_precision``, ``date_recall``, ``rouge1_f`` and ``dates`` (how many were selected).
     """
-    chosen = key_dates(articles, len(reference))
+    chosen, timeline = key_dates_with_timeline(articles, len(reference))
     texts = {e.date: [e.text] for e in chosen}
-    for e in sorted(story_timeline(articles), key=lambda e: -e.score):
+    for e in sorted(timeline, key=lambda e: -e.score):
         lines = texts.get(e.date)
         if lines is not None and len(lines) < ROUGE_SENTENCES and e.text not in lines:
             lines.append(e.text)

@@ -11,6 +11,17 @@ best: how many distinct articles mention the day (absolute and resolved relative
 timely reports above late recalls, boilerplate and off-topic lines discounted), the articles published on the day
 and the next two (reports follow events), and a prior for the opening of the story (long crises are told from their
 outbreak). Days no sentence dates still rank by volume, so ``n`` days can always be chosen inside the span.
+
+Every entry says on what it rests (``basis``), so that no article is cited for a date it does not give:
+
+- ``stated``: the cited articles date the event themselves, with an absolute date ("15 marzo 2011") or a relative
+  one resolved against their own publish date ("ieri", "heute", "on Monday"): the sentence shown carries the date
+  expression.
+- ``published``: only in :func:`key_dates`, for a day chosen on its publication volume that no sentence dates. The
+  entry is the lead of an article published that day, a sentence that reports the news of its own day (the news
+  convention: a report without another date speaks of its publication day); a lead that dates itself to another day
+  is never used, and the entry cites that one article only. Days with neither are not shown, even when that leaves
+  fewer than ``n`` dates (filling them with days no article speaks of would cite articles for what they do not say).
 """
 
 from __future__ import annotations
@@ -25,7 +36,7 @@ from dataclasses import dataclass
 
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
-from newsfold.temporal import TimeMention, find_dates, parse_published
+from newsfold.temporal import TimeMention, parse_published, scan_article
 
 # Two sentences on the same date are one event when this share of the shorter one's content words is in the other
 # (and at least SAME_EVENT_MIN_SHARED words). Swept 0.2-0.5 on the seeds and crisis-it; re-run eval timeline.
@@ -62,12 +73,15 @@ class TimelineEntry:
         text: the sentence that best states the event.
         articles: keys of every article that states it, in first-mention order.
         score: the event's importance (timely mentions by distinct articles, centrality); higher is more important.
+        basis: ``stated`` when the cited articles give the date themselves; ``published`` when the entry is the
+            lead of the one article cited, published that day (see the module docstring).
     """
 
     date: str
     text: str
     articles: tuple[str, ...]
     score: float
+    basis: str = "stated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +131,13 @@ _Scanned = list[tuple[str, list[TimeMention]]]
 
 
 def _scan(article: Article) -> _Scanned:
-    """Every sentence of the article with the dates it mentions (sentences without one are kept, for leads)."""
-    published = parse_published(article.published)
-    return [
-        (s.text, find_dates(s.text, published=published, lang=article.lang))
-        for s in split_sentences(article.text, article.lang)
-    ]
+    """Every sentence of the article with the dates it mentions (sentences without one are kept, for leads).
+
+    "The next day" and its kin count from the day the article gave last (:func:`newsfold.temporal.scan_article`).
+    """
+    texts = [s.text for s in split_sentences(article.text, article.lang)]
+    dates = scan_article(texts, published=parse_published(article.published), lang=article.lang)
+    return list(zip(texts, dates, strict=True))
 
 
 def _candidates(article: Article, scanned: _Scanned) -> list[_Candidate]:
@@ -415,19 +430,21 @@ def rank_dates(articles: Sequence[Article]) -> dict[str, float]:
     return _rank(articles, [_scan(a) for a in articles])
 
 
-def _lead(article: Article, scanned: _Scanned) -> str:
-    """The article's first line that reads as a sentence, else its title."""
-    for text, _ in scanned:
-        if len(text.split()) >= MIN_WORDS and not _MARKED.search(text):
-            return text
-    return article.title or (scanned[0][0] if scanned else "")
+def _lead(scanned: _Scanned, day: str) -> str | None:
+    """An article's first line that reads as a sentence and dates nothing to another day than ``day``, if any."""
+    for text, mentions in scanned:
+        if len(text.split()) < MIN_WORDS or _MARKED.search(text) or not _END_PUNCT.search(text):
+            continue
+        if any(m.value != day for m in mentions if m.precision == "day"):
+            continue  # the line speaks of another day: it is no report of its publication day
+        return text
+    return None
 
 
 def key_dates(articles: Sequence[Article], n: int) -> list[TimelineEntry]:
     """Choose the ``n`` key dates of a story arc, each with its main event, sorted by date.
 
-    A chosen day with dated events gives its most important entry (with every article citing it); a day chosen on
-    publication volume alone gives the lead of the first article published on it.
+    See :func:`key_dates_with_timeline` for how days are chosen and what each entry rests on.
 
     Args:
         articles: the arc's articles.
@@ -436,13 +453,38 @@ def key_dates(articles: Sequence[Article], n: int) -> list[TimelineEntry]:
     Returns:
         At most ``n`` entries, one per date, sorted by date; ``score`` is the date's rank score.
     """
-    if n <= 0 or not articles:
+    if n <= 0:
         return []
+    return key_dates_with_timeline(articles, n)[0]
+
+
+def key_dates_with_timeline(
+    articles: Sequence[Article], n: int
+) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """Choose the ``n`` key dates of a story arc, each with its main event, sorted by date; and the whole timeline.
+
+    A chosen day with dated events gives its most important entry (with every article citing it, basis
+    ``stated``); a day chosen on publication volume alone gives the lead of the first article published on it whose
+    lead reports its own day (basis ``published``, that article cited alone); a day with neither is left out.
+
+    Args:
+        articles: the arc's articles.
+        n: how many dates to choose.
+
+    Returns:
+        At most ``n`` entries, one per date, sorted by date (``score`` is the date's rank score); and every entry of
+        the articles' timeline, as from :func:`story_timeline` (one scan of the articles serves both).
+    """
+    if not articles:
+        return [], []
     scans = [_scan(a) for a in articles]
     scores = _rank(articles, scans)
     chosen = sorted(scores, key=lambda d: (-scores[d], d))[:n]
+    entries = _timeline(articles, scans)
+    if n <= 0:
+        return [], entries
     best: dict[str, TimelineEntry] = {}
-    for e in _timeline(articles, scans):
+    for e in entries:
         if e.date in scores and (e.date not in best or e.score > best[e.date].score):
             best[e.date] = e
     dated = sorted((a.day, i) for i, a in enumerate(articles) if a.day)
@@ -453,8 +495,12 @@ def key_dates(articles: Sequence[Article], n: int) -> list[TimelineEntry]:
             out.append(TimelineEntry(date, entry.text, entry.articles, scores[date]))
             continue
         at = bisect.bisect_left(dated, (date, -1))
-        if at == len(dated) or dated[at][0] != date:
-            continue  # no article states anything about this day: it is not shown
-        i = dated[at][1]
-        out.append(TimelineEntry(date, _lead(articles[i], scans[i]), (articles[i].key,), scores[date]))
-    return out
+        while at < len(dated) and dated[at][0] == date:
+            i = dated[at][1]
+            lead = _lead(scans[i], date)
+            if lead is not None:
+                out.append(TimelineEntry(date, lead, (articles[i].key,), scores[date], "published"))
+                break
+            at += 1
+        # else: no article states anything about this day: it is not shown
+    return out, entries

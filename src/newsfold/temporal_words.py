@@ -1,0 +1,280 @@
+"""The words of temporal expressions per language (en, it, de, fr, es, pt, ru, ar), for :mod:`newsfold.temporal`.
+
+Each table maps an ISO 639-1 code to regex alternatives or ``name|variant`` lists; they hold generic vocabulary of
+each language (month and weekday names, "yesterday", "last", "the next day"), nothing of any one corpus.
+"""
+
+from __future__ import annotations
+
+# Month names, January first, months separated by commas, spellings of one month (inflections, abbreviations) by
+# "|"; Russian has nominative, genitive ("17 января") and prepositional ("в январе") forms; Arabic the
+# Egyptian/Gulf names and the Levantine (Syriac) ones, with and without hamza.
+MONTHS: dict[str, str] = {
+    "en": "january|jan,february|feb,march|mar,april|apr,may,june|jun,july|jul,august|aug,september|sept|sep,"
+    "october|oct,november|nov,december|dec",
+    "it": "gennaio,febbraio,marzo,aprile,maggio,giugno,luglio,agosto,settembre,ottobre,novembre,dicembre",
+    "de": "januar|jänner|jan,februar|feber|feb,märz|maerz,april|apr,mai,juni,juli,august|aug,september|sept|sep,"
+    "oktober|okt,november|nov,dezember|dez",
+    "fr": "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre",
+    "es": "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre|setiembre,octubre,noviembre,diciembre",
+    "pt": "janeiro,fevereiro,março,abril,maio,junho,julho,agosto,setembro,outubro,novembro,dezembro",
+    "ru": "январь|января|январе,февраль|февраля|феврале,март|марта|марте,апрель|апреля|апреле,май|мая|мае,"
+    "июнь|июня|июне,июль|июля|июле,август|августа|августе,сентябрь|сентября|сентябре,октябрь|октября|октябре,"
+    "ноябрь|ноября|ноябре,декабрь|декабря|декабре",
+    "ar": "يناير|كانون الثاني,فبراير|شباط,مارس|آذار,أبريل|ابريل|نيسان,مايو|أيار|ايار,يونيو|يونيه|حزيران,"
+    "يوليو|يوليه|تموز,أغسطس|اغسطس|آب,سبتمبر|أيلول|ايلول,أكتوبر|اكتوبر|تشرين الأول,نوفمبر|تشرين الثاني,"
+    "ديسمبر|كانون الأول",
+}
+
+# Weekday names, Monday first (Portuguese only with "-feira": bare "segunda" also means "second").
+WEEKDAYS: dict[str, str] = {
+    "en": "monday,tuesday,wednesday,thursday,friday,saturday,sunday",
+    "it": "lunedì|lunedi,martedì|martedi,mercoledì|mercoledi,giovedì|giovedi,venerdì|venerdi,sabato,domenica",
+    "de": "montag,dienstag,mittwoch,donnerstag,freitag,samstag|sonnabend,sonntag",
+    "fr": "lundi,mardi,mercredi,jeudi,vendredi,samedi,dimanche",
+    "es": "lunes,martes,miércoles|miercoles,jueves,viernes,sábado|sabado,domingo",
+    "pt": "segunda-feira,terça-feira|terca-feira,quarta-feira,quinta-feira,sexta-feira,sábado|sabado,domingo",
+    "ru": "понедельник,вторник,среда|среду,четверг,пятница|пятницу,суббота|субботу,воскресенье",
+    "ar": "الاثنين|الإثنين,الثلاثاء,الأربعاء|الاربعاء,الخميس,الجمعة,السبت,الأحد|الاحد",
+}
+
+# Words for days counted from the publish date: (regex, offset in days). Each is a whole-word match.
+RELATIVE_DAYS: dict[str, list[tuple[str, int]]] = {
+    "en": [
+        (r"the day before yesterday", -2),
+        (r"yesterday", -1),
+        (r"today|tonight|this (?:morning|afternoon|evening)", 0),
+        (r"the day after tomorrow", 2),
+        (r"tomorrow", 1),
+    ],
+    "it": [
+        (r"l'altro ieri|l’altro ieri|altroieri", -2),
+        (r"ieri", -1),
+        (r"oggi|stamattina|stamane|stasera|stanotte", 0),
+        (r"dopodomani", 2),
+        (r"domani", 1),
+    ],
+    "de": [(r"vorgestern", -2), (r"gestern", -1), (r"heute", 0), (r"übermorgen", 2), (r"(?-i:morgen)", 1)],
+    "fr": [
+        (r"avant-hier", -2),
+        (r"hier", -1),
+        (r"aujourd['’]hui|ce (?:matin|soir)", 0),
+        (r"après-demain", 2),
+        (r"demain", 1),
+    ],
+    "es": [
+        (r"anteayer|antier", -2),
+        (r"ayer", -1),
+        (r"hoy|esta (?:mañana|tarde|noche)", 0),
+        (r"pasado mañana", 2),
+        (r"(?<!la )(?<!esta )mañana(?! por)", 1),
+    ],
+    "pt": [
+        (r"anteontem", -2),
+        (r"ontem", -1),
+        (r"hoje|nesta (?:manhã|tarde|noite)", 0),
+        (r"depois de amanhã", 2),
+        (r"amanhã", 1),
+    ],
+    "ru": [(r"позавчера", -2), (r"вчера", -1), (r"сегодня", 0), (r"послезавтра", 2), (r"завтра", 1)],
+    "ar": [
+        (r"أول أمس|اول امس", -2),
+        (r"أمس|امس|البارحة", -1),
+        (r"اليوم", 0),
+        (r"بعد غد", 2),
+        (r"غدا|غداً", 1),
+    ],
+}
+
+# "three days ago": {N} stands for the count, digits or the words for two to ten (COUNT_WORDS, in order).
+DAYS_AGO = {
+    "en": r"{N}\s+days\s+ago",
+    "it": r"{N}\s+giorni\s+fa",
+    "de": r"vor\s+{N}\s+tagen",
+    "fr": r"il\s+y\s+a\s+{N}\s+jours",
+    "es": r"hace\s+{N}\s+días",
+    "pt": r"há\s+{N}\s+dias",
+    "ru": r"{N}\s+(?:дня|дней)\s+назад",
+    "ar": r"(?:قبل|منذ)\s+{N}\s+(?:أيام|يوما|يوماً)",
+}
+COUNT_WORDS = {
+    "en": "two,three,four,five,six,seven,eight,nine,ten",
+    "it": "due,tre,quattro,cinque,sei,sette,otto,nove,dieci",
+    "de": "zwei,drei,vier,fünf,sechs,sieben,acht,neun,zehn",
+    "fr": "deux,trois,quatre,cinq,six,sept,huit,neuf,dix",
+    "es": "dos,tres,cuatro,cinco,seis,siete,ocho,nueve,diez",
+    "pt": "dois|duas,três,quatro,cinco,seis,sete,oito,nove,dez",
+    "ru": "два,три,четыре,пять,шесть,семь,восемь,девять,десять",
+    "ar": "اثنين,ثلاثة,أربعة,خمسة,ستة,سبعة,ثمانية,تسعة,عشرة",
+}
+
+# "until today", "ancora oggi": today as "up to now", not an event on the publish day.
+NOT_TODAY = {
+    "en": r"(?:until|till|up to|to this|as of)\s+$",
+    "it": r"\b(?:fino\s+(?:ad?\s+)?|ancora\s+|ad?\s+|d['’])$",
+    "de": r"(?:bis|noch)\s+$",
+    "fr": r"(?:jusqu['’]à|encore)\s+$",
+    "es": r"(?:hasta|aún|todavía)\s+$",
+    "pt": r"(?:até|ainda)\s+$",
+    "ru": r"(?:до|по)\s+$",
+    "ar": r"(?:حتى)\s+$",
+}
+
+# Words that put a weekday or month in the past ("last Monday") or the future ("next Monday"), before or after it.
+LAST = {
+    "en": r"last|this past|past",
+    "it": r"scors[oa]|passat[oa]|ultim[oa]",
+    "de": r"letzten|letzte|vergangenen|vergangene|vorigen|voriger",
+    "fr": r"dernier|dernière|passé|passée",
+    "es": r"pasad[oa]|últim[oa]",
+    "pt": r"passad[oa]|últim[oa]",
+    "ru": r"прошл\w*",
+    "ar": r"الماضي|الماضية|المنصرم|المنصرمة",
+}
+NEXT = {
+    "en": r"next|this coming|coming",
+    "it": r"prossim[oa]|entrante",
+    "de": r"nächsten|nächste|kommenden|kommende",
+    "fr": r"prochain|prochaine",
+    "es": r"próxim[oa]|que viene",
+    "pt": r"próxim[oa]|que vem",
+    "ru": r"следующ\w*|будущ\w*",
+    "ar": r"المقبل|المقبلة|القادم|القادمة",
+}
+# "last month", "last year" (month and year precision); "last week" is skipped: it names no day.
+UNIT_MONTH = {
+    "en": r"month",
+    "it": r"mese",
+    "de": r"monat|monats",
+    "fr": r"mois",
+    "es": r"mes",
+    "pt": r"mês",
+    "ru": r"месяц\w*",
+    "ar": r"الشهر",
+}
+UNIT_YEAR = {
+    "en": r"year",
+    "it": r"anno",
+    "de": r"jahr|jahres",
+    "fr": r"année|an",
+    "es": r"año",
+    "pt": r"ano",
+    "ru": r"год\w*",
+    "ar": r"العام|السنة",
+}
+# Words that mark a month or year as a time ("in January", "late 2021", "fine gennaio"); English bare months need
+# one (May, March are also ordinary words), and every language needs one before a bare year.
+PERIOD_CUE = {
+    "en": r"in|since|until|till|by|from|during|early|mid|late|the end of|the beginning of|the start of|"
+    r"the middle of|end of|beginning of|start of|middle of|mid-",
+    "it": r"nel|nell['’]|dal|dall['’]|al|all['’]|a|ad|in|entro il|entro|fino al|fino a|da|di|del|"
+    r"inizio|fine|metà|primi di|inizi di|fine di|alla fine di|all['’]inizio di|a metà|a fine|a inizio|"
+    r"nel mese di|nell['’]anno|anno",
+    "de": r"im|seit|bis|ab|vom|Anfang|Ende|Mitte|Jahr|Jahre|im Jahr|im Jahre",
+    "fr": r"en|depuis|jusqu['’]en|dès|début|fin|mi-|courant|à la fin de|au début de|l['’]année|d['’]ici",
+    "es": r"en|desde|hasta|a finales de|a principios de|a mediados de|finales de|principios de|mediados de|"
+    r"el año|del año",
+    "pt": r"em|desde|até|no final de|no início de|em meados de|final de|início de|meados de|no ano de|o ano de",
+    "ru": r"в|с|до|к|начале|конце|середине|в начале|в конце|в середине",
+    "ar": r"في|منذ|عام|سنة|حتى|مطلع|أواخر|أوائل|منتصف|نهاية|بداية",
+}
+# Future-tense cues looked for in the clause around an expression ("will meet on Monday", "si terrà il 15 marzo").
+FUTURE = {
+    "en": r"\b(?:will|shall|'ll|is due|are due|is set to|are set to|scheduled|expected to|plans? to|going to|"
+    r"to be held|upcoming|next)\b",
+    "it": r"\b\w+(?:rà|ranno|remo|rò)\b|\bprossim[oaie]\b|\bin programma\b|\bprevist[oaie]\b",
+    "de": r"\b(?:wird|werden|werde|wirst|soll|sollen|geplant|plant|kommenden|nächsten)\b",
+    "fr": r"\b(?:\w+(?:ront|rons|rez|rai)|sera|aura|fera|ira|pourra|devra|va|vont|doit|doivent|prévu|prévue|"
+    r"prochain|prochaine)\b",
+    "es": r"\b\w+(?:rá|rán|remos)\b|\b(?:va a|van a|próxim[oa]|previsto|prevista)\b",
+    "pt": r"\b\w+(?:rá|rão|remos)\b|\b(?:vai|vão|próxim[oa]|previsto|prevista)\b",
+    "ru": r"\b(?:будет|будут|буду|состоится|состоятся|планирует|планируют|намерен\w*|следующ\w*)\b",
+    "ar": r"سوف|المقبل|المقبلة|القادم|القادمة|من المقرر|يعتزم",
+}
+
+# Days counted from the date the article gave last (issue 7: "two days later" counts from the story's date, not from
+# the publish date as dateparser does): (regex, days, may take a complement). {N} stands for a count (digits or
+# COUNT_WORDS) and then ``days`` is its sign. A form that may take a complement counts from an event when one follows
+# ("the day before the vote", "il giorno dopo la strage", "le lendemain de l'attaque": see ANAPHOR_OBJECT), and is
+# then dropped; "the next day" and "two days later" never take one.
+ANAPHORIC: dict[str, list[tuple[str, int, bool]]] = {
+    "en": [
+        (r"the (?:next|following) day", 1, False),
+        (r"the day after(?! tomorrow)", 1, True),
+        (r"the (?:previous|preceding) day", -1, False),
+        (r"the day before(?! yesterday)", -1, True),
+        (r"(?:on )?the same day|that same day", 0, True),
+        (r"{N} days later", 1, False),
+        (r"{N} days earlier", -1, False),
+        (r"{N} days before", -1, True),
+    ],
+    "it": [
+        (r"il giorno (?:dopo|successivo|seguente)|l['’]indomani", 1, True),
+        (r"il giorno (?:prima|precedente)", -1, True),
+        (r"(?:nel)?lo stesso giorno|quello stesso giorno", 0, True),
+        (r"{N} giorni più tardi", 1, False),
+        (r"{N} giorni dopo", 1, True),
+        (r"{N} giorni prima", -1, True),
+    ],
+    "de": [
+        (r"am (?:nächsten|folgenden) Tag|tags darauf|am Tag danach", 1, False),
+        (r"am Tag (?:zuvor|davor)|tags zuvor", -1, False),
+        (r"am Vortag", -1, True),
+        (r"am (?:selben|gleichen) Tag", 0, True),
+        (r"{N} Tage (?:später|danach)", 1, False),
+        (r"{N} Tage (?:zuvor|vorher|früher)", -1, False),
+    ],
+    "fr": [
+        (r"le lendemain", 1, True),
+        (r"la veille", -1, True),
+        (r"le même jour", 0, True),
+        (r"{N} jours plus tard", 1, False),
+        (r"{N} jours après", 1, True),
+        (r"{N} jours (?:plus tôt|auparavant)", -1, False),
+        (r"{N} jours avant", -1, True),
+    ],
+    "es": [
+        (r"(?:al|el) día siguiente", 1, True),
+        (r"el día anterior", -1, True),
+        (r"el mismo día", 0, True),
+        (r"{N} días más tarde", 1, False),
+        (r"{N} días después", 1, True),
+        (r"{N} días antes", -1, True),
+    ],
+    "pt": [
+        (r"(?:no|o) dia seguinte", 1, True),
+        (r"(?:no|o) dia anterior|na véspera", -1, True),
+        (r"(?:no|o) mesmo dia", 0, True),
+        (r"{N} dias mais tarde", 1, False),
+        (r"{N} dias depois", 1, True),
+        (r"{N} dias antes", -1, True),
+    ],
+    "ru": [
+        (r"на следующий день", 1, True),
+        # "накануне выборов" is "on the eve of the elections": only "накануне" alone or with a time of day
+        (r"накануне(?=\s*[,.;:!?)]|\s*$|\s+(?:вечером|утром|днём|днем|ночью))", -1, False),
+        (r"в тот же день", 0, True),
+        (r"через {N} (?:дня|дней)", 1, True),
+        (r"{N} (?:дня|дней) спустя", 1, False),
+    ],
+    "ar": [
+        (r"في اليوم التالي|اليوم التالي", 1, True),
+        (r"في اليوم السابق|اليوم السابق", -1, True),
+        (r"في اليوم نفسه|في نفس اليوم", 0, True),
+        (r"بعد {N} (?:أيام|يوما|يوماً)", 1, True),
+    ],
+}
+# Words that, right after a form that may take a complement, make it count from an event: articles, prepositions,
+# pronouns and conjunctions ("the day after the vote", "the day after he resigned", "la veille du scrutin", "dos días
+# después del ataque", "на следующий день после выборов").
+ANAPHOR_OBJECT: dict[str, str] = {
+    "en": r"(?:the|a|an|as|his|her|its|their|this|that|these|those|he|she|it|they|we)\b",
+    "it": r"(?:il|lo|la|l['’]|i|gli|le|un|una|uno|a|al|alla|all['’]|ai|del|dello|della|dell['’]|dei|degli|delle|"
+    r"dal|dalla|di|da|che)\b",
+    "de": r"(?:dem|der|den|des|einem|einer|nach|vor|wie)\b",
+    "fr": r"(?:du|de|des|d['’]|la|le|les|l['’]|que|qu['’])",
+    "es": r"(?:a|al|de|del|la|el|los|las|que)\b",
+    "pt": r"(?:a|ao|à|de|do|da|dos|das|que|em)\b",
+    "ru": r"(?:после|до|того|этого|как|что)\b",
+    "ar": r"(?:من|على|ل)",
+}
