@@ -116,10 +116,10 @@ class CopyIndex:
     verified on the full signature).
     """
 
-    def __init__(self, settings: Settings, capacity: int = 250_000) -> None:
+    def __init__(self, settings: Settings, capacity: int | None = None) -> None:
         self.threshold = settings.dedup_threshold
         self.rows = ROWS_PER_BAND if settings.minhash_perm % ROWS_PER_BAND == 0 else 1
-        self.capacity = capacity
+        self.capacity = capacity or settings.copy_window
         self._buckets: dict[int, str | list[str]] = {}  # one key, or a list when several share the bucket
         self._sigs: dict[str, bytes] = {}
         self._original: dict[str, str] = {}  # copy key -> its original's key
@@ -136,12 +136,12 @@ class CopyIndex:
     def __len__(self) -> int:
         return len(self._sigs)
 
-    def find(self, sig: Signature) -> tuple[str, float] | None:
+    def find(self, sig: Signature | bytes) -> tuple[str, float] | None:
         """The original that ``sig`` copies, with the estimated similarity, or None.
 
         Among matches above the threshold, the earliest original wins (earliest publish date, then arrival).
         """
-        raw = sig.to_bytes()
+        raw = sig if isinstance(sig, bytes) else sig.to_bytes()
         mine = np.frombuffer(raw, dtype="<u4")
         best: tuple[str, float] | None = None
         seen: set[str] = set()
@@ -170,13 +170,13 @@ class CopyIndex:
             return pa[:10] < pb[:10]
         return self._order.get(a, -1) < self._order.get(b, -1)
 
-    def add(self, key: str, sig: Signature, *, copy_of: str | None, published: str | None) -> None:
-        """Remember an article's signature (originals and copies alike)."""
+    def add(self, key: str, sig: Signature | bytes, *, copy_of: str | None, published: str | None) -> None:
+        """Remember an article's signature (originals and copies alike); ``sig`` may be its packed bytes."""
         if key in self._sigs:
             return
         if len(self._sigs) >= self.capacity:
             self._evict()
-        raw = sig.to_bytes()
+        raw = sig if isinstance(sig, bytes) else sig.to_bytes()
         self._sigs[key] = raw
         self._published[key] = published
         self._order[key] = self._counter

@@ -286,11 +286,12 @@ class Folder:
             return
         copy_of: str | None = None
         similarity: float | None = None
+        packed = item.signature.to_bytes() if item.signature is not None else None
         original = self.store.original_with_text(item.text_hash)
         if original is not None:
             copy_of, similarity = original, 1.0
-        elif item.signature is not None:
-            match = self.copies.find(item.signature)
+        elif packed is not None:
+            match = self.copies.find(packed)
             if match is not None:
                 copy_of, similarity = match
         if copy_of is not None:
@@ -306,8 +307,8 @@ class Folder:
                 left = self.store.move_article(key, target)
                 self._touched.update(s for s in (left, target) if s)
             story_id = placement.story_id
-        if item.signature is not None:
-            self.copies.add(art.key, item.signature, copy_of=copy_of, published=art.published)
+        if packed is not None:
+            self.copies.add(art.key, packed, copy_of=copy_of, published=art.published)
         self.store.add_article(
             art,
             raw_hash=item.raw_hash,
@@ -315,7 +316,7 @@ class Folder:
             story_id=story_id,
             copy_of=copy_of,
             similarity=similarity,
-            signature=item.signature.to_bytes() if item.signature else None,
+            signature=packed,
             features=None,  # recomputable from the stored text (featurize is pure); not worth the bytes
             run_id=run_id,
         )
@@ -409,38 +410,40 @@ def ingest(
     folder = Folder(store, settings)
     done = batches = 0
 
-    def place(batch: list[Prepared | RawDoc | Rejected | Skipped]) -> None:
-        nonlocal done, batches
-        with store.transaction():
-            for item in batch:
-                if isinstance(item, Skipped):
-                    counts.skipped += 1
-                    continue
-                if isinstance(item, Rejected):
-                    counts.quarantined += 1
-                    store.quarantine(item, run_id)
-                    location = item.location
-                elif isinstance(item, Prepared):
-                    folder.add(item, run_id, counts)
-                    location = item.article.location
-                else:  # a backend must prepare every RawDoc; one that did not is a bug, kept visible
-                    raise TypeError(
-                        f"backend {backend.name!r} returned an unprepared document: {item.location}"
-                    )
-                done += 1
-                if on_progress:
-                    on_progress(Progress(done, location))
-            batches += 1
-            folder.flush(counts, save_states=batches % SAVE_STATES_EVERY == 0)
+    def take(item: Prepared | RawDoc | Rejected | Skipped) -> None:
+        nonlocal done
+        if isinstance(item, Skipped):
+            counts.skipped += 1
+            return
+        if isinstance(item, Rejected):
+            counts.quarantined += 1
+            store.quarantine(item, run_id)
+            location = item.location
+        elif isinstance(item, Prepared):
+            folder.add(item, run_id, counts)
+            location = item.article.location
+        else:  # a backend must prepare every RawDoc; one that did not is a bug, kept visible
+            raise TypeError(f"backend {backend.name!r} returned an unprepared document: {item.location}")
+        done += 1
+        if on_progress:
+            on_progress(Progress(done, location))
 
-    batch: list[Prepared | RawDoc | Rejected | Skipped] = []
+    # Results are placed as they come back, inside one transaction per batch: pulling them one at a time keeps
+    # the backend's workers preparing the next documents while this process places and writes (collecting a
+    # whole batch first left the workers idle during every write).
+    stream = iter(backend.map_prepare(read_inputs(inputs, settings), settings, snapshot))
     try:
-        for item in backend.map_prepare(read_inputs(inputs, settings), settings, snapshot):
-            batch.append(item)
-            if len(batch) >= settings.batch_size:
-                place(batch)
-                batch.clear()
-        place(batch)
+        more = True
+        while more:
+            with store.transaction():
+                for taken, item in enumerate(stream, 1):
+                    take(item)
+                    if taken >= settings.batch_size:
+                        break
+                else:
+                    more = False
+                batches += 1
+                folder.flush(counts, save_states=batches % SAVE_STATES_EVERY == 0)
     finally:
         if own_backend:
             backend.close()

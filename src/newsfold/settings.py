@@ -59,7 +59,16 @@ class Settings:
         45, "stories whose last article is older than this (by publish date) are not joined", 1, 100_000
     )
     hot_stories: int = _setting(
-        50_000, "stories kept in memory for matching; older ones stay in the store", 100, None
+        30_000,
+        "stories kept in memory for matching (about 30 KB each); the least recently joined go back to the store",
+        100,
+        None,
+    )
+    copy_window: int = _setting(
+        200_000,
+        "newest articles whose signatures are kept in memory for copy detection (about 2 KB each)",
+        1_000,
+        None,
     )
     summary_sentences: int = _setting(0, "summary length; 0 means 3 to 10 by story size", 0, 50)
     batch_size: int = _setting(500, "articles written to the store per transaction during ingest", 1, 100_000)
