@@ -12,15 +12,27 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from newsfold.cluster import ClusterDoc, StoryIndex, featurize, parse_day, story_id_for
+from newsfold.cluster import (
+    PAIR_WEIGHTS,
+    ClusterDoc,
+    StoryIndex,
+    features,
+    featurize,
+    pair_features,
+    pair_prob,
+    parse_day,
+    story_id_for,
+)
+from newsfold.cluster.model import _Member, _Story, partition
 from newsfold.evaluate.clustering import cluster_scores, gold_articles, run_index, shuffled
 from newsfold.models import Article, Removed
 from newsfold.settings import Settings
 
-# Floor on ECB+ dev (the first 24 gold stories by id, 5 arrival orders): measured BCubed F1 0.957-0.984 with
-# fragments re-attached (0.958-0.964 before; 0.922-0.946 before members were split off and stories merged by their
-# members); the floor sits a little below the worst.
-ECB_FLOOR_MIN = 0.95
+# Floors on ECB+ dev (the first and the last 24 gold stories by id, 5 arrival orders each). Measured BCubed F1:
+# first 24: 0.969-0.985 since the pair model's wider member summaries, names overlap and second split start
+# (0.957-0.984 before; 0.922-0.946 before members were split off and stories merged by their members); last 24:
+# 0.950-0.976 (0.922-0.962 before). Each floor sits a little below the worst order.
+ECB_FLOORS = {"first": 0.96, "last": 0.94}
 
 
 def _article(key: str, title: str, text: str, published: str | None = None, lang: str = "en") -> Article:
@@ -235,16 +247,18 @@ def test_placements_partition_the_input(items: list[tuple[str, int, str]]) -> No
     assert sum(1 for s in stories for k in final if final[k] == s) == len(items)
 
 
-def test_ecbplus_floor(settings: Settings, shared_data: Path) -> None:
+@pytest.mark.parametrize("part", sorted(ECB_FLOORS))
+def test_ecbplus_floor(settings: Settings, shared_data: Path, part: str) -> None:
     arts, gold = gold_articles(shared_data / "ecbplus-dev" / "articles.jsonl")
-    keep = set(sorted(set(gold.values()))[:24])
+    ids = sorted(set(gold.values()))
+    keep = set(ids[:24] if part == "first" else ids[-24:])
     arts = [a for a in arts if gold[a.key] in keep]
     docs = {a.key: featurize(a, settings) for a in arts}
     f1s = []
     for seed in (None, 1, 2, 3, 4):
         pred = run_index([docs[a.key] for a in shuffled(arts, seed)], settings)
         f1s.append(cluster_scores(pred, gold)["bcubed_f1"])
-    assert min(f1s) >= ECB_FLOOR_MIN, f1s
+    assert min(f1s) >= ECB_FLOORS[part], f1s
 
 
 def test_date_line_is_read_from_the_head_only(settings: Settings) -> None:
@@ -327,3 +341,85 @@ def test_fragment_rejoins_its_story_and_look_alike_stays_apart(settings: Setting
     index._add(other, docs[8], index.vectors(docs[8]))
     merged = index._check_fragment("other")
     assert all(keep != index.resolve(big) for _, keep in merged)
+
+
+def _member(
+    key: str, body: dict[str, float], names: dict[str, float], cdate: tuple[int, int] | None
+) -> _Member:
+    return _Member(key, 0, body, {}, names, {}, cdate, frozenset(), None)
+
+
+def test_a_shared_month_alone_is_no_evidence() -> None:
+    # Two unrelated articles of one month (a rehab check-in, an obituary): the month must not make them alike.
+    rehab = _member("a", {"rehab": 0.8, "court": 0.6}, {"lohan": 1.0}, (2013, 5))
+    obituary = _member("b", {"swimmer": 0.8, "died": 0.6}, {"williams": 1.0}, (2013, 6))
+    assert pair_features(rehab, obituary)[5] == 0.0
+    assert pair_prob(rehab, obituary) < 0.2
+    # Between related articles the same month still counts.
+    again = _member("c", {"rehab": 0.6, "court": 0.8}, {"lohan": 1.0}, (2013, 5))
+    assert pair_features(rehab, again)[5] == 1.0
+    undated = _member("d", {"rehab": 0.6, "court": 0.8}, {"lohan": 1.0}, None)
+    assert pair_prob(rehab, again) > pair_prob(rehab, undated)
+
+
+def test_names_overlap_is_a_pair_feature() -> None:
+    a = _member("a", {"quake": 1.0}, {"chile": 0.8, "santiago": 0.6}, None)
+    b = _member("b", {"quake": 1.0}, {"chile": 0.6, "santiago": 0.8}, None)
+    c = _member("c", {"quake": 1.0}, {"peru": 0.8, "lima": 0.6}, None)
+    assert pair_features(a, b)[-1] == 1.0 and pair_features(a, c)[-1] == 0.0
+    assert len(pair_features(a, b)) == len(PAIR_WEIGHTS)
+    assert pair_prob(a, b) > pair_prob(a, c)
+
+
+def test_join_ignores_a_shared_month_without_shared_content(settings: Settings) -> None:
+    index = StoryIndex(settings)
+    story = _Story(sid="s")
+    quake = _article(
+        "q",
+        "Strong earthquake strikes Chile",
+        "March 3, 2010\n" + TOPICS["quake"][1].format(place="Chile", n=8, k=40),
+    )
+    bank = _article(
+        "b", "Central bank raises rates", "March 4, 2010\n" + TOPICS["bank"][1].format(place="Tokyo", n=25)
+    )
+    for art in (quake, bank):
+        index._count(featurize(art, settings))
+    doc = featurize(quake, settings)
+    index._add(story, doc, index.vectors(doc))
+    other = featurize(bank, settings)
+    assert other.cdate == doc.cdate == (2010, 3)
+    feats = features(index.vectors(other), story)
+    assert feats[9] == 0.0  # the shared month, times a similarity of zero
+
+
+def _two_stories_with_outliers(rng: random.Random) -> tuple[list[list[float]], list[int]]:
+    """Pair probabilities of two look-alike stories' members (alike within, middling across), some outliers."""
+    na, nb = rng.randint(4, 14), rng.randint(3, 10)
+    labels = [0] * na + [1] * nb
+    n = na + nb
+    outliers = {rng.randrange(n) for _ in range(rng.randint(0, 2))}
+    prob = [[1.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            p = rng.uniform(0.75, 1.0) if labels[i] == labels[j] else rng.uniform(0.45, 0.7)
+            if i in outliers or j in outliers:
+                p *= rng.uniform(0.2, 0.6)
+            prob[i][j] = prob[j][i] = p
+    return prob, labels
+
+
+def test_second_start_separates_look_alike_members_more_often() -> None:
+    # Groups grown from the least-alike pair alone often start from an outlier and mix the two stories.
+    pure = {}
+    for starts in (1, 2):
+        rng = random.Random(5)
+        pure[starts] = 0
+        for _ in range(300):
+            prob, labels = _two_stories_with_outliers(rng)
+            groups, cross = partition(prob, starts=starts)
+            assert sorted(i for g in groups for i in g) == list(range(len(labels)))
+            assert 0.0 <= cross <= 1.0
+            pure[starts] += min(map(len, groups)) >= 2 and all(
+                len({labels[i] for i in g}) == 1 for g in groups
+            )
+    assert pure[2] > pure[1] + 5, pure

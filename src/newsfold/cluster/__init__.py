@@ -11,15 +11,19 @@ How an article is placed (see :class:`StoryIndex`):
    first), so placing costs the same whatever the number of stored articles. Only ``hot_stories`` stories
    stay in memory; the store persists each changed story's state and can :meth:`StoryIndex.restore` it.
 4. For each candidate, the per-field cosines to the story's centroids (and a year-conflict signal) are
-   combined by a logistic model whose weights were fitted on the ECB+ dev topics (see ``WEIGHTS``); the
-   article joins the most probable story if that probability passes the threshold, else starts a story.
+   combined by a logistic model whose weights were fitted on the ECB+ dev topics (see ``WEIGHTS``; a content
+   date near the story's counts only in proportion to the body or names similarity); the article joins the
+   most probable story if that probability passes the threshold, else starts a story.
    Where publish dates are known, stories older than ``cluster_window_days`` are not joined and the gap
    lowers the score.
 5. When the article fits a second story almost as well as the first, and the two stories' centroids agree,
    the younger story is merged into the older one (the old id then redirects: :meth:`StoryIndex.resolve`).
-6. Each story keeps summaries of its recent members. The joined story is checked for two member groups that
-   do not report the same story (an early wrong join); the smaller group is split off and its earlier
-   articles are reported as ``Placement.moved``. The two most probable candidates are merged with the
+6. Each story keeps summaries of its recent members (40 terms, 20 names, 8 numbers each); an article-pair
+   logistic model (``PAIR_WEIGHTS``: cosines, names overlap, content dates, years) says how likely two members
+   report the same story. The joined story is checked for two member groups that do not report the same story
+   (an early wrong join): groups are grown from the least-alike pair of members and from a typical member and
+   the member least like it; the smaller group of the better partition is split off and its earlier articles
+   are reported as ``Placement.moved``. The two most probable candidates are merged with the
    story when their members are, on average, alike. Both checks touch only this article's stories and at
    most ``MEMBER_CAP`` members each, so placing stays independent of corpus size.
 7. Small stories (left by an arrival order or a split) are re-attached to a larger story whose members they
@@ -80,6 +84,7 @@ from newsfold.cluster.model import (
     MERGE_MARGIN,
     MERGE_REL,
     PAIR_CACHE,
+    PAIR_DATE_MIN,
     PAIR_WEIGHTS,
     POSTING_CAP,
     QUERY_NAMES,
@@ -94,6 +99,7 @@ from newsfold.cluster.model import (
     SPLIT_MIN,
     SPLIT_REL,
     SPLIT_REL_GROUP,
+    SPLIT_STARTS,
     STORY_TOP_NAMES,
     THRESHOLD,
     TOP_NAMES,
@@ -107,6 +113,7 @@ from newsfold.cluster.model import (
     month_gap,
     pair_features,
     pair_prob,
+    partition,
 )
 
 __all__ = [
@@ -148,6 +155,7 @@ __all__ = [
     "MERGE_MARGIN",
     "MERGE_REL",
     "PAIR_CACHE",
+    "PAIR_DATE_MIN",
     "PAIR_WEIGHTS",
     "POSTING_CAP",
     "QUERY_NAMES",
@@ -162,6 +170,7 @@ __all__ = [
     "SPLIT_MIN",
     "SPLIT_REL",
     "SPLIT_REL_GROUP",
+    "SPLIT_STARTS",
     "STORY_TOP_NAMES",
     "THRESHOLD",
     "TOP_NAMES",
@@ -179,5 +188,6 @@ __all__ = [
     "pair_features",
     "pair_prob",
     "parse_day",
+    "partition",
     "story_id_for",
 ]

@@ -69,6 +69,7 @@ from newsfold.cluster.model import (
     groups_apart,
     marks_missed,
     pair_prob,
+    partition,
 )
 from newsfold.models import Placement
 from newsfold.settings import Settings
@@ -420,9 +421,9 @@ class StoryIndex:
     def _maybe_split(self, story: _Story, key: str) -> tuple[tuple[tuple[str, str], ...], str]:
         """Split off the smaller of two member groups that do not report the same story.
 
-        The two members least likely to be one story seed the groups; every member then joins the group it
-        is most like on average (three rounds). The split happens when the mean cross-group pair probability
-        is below ``SPLIT_CROSS`` and the smaller group has at least ``SPLIT_GROUP`` members.
+        The groups come from :func:`~newsfold.cluster.model.partition`. The split happens when the mean
+        cross-group pair probability is below ``SPLIT_CROSS`` (or ``SPLIT_REL`` of the groups' own means, see
+        there) and the smaller group has at least ``SPLIT_GROUP`` members.
 
         Returns:
             The moved ``(key, story id)`` pairs (the new article excluded), and the new article's story id.
@@ -430,26 +431,15 @@ class StoryIndex:
         members = story.members
         n = len(members)
         prob = [[1.0] * n for _ in range(n)]
-        low, seeds = 2.0, (0, 1)
+        low = 2.0
         for i in range(n):
             for j in range(i + 1, n):
                 pij = self._pair(members[i], members[j])
                 prob[i][j] = prob[j][i] = pij
-                if pij < low:
-                    low, seeds = pij, (i, j)
+                low = min(low, pij)
         if low >= SPLIT_CROSS:
             return (), story.sid
-        side = [0] * n
-        side[seeds[1]] = 1
-        groups: list[list[int]] = [[seeds[0]], [seeds[1]]]
-        for _ in range(3):
-            for i in range(n):
-                row = prob[i]
-                means = [(sum([row[j] for j in g]) - (i in g)) / max(1, len(g) - (i in g)) for g in groups]
-                side[i] = 1 if means[1] > means[0] else 0
-            side[seeds[0]], side[seeds[1]] = 0, 1
-            groups = [[i for i in range(n) if side[i] == g] for g in (0, 1)]
-        cross = sum(prob[i][j] for i in groups[0] for j in groups[1]) / (len(groups[0]) * len(groups[1]))
+        groups, cross = partition(prob)
         small = min(groups, key=lambda g: (len(g), -min(g)))  # the smaller group; on a tie the younger one
         limit = SPLIT_CROSS
         if len(small) >= SPLIT_REL_GROUP:

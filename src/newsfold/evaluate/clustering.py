@@ -251,6 +251,7 @@ def fit_pair_weights(
     settings: Settings,
     l2: float = 1e-3,
     min_body: float = 0.05,
+    halves: bool = False,
 ) -> tuple[float, ...]:
     """Fit the clusterer's article-pair model (``cluster.PAIR_WEIGHTS``) on gold stories.
 
@@ -264,6 +265,8 @@ def fit_pair_weights(
         settings: newsfold settings.
         l2: ridge penalty on the non-bias weights.
         min_body: body cosine from which a pair of different stories is used.
+        halves: use only pairs whose two gold stories fall in the same half of the sorted gold story ids (as
+            ``cluster.PAIR_WEIGHTS`` were fitted: fewer, harder negatives than all pairs).
 
     Returns:
         The weights, in the order of ``cluster.pair_features``.
@@ -275,10 +278,14 @@ def fit_pair_weights(
     for doc in docs:
         v = index.vectors(doc)
         members.append(_Member.of(doc, v, 0))
+    ids = sorted(set(gold.values()))
+    first = set(ids[: len(ids) // 2])
     rows: list[tuple[float, ...]] = []
     labels: list[float] = []
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
+            if halves and (gold[a.key] in first) != (gold[b.key] in first):
+                continue
             f = pair_features(a, b)
             same = gold[a.key] == gold[b.key]
             if same or f[1] >= min_body:
