@@ -7,7 +7,7 @@ import heapq
 import json
 import math
 from collections import Counter, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
 from newsfold.cluster.features import ClusterDoc, story_id_for
@@ -271,11 +271,10 @@ class StoryIndex:
         for feat, w in self._query(vecs):
             for sid in self._postings.get(feat, ()):
                 votes[sid] = votes.get(sid, 0.0) + w
-        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
         out: list[tuple[float, _Story]] = []
         seen: set[str] = set()
         weights = self.weights
-        for sid, _ in ranked:
+        for sid, _ in _ranked(votes):
             if len(seen) >= CANDIDATES:
                 break
             story = self._stories.get(self._resolve_hot(sid))
@@ -583,6 +582,21 @@ class StoryIndex:
             # The least recently updated story leaves memory; the store keeps its state.
             sid = next(iter(self._stories))
             del self._stories[sid]
+
+
+RANK_FIRST = (
+    64  # candidate votes ranked with a partial sort first: full postings give hundreds of voted stories
+)
+
+
+def _ranked(votes: dict[str, float]) -> Iterator[tuple[str, float]]:
+    """Voted stories, most votes first (ties in voting order), sorting all of them only if the first
+    ``RANK_FIRST`` are not enough: the same order as a full sort at a fraction of its cost."""
+    if len(votes) <= RANK_FIRST:
+        yield from sorted(votes.items(), key=_second, reverse=True)
+        return
+    yield from heapq.nlargest(RANK_FIRST, votes.items(), key=_second)
+    yield from sorted(votes.items(), key=_second, reverse=True)[RANK_FIRST:]
 
 
 def _mean_within(prob: list[list[float]], group: list[int]) -> float:
