@@ -39,7 +39,8 @@ How an article is placed (see :class:`StoryIndex`):
    ECB+). With the setting off nothing is embedded and placing is unchanged.
 
 The package: ``features`` (pure, per article), ``embed`` (the optional model; pure), ``model`` (tuned constants,
-vectors, the decisions), ``index`` (:class:`StoryIndex`, the only state).
+vectors, the decisions), ``terms`` (the online document frequencies and the TF-IDF vectors they give) and
+``index`` (:class:`StoryIndex`, which owns all the state).
 """
 
 from __future__ import annotations

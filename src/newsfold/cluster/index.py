@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import json
-import math
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
-from operator import itemgetter
+from collections.abc import Iterator
 
 from newsfold.cluster import embed
 from newsfold.cluster.features import ClusterDoc, story_id_for
 from newsfold.cluster.model import (
     APART_MIN_MEMBERS,
     CANDIDATES,
-    DF_CAP,
     FIELDS,
     FRAG_CANDIDATES,
     FRAG_EVERY,
@@ -26,8 +23,6 @@ from newsfold.cluster.model import (
     FRAG_QUEUE,
     FRAG_REL,
     GAP_PENALTY,
-    IDF_PRIOR,
-    IDF_REFRESH,
     INDEX_TERMS,
     LINK_CANDIDATES,
     LINK_MEMBERS,
@@ -54,16 +49,12 @@ from newsfold.cluster.model import (
     SPLIT_REL,
     SPLIT_REL_GROUP,
     THRESHOLD,
-    TOP_NAMES,
-    VEC_TERMS,
     WEIGHTS,
     _DocVecs,
     _Member,
-    _mul,
     _second,
     _sigmoid,
     _Story,
-    _tf,
     _unit,
     features,
     group_marks,
@@ -72,6 +63,7 @@ from newsfold.cluster.model import (
     pair_prob,
     partition,
 )
+from newsfold.cluster.terms import TermStats
 from newsfold.models import Placement
 from newsfold.settings import Settings
 
@@ -96,10 +88,7 @@ class StoryIndex:
         self.hot = settings.hot_stories
         self.weights = weights
         self.pair_weights = pair_weights
-        self.n_docs = 0
-        self._df: Counter[str] = Counter()
-        self._idf_cache: dict[str, float] = {}
-        self._idf_refresh_at = 0
+        self.terms = TermStats()
         self._stories: dict[str, _Story] = {}  # ordered by last update, oldest first
         self._redirect: dict[str, str] = {}
         self._postings: dict[str, list[str]] = {}
@@ -201,69 +190,31 @@ class StoryIndex:
     # --- additions for persistence of the online statistics
     def stats_state(self) -> bytes:
         """The online document-frequency counts and merge redirects, for the store to persist."""
-        data = {"n": self.n_docs, "df": self._df, "redirect": self._redirect}
+        data = {"n": self.terms.n_docs, "df": self.terms.df, "redirect": self._redirect}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def restore_stats(self, state: bytes) -> None:
         """Load counts written by :meth:`stats_state` (before restoring stories)."""
         raw = json.loads(state.decode("utf-8"))
-        self.n_docs = int(raw["n"])
-        self._df = Counter({str(k): int(v) for k, v in raw["df"].items()})
-        self._idf_cache.clear()
-        self._idf_refresh_at = 0
+        self.terms.restore(int(raw["n"]), Counter({str(k): int(v) for k, v in raw["df"].items()}))
         self._redirect = {str(k): str(v) for k, v in raw.get("redirect", {}).items()}
 
     # --- internals
+    @property
+    def n_docs(self) -> int:
+        """How many articles have been counted (placed, or restored in the statistics)."""
+        return self.terms.n_docs
+
+    @property
+    def _df(self) -> Counter[str]:
+        return self.terms.df
+
     def _count(self, doc: ClusterDoc) -> None:
-        df = self._df
-        self.n_docs += 1
-        first = itemgetter(0)
-        df.update(map(first, doc.terms))  # Counter.update over an iterable counts in C
-        df.update(map("@".__add__, map(first, doc.names)))
-        df.update(map("#".__add__, map(first, doc.nums)))
-        if len(df) > DF_CAP:
-            # Bound memory on endless streams: words seen once are dropped (they count as unseen again).
-            self._df = Counter({k: v for k, v in df.items() if v > 1})
-            self._idf_cache.clear()
-        if self.n_docs >= self._idf_refresh_at:
-            # Idf values are cached and all refreshed whenever the corpus has grown by IDF_REFRESH since the
-            # last refresh: a term's idf moves slowly, and computing it per term per article dominated placing.
-            self._idf_cache.clear()
-            self._idf_refresh_at = int(self.n_docs * (1.0 + IDF_REFRESH)) + 1
-
-    def _idfs(self, keys: Iterable[str]) -> list[float]:
-        keys = list(keys)
-        vals = list(map(self._idf_cache.get, keys))
-        if None in vals:
-            return [self._idf(k) if v is None else v for k, v in zip(keys, vals, strict=True)]
-        return vals  # type: ignore[return-value]
-
-    def _idf(self, key: str) -> float:
-        cached = self._idf_cache.get(key)
-        if cached is None:
-            cached = math.log((self.n_docs + IDF_PRIOR) / (self._df.get(key, 0) + 1.0))
-            self._idf_cache[key] = cached
-        return cached
+        self.terms.count(doc)
 
     def vectors(self, doc: ClusterDoc) -> _DocVecs:
         """The article's unit TF-IDF vector per field, with the current document frequencies."""
-        idfs = self._idfs
-        first = itemgetter(0)
-        body = dict(
-            zip(map(first, doc.terms), map(_mul, _tf(doc.terms), idfs(map(first, doc.terms))), strict=True)
-        )
-        if len(body) > VEC_TERMS:
-            body = dict(heapq.nlargest(VEC_TERMS, body.items(), key=_second))
-        title = dict(zip(doc.title, idfs(doc.title), strict=True))
-        name_keys = map("@".__add__, map(first, doc.names))
-        names = dict(zip(map(first, doc.names), map(_mul, _tf(doc.names), idfs(name_keys)), strict=True))
-        num_keys = map("#".__add__, map(first, doc.nums))
-        nums = dict(zip(map(first, doc.nums), map(_mul, _tf(doc.nums), idfs(num_keys)), strict=True))
-        yrs = frozenset(int(t[1:]) for t, _ in doc.nums if t.startswith("y"))
-        top = sorted(names.items(), key=lambda kv: -kv[1])[:TOP_NAMES]
-        total = sum(w for _, w in top)
-        top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
-        return _DocVecs(_unit(body), _unit(title), _unit(names), _unit(nums), yrs, top_names, doc.cdate)
+        return self.terms.vectors(doc)
 
     @staticmethod
     def _query(vecs: _DocVecs, n_terms: int = QUERY_TERMS) -> list[tuple[str, float]]:

@@ -1,0 +1,97 @@
+"""The clusterer's corpus statistics: online document frequencies and the TF-IDF vectors they give."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Iterable
+from operator import itemgetter
+
+from newsfold.cluster.features import ClusterDoc
+from newsfold.cluster.model import (
+    DF_CAP,
+    IDF_PRIOR,
+    IDF_REFRESH,
+    TOP_NAMES,
+    VEC_TERMS,
+    _DocVecs,
+    _mul,
+    _second,
+    _tf,
+    _unit,
+)
+
+
+class TermStats:
+    """Document frequencies counted as articles arrive (never fitted on a corpus first), with cached idf values.
+
+    Attributes:
+        n_docs: articles counted.
+        df: feature -> articles with it (words as they are, names as ``@name``, numbers as ``#number``).
+    """
+
+    def __init__(self) -> None:
+        self.n_docs = 0
+        self.df: Counter[str] = Counter()
+        self._idf_cache: dict[str, float] = {}
+        self._idf_refresh_at = 0
+
+    def restore(self, n_docs: int, df: Counter[str]) -> None:
+        """Replace the counts with persisted ones (the idf cache is rebuilt as needed)."""
+        self.n_docs = n_docs
+        self.df = df
+        self._idf_cache.clear()
+        self._idf_refresh_at = 0
+
+    def count(self, doc: ClusterDoc) -> None:
+        """Count an article's terms, names and numbers into the document frequencies."""
+        df = self.df
+        self.n_docs += 1
+        first = itemgetter(0)
+        df.update(map(first, doc.terms))  # Counter.update over an iterable counts in C
+        df.update(map("@".__add__, map(first, doc.names)))
+        df.update(map("#".__add__, map(first, doc.nums)))
+        if len(df) > DF_CAP:
+            # Bound memory on endless streams: words seen once are dropped (they count as unseen again).
+            self.df = Counter({k: v for k, v in df.items() if v > 1})
+            self._idf_cache.clear()
+        if self.n_docs >= self._idf_refresh_at:
+            # Idf values are cached and all refreshed whenever the corpus has grown by IDF_REFRESH since the
+            # last refresh: a term's idf moves slowly, and computing it per term per article dominated placing.
+            self._idf_cache.clear()
+            self._idf_refresh_at = int(self.n_docs * (1.0 + IDF_REFRESH)) + 1
+
+    def _idfs(self, keys: Iterable[str]) -> list[float]:
+        keys = list(keys)
+        vals = list(map(self._idf_cache.get, keys))
+        if None in vals:
+            return [self._idf(k) if v is None else v for k, v in zip(keys, vals, strict=True)]
+        return vals  # type: ignore[return-value]
+
+    def _idf(self, key: str) -> float:
+        cached = self._idf_cache.get(key)
+        if cached is None:
+            cached = math.log((self.n_docs + IDF_PRIOR) / (self.df.get(key, 0) + 1.0))
+            self._idf_cache[key] = cached
+        return cached
+
+    def vectors(self, doc: ClusterDoc) -> _DocVecs:
+        """The article's unit TF-IDF vector per field, with the current document frequencies."""
+        idfs = self._idfs
+        first = itemgetter(0)
+        body = dict(
+            zip(map(first, doc.terms), map(_mul, _tf(doc.terms), idfs(map(first, doc.terms))), strict=True)
+        )
+        if len(body) > VEC_TERMS:
+            body = dict(heapq.nlargest(VEC_TERMS, body.items(), key=_second))
+        title = dict(zip(doc.title, idfs(doc.title), strict=True))
+        name_keys = map("@".__add__, map(first, doc.names))
+        names = dict(zip(map(first, doc.names), map(_mul, _tf(doc.names), idfs(name_keys)), strict=True))
+        num_keys = map("#".__add__, map(first, doc.nums))
+        nums = dict(zip(map(first, doc.nums), map(_mul, _tf(doc.nums), idfs(num_keys)), strict=True))
+        yrs = frozenset(int(t[1:]) for t, _ in doc.nums if t.startswith("y"))
+        top = sorted(names.items(), key=lambda kv: -kv[1])[:TOP_NAMES]
+        total = sum(w for _, w in top)
+        top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
+        return _DocVecs(_unit(body), _unit(title), _unit(names), _unit(nums), yrs, top_names, doc.cdate)
