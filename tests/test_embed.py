@@ -112,7 +112,7 @@ def _story_of(store: Store) -> dict[str, str]:
 
 
 def _article(key: str, lang: str, title: str, text: str) -> Article:
-    return Article(key=key, location=key, fmt="jsonl", raw=b"", text=text, title=title, lang=lang)
+    return Article(key=key, location=key, fmt="jsonl", raw="", text=text, title=title, lang=lang)
 
 
 def test_off_by_default_and_no_embedding(settings: Settings) -> None:
@@ -246,3 +246,30 @@ def test_state_round_trip_keeps_embedding_and_languages(tmp_path: Path, settings
     plain = StoryIndex(on)
     plain.restore(sid, json.dumps(raw).encode("utf-8"))
     assert plain._stories[sid].emb is None and plain._stories[sid].langs == set()
+
+
+def test_a_look_alike_needs_a_shared_name_or_figure(
+    embedded_docs: dict[str, ClusterDoc], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With the cosine bar lowered far below its value, only the shared-mark rule keeps look-alike and unrelated
+    # events out of the story; without the rule (everything counts as sure), they join it.
+    from newsfold.cluster import embed
+
+    monkeypatch.setattr(embed, "THRESHOLD", 0.8)
+    keys = list(embedded_docs)
+
+    def wrong_joins() -> int:
+        wrong = 0
+        for seed in range(12):
+            order = keys[:]
+            random.Random(seed).shuffle(order)
+            index = StoryIndex(Settings(cluster_embeddings=True))
+            placed = {k: index.place(embedded_docs[k]).story_id for k in order}
+            story = {k: index.resolve(s) for k, s in placed.items()}
+            others = [story[k] for k, *_ in OTHERS]
+            wrong += not {story[k] for k in FIRE_KEYS}.isdisjoint(others) or len(set(others)) < len(others)
+        return wrong
+
+    assert wrong_joins() == 0
+    monkeypatch.setattr(embed, "SURE", 0.0)
+    assert wrong_joins() > 0

@@ -35,8 +35,9 @@ How an article is placed (see :class:`StoryIndex`):
    title and lead with a multilingual model (:mod:`~newsfold.cluster.embed`), and each story keeps the mean
    embedding and the languages of its articles. An article that step 4 would start a story with joins instead the
    most similar of the recent stories in the window that have no article in its language, when the cosine with
-   their mean embedding passes ``embed.THRESHOLD``; same-language decisions stay with the TF-IDF model (better on
-   ECB+). With the setting off nothing is embedded and placing is unchanged.
+   their mean embedding passes ``embed.THRESHOLD`` and, below ``embed.SURE``, the two share a name or a figure;
+   same-language decisions stay with the TF-IDF model (better on ECB+). With the setting off nothing is embedded
+   and placing is unchanged.
 
 The package: ``features`` (pure, per article), ``embed`` (the optional model; pure), ``model`` (tuned constants,
 vectors, the decisions), ``terms`` (the online document frequencies and the TF-IDF vectors they give) and

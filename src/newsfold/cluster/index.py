@@ -265,8 +265,14 @@ class StoryIndex:
                 break
             if story.langs and doc.lang not in story.langs and self._gap(doc.day, story) <= self.window:
                 picked.append(story)
-        best, cos = embed.nearest(embed.unpack(doc.emb), [s.emb for s in picked if s.emb is not None])
-        return picked[best] if best >= 0 and cos >= embed.THRESHOLD else None
+        sums = [s.emb for s in picked if s.emb is not None]
+        for at, cos in embed.ranked(embed.unpack(doc.emb), sums):
+            if cos < embed.THRESHOLD:
+                break
+            story = picked[at]
+            if cos >= embed.SURE or _shares_marks(doc, story):
+                return story
+        return None
 
     @staticmethod
     def _gap(day: dt.date | None, story: _Story) -> int:
@@ -591,6 +597,13 @@ def _ranked(votes: dict[str, float]) -> Iterator[tuple[str, float]]:
         return
     yield from heapq.nlargest(RANK_FIRST, votes.items(), key=_second)
     yield from sorted(votes.items(), key=_second, reverse=True)[RANK_FIRST:]
+
+
+def _shares_marks(doc: ClusterDoc, story: _Story) -> bool:
+    """Whether the article and the story share a name or a figure (years aside), whatever their languages."""
+    names = story.fields["names"].vec
+    nums = story.fields["nums"].vec
+    return any(t in names for t, _ in doc.names) or any(t in nums for t, _ in doc.nums if t[0] != "y")
 
 
 def _mean_within(prob: list[list[float]], group: list[int]) -> float:
