@@ -423,3 +423,39 @@ def test_second_start_separates_look_alike_members_more_often() -> None:
                 len({labels[i] for i in g}) == 1 for g in groups
             )
     assert pure[2] > pure[1] + 5, pure
+
+
+def _topic_doc(key: str, topic: int) -> ClusterDoc:
+    words = (f"alpha{topic}", f"beta{topic}", f"gamma{topic}", f"delta{topic}")
+    return ClusterDoc(
+        key=key,
+        day=None,
+        terms=tuple((w, 3) for w in words),
+        title=words[:2],
+        names=((f"person{topic}", 2), (f"place{topic}", 1)),
+    )
+
+
+@pytest.mark.parametrize("saved", [True, False])
+def test_a_story_that_left_memory_is_brought_back(saved: bool) -> None:
+    # 150 topics through an index that keeps 100 stories in memory: the first topics leave memory. An article on
+    # topic 0 must still join topic 0's story, read back from the store (saved states) or, when the store has not
+    # saved it yet, from the index's own copy of the evicted state.
+    store: dict[str, bytes] = {}
+    index = StoryIndex(Settings(hot_stories=100), loader=store.get)
+    first = index.place(_topic_doc("t0-a", 0)).story_id
+    if saved:
+        for sid in index.dirty():
+            store[sid] = index.story_state(sid)
+        index.clear_dirty()
+    for topic in range(1, 150):
+        index.place(_topic_doc(f"t{topic}-a", topic))
+    assert first not in index._stories  # it left memory
+    assert index.place(_topic_doc("t0-b", 0)).story_id == first
+    assert first in index._stories and len(index._stories) <= 100
+    # Without a loader, a story that left memory cannot be found again (the old behaviour).
+    plain = StoryIndex(Settings(hot_stories=100))
+    lost = plain.place(_topic_doc("t0-a", 0)).story_id
+    for topic in range(1, 150):
+        plain.place(_topic_doc(f"t{topic}-a", topic))
+    assert plain.place(_topic_doc("t0-b", 0)).story_id != lost

@@ -278,3 +278,37 @@ def test_absurd_dates_are_kept_and_flagged(tmp_path: Path, settings: Settings) -
         assert only["text"] == "" and "title_only" in only["flags"] and only["story"]
     # a line whose text is blank is refused by the reader (contract: text or html is required)
     assert counts.taken == 3 and counts.quarantined == 1
+
+
+def test_a_story_that_left_memory_is_joined_from_the_store(tmp_path: Path, settings: Settings) -> None:
+    # 150 invented topics through a store that keeps 100 stories in memory; a follow-up on the first topic, read
+    # after it left memory, still joins its story (its state is read back from SQLite).
+    def line(key: str, i: int) -> str:
+        text = (
+            f"The Zorbix{i} committee met the Quandel{i} board in Plovtown{i} on the vintrel{i} plan. "
+            f"Members said the vintrel{i} plan and the marrow{i} budget will pass. Zorbix{i} officials agreed."
+        )
+        return json.dumps(
+            {"id": key, "title": f"Zorbix{i} backs vintrel{i} plan", "text": text, "lang": "en"}
+        )
+
+    follow_up = json.dumps(
+        {
+            "id": "t0-follow-up",
+            "title": "Quandel0 board signs off on the vintrel0 plan",
+            "text": "A day later the Quandel0 board in Plovtown0 signed off on the vintrel0 plan and the marrow0 "
+            "budget, after weeks of talks with the Zorbix0 committee, officials in Plovtown0 said.",
+            "lang": "en",
+        }
+    )
+    path = tmp_path / "topics.jsonl"
+    lines = [line(f"t{i}", i) for i in range(150)] + [follow_up]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    small = settings.replace(hot_stories=100, batch_size=5)
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([path], store, small)
+        conn = store.reader()
+        first = q.article_json(conn, "t0")["story"]
+        follow = q.article_json(conn, "t0-follow-up")
+        assert follow["copy_of"] is None and follow["story"] == first  # joined as a report, not as a copy
+        assert len({q.article_json(conn, f"t{i}")["story"] for i in range(150)}) == 150

@@ -259,7 +259,8 @@ class Folder:
         self.copies = dedup.CopyIndex(settings)
         for key, copy_of, published, blob in store.signatures(self.copies.capacity):
             self.copies.add(key, dedup.Signature.from_bytes(blob), copy_of=copy_of, published=published)
-        self.stories = cluster.StoryIndex(settings)
+        # Stories that left memory are read back from the store when an article's terms point at them.
+        self.stories = cluster.StoryIndex(settings, loader=store.story_state)
         stats = store.index_state(STATS_STATE)
         if stats is not None:
             self.stories.restore_stats(stats)

@@ -65,7 +65,8 @@ class Settings:
     )
     hot_stories: int = _setting(
         30_000,
-        "stories kept in memory for matching (about 30 KB each); the least recently joined go back to the store",
+        "stories kept in memory for matching (about 30 KB each); the least recently joined go back to the store, "
+        "which gives them back when an article points at them",
         100,
         None,
     )

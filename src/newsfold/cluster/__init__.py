@@ -9,7 +9,8 @@ How an article is placed (see :class:`StoryIndex`):
    becomes one TF-IDF sub-vector per field (body, title, names, numbers), each of unit length.
 3. Candidate stories come from an inverted index over weighted words and names (postings capped, newest
    first), so placing costs the same whatever the number of stored articles. Only ``hot_stories`` stories
-   stay in memory; the store persists each changed story's state and can :meth:`StoryIndex.restore` it.
+   stay in memory; the store persists each changed story's state, and a candidate that left memory is read
+   back from it (the ``loader``) when an article's terms point at it.
 4. For each candidate, the per-field cosines to the story's centroids (and a year-conflict signal) are
    combined by a logistic model whose weights were fitted on the ECB+ dev topics (see ``WEIGHTS``; a content
    date near the story's counts only in proportion to the body or names similarity); the article joins the

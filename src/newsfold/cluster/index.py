@@ -6,7 +6,7 @@ import datetime as dt
 import heapq
 import json
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from newsfold.cluster import embed
 from newsfold.cluster.features import ClusterDoc, story_id_for
@@ -75,6 +75,8 @@ class StoryIndex:
         settings: ``cluster_threshold`` (0 = the tuned ``THRESHOLD``), ``cluster_window_days`` and
             ``hot_stories`` are read.
         weights: the logistic model's weights (default ``WEIGHTS``); for tuning only.
+        loader: ``f(story_id) -> state bytes or None``, reads a story's persisted state (the store's); with it, a
+            candidate story that left memory is brought back when an article's terms point at it.
     """
 
     def __init__(
@@ -82,8 +84,11 @@ class StoryIndex:
         settings: Settings,
         weights: tuple[float, ...] = WEIGHTS,
         pair_weights: tuple[float, ...] = PAIR_WEIGHTS,
+        loader: Callable[[str], bytes | None] | None = None,
     ) -> None:
         self.threshold = settings.cluster_threshold or THRESHOLD
+        self.loader = loader
+        self._cold: dict[str, bytes] = {}  # states of changed stories evicted before the store saved them
         self.window = settings.cluster_window_days
         self.hot = settings.hot_stories
         self.weights = weights
@@ -142,12 +147,14 @@ class StoryIndex:
         return Placement(story_id=sid, is_new=is_new, merged=merged, moved=moved)
 
     def dirty(self) -> set[str]:
-        """Ids of the stories whose state changed since :meth:`clear_dirty` (merged-away ids excluded)."""
-        return {s for s in self._dirty if s in self._stories}
+        """Ids of the stories whose state changed since :meth:`clear_dirty` (merged-away ids excluded), evicted
+        ones included."""
+        return {s for s in self._dirty if s in self._stories} | self._cold.keys()
 
     def clear_dirty(self) -> None:
         """Forget which stories changed (after the store has persisted them)."""
         self._dirty.clear()
+        self._cold.clear()
 
     def story_state(self, story_id: str) -> bytes:
         """The state of a hot story, for the store to persist.
@@ -162,6 +169,8 @@ class StoryIndex:
             KeyError: the story is not in memory.
         """
         sid = self.resolve(story_id)
+        if sid not in self._stories and sid in self._cold:
+            return self._cold[sid]
         return json.dumps(self._stories[sid].to_json(), separators=(",", ":")).encode("utf-8")
 
     def restore(self, story_id: str, state: bytes) -> None:
@@ -233,7 +242,7 @@ class StoryIndex:
         for sid, _ in _ranked(votes):
             if len(seen) >= CANDIDATES:
                 break
-            story = self._stories.get(self._resolve_hot(sid))
+            story = self._hot(self._resolve_hot(sid))
             if story is None or story.sid in seen:
                 continue
             seen.add(story.sid)
@@ -504,6 +513,19 @@ class StoryIndex:
     def _resolve_hot(self, sid: str) -> str:
         return self.resolve(sid) if sid in self._redirect else sid
 
+    def _hot(self, sid: str) -> _Story | None:
+        """A live story by id, brought back into memory (from the unsaved evicted states or the loader) if it left."""
+        story = self._stories.get(sid)
+        if story is None and self.loader is not None:
+            cold = self._cold.pop(sid, None)
+            state = cold if cold is not None else self.loader(sid)
+            if state is not None:
+                self.restore(sid, state)
+                if cold is not None:
+                    self._dirty.add(sid)  # its changes are still unsaved
+                story = self._stories.get(sid)
+        return story
+
     def _maybe_merge(self, best: _Story, scored: list[tuple[float, _Story]]) -> tuple[tuple[str, str], ...]:
         top = scored[0][0]
         merged: list[tuple[str, str]] = []
@@ -573,6 +595,8 @@ class StoryIndex:
 
     def _post(self, feat: str, sid: str) -> None:
         posting = self._postings.setdefault(feat, [])
+        if sid in posting:  # a story brought back into memory posts its features again
+            return
         posting.append(sid)
         if len(posting) > POSTING_CAP:
             del posting[: POSTING_CAP // 2]
@@ -581,7 +605,11 @@ class StoryIndex:
         while len(self._stories) > self.hot:
             # The least recently updated story leaves memory; the store keeps its state.
             sid = next(iter(self._stories))
-            del self._stories[sid]
+            story = self._stories.pop(sid)
+            if self.loader is not None and sid in self._dirty:
+                # Changed since the store last saved it: its state is kept until the next save.
+                self._cold[sid] = json.dumps(story.to_json(), separators=(",", ":")).encode("utf-8")
+                self._dirty.discard(sid)
 
 
 RANK_FIRST = (

@@ -310,6 +310,13 @@ class Store:
         for row in reversed(rows):
             yield row["id"], bytes(row["state"])
 
+    def story_state(self, story_id: str) -> bytes | None:
+        """The clusterer's saved state of one live story, or None (unknown, merged away, or never saved)."""
+        row = self._conn.execute(
+            "SELECT state FROM stories WHERE id = ? AND merged_into IS NULL", (story_id,)
+        ).fetchone()
+        return None if row is None or row[0] is None else bytes(row[0])
+
     def save_story_state(self, story_id: str, state: bytes) -> None:
         """Store the clusterer's state of one story (inside a transaction)."""
         self._conn.execute("UPDATE stories SET state = ? WHERE id = ?", (state, story_id))
