@@ -307,10 +307,7 @@ class StoryIndex:
                 continue
             if self._stories_apart(story, other):
                 continue
-            keep, gone = sorted((story, other), key=lambda s: (-s.size, s.sid))
-            self._merge(keep, gone)
-            merged.append((gone.sid, keep.sid))
-            story = keep
+            story = self._absorb(story, other, merged)
         return tuple(merged)
 
     def _fragment_merge(
@@ -536,11 +533,16 @@ class StoryIndex:
                 continue
             if self._stories_apart(best, other):
                 continue
-            keep, gone = sorted((best, other), key=lambda s: (-s.size, s.sid))
-            self._merge(keep, gone)
-            merged.append((gone.sid, keep.sid))
-            best = keep
+            best = self._absorb(best, other, merged)
         return tuple(merged)
+
+    def _absorb(self, a: _Story, b: _Story, merged: list[tuple[str, str]]) -> _Story:
+        """Merge the smaller of two stories into the larger (on a tie the lower id stays), note ``(gone, kept)``
+        in ``merged`` and return the story that stays."""
+        keep, gone = sorted((a, b), key=lambda s: (-s.size, s.sid))
+        self._merge(keep, gone)
+        merged.append((gone.sid, keep.sid))
+        return keep
 
     def _merge(self, keep: _Story, gone: _Story) -> None:
         for f in FIELDS:
