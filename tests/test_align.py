@@ -7,9 +7,19 @@ from newsfold.story.align import align, attribution_stems, sentence_events, stem
 from newsfold.story.recognise import ParticipantFinder, event_roles
 
 
-def _art(key: str, text: str, outlet: str | None = None) -> Article:
+def _art(
+    key: str, text: str, outlet: str | None = None, *, lang: str = "en", day: str | None = None
+) -> Article:
     return Article(
-        key=key, location=key, fmt="text", raw=text, text=text, title=key, outlet=outlet, lang="en"
+        key=key,
+        location=key,
+        fmt="text",
+        raw=text,
+        text=text,
+        title=key,
+        outlet=outlet,
+        published=day,
+        lang=lang,
     )
 
 
@@ -81,17 +91,8 @@ def test_attribution_weighs_less_than_the_fact() -> None:
 
 
 def _dated(key: str, text: str, lang: str = "en", day: str = "2022-02-17") -> Article:
-    return Article(
-        key=key,
-        location=key,
-        fmt="text",
-        raw=text,
-        text=text,
-        title=key,
-        outlet=key,
-        published=day,
-        lang=lang,
-    )
+    """A report of its own outlet, published on ``day``."""
+    return _art(key, text, key, lang=lang, day=day)
 
 
 SENT = "Russia delivered its answer to Washington on Thursday after weeks of talks."
