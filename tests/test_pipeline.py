@@ -113,6 +113,22 @@ def test_copies_are_linked_not_dropped(tmp_path: Path, settings: Settings) -> No
         assert sorted(q.article_json(conn, seed["id"])["copies"]) == ["exact-copy", "near-copy"]
 
 
+def test_a_copy_is_found_in_a_later_run(tmp_path: Path, settings: Settings) -> None:
+    # The copy index is rebuilt from the stored signatures when a store is opened again.
+    seed = json.loads((SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()[3])
+    near = dict(
+        seed, id="near-copy", text=seed["text"].replace("Russia", "Moscow", 4) + "\nReprinted with thanks."
+    )
+    first, later = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps(seed) + "\n", encoding="utf-8")
+    later.write_text(json.dumps(near) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([first], store, settings)
+    with Store.open(tmp_path / "s.db") as store:
+        assert ingest([later], store, settings).copies == 1
+        assert q.article_json(store.reader(), "near-copy")["copy_of"] == seed["id"]
+
+
 def test_key_taken_by_a_different_text_is_quarantined(tmp_path: Path, settings: Settings) -> None:
     a = {"id": "k1", "title": "First", "text": QUAKE}
     b = {"id": "k1", "title": "Second", "text": "Something else entirely, about a different matter. " * 5}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -48,10 +49,14 @@ class Signature:
 
     def similarity(self, other: Signature) -> float:
         """Estimated Jaccard similarity of the two shingle sets."""
-        if len(self.values) != len(other.values) or not self.values:
-            return 0.0
-        same = np.count_nonzero(np.asarray(self.values) == np.asarray(other.values))
-        return float(same) / len(self.values)
+        return _agreement(np.asarray(self.values), np.asarray(other.values))
+
+
+def _agreement(a: npt.NDArray[np.integer[Any]], b: npt.NDArray[np.integer[Any]]) -> float:
+    """The share of bins in which two signatures agree (the estimated Jaccard); 0.0 for unequal or empty ones."""
+    if a.size != b.size or not a.size:
+        return 0.0
+    return float(np.count_nonzero(a == b)) / a.size
 
 
 def shingle_hashes(text: str, size: int) -> npt.NDArray[np.uint64]:
@@ -153,10 +158,7 @@ class CopyIndex:
                 if key in seen:
                     continue
                 seen.add(key)
-                theirs = np.frombuffer(self._sigs[key], dtype="<u4")
-                if theirs.size != mine.size or not mine.size:
-                    continue
-                sim = float(np.count_nonzero(mine == theirs)) / mine.size
+                sim = _agreement(mine, np.frombuffer(self._sigs[key], dtype="<u4"))
                 if sim < self.threshold:
                     continue
                 original = self._original.get(key, key)

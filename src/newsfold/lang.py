@@ -48,7 +48,6 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "tr": "ve bir bu da de için ile olarak çok daha gibi olan en ama sonra kadar ise değil",
     }.items()
 }
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NON_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
 _SCRIPTS: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -258,7 +258,7 @@ class Folder:
         self.settings = settings
         self.copies = dedup.CopyIndex(settings)
         for key, copy_of, published, blob in store.signatures(self.copies.capacity):
-            self.copies.add(key, dedup.Signature.from_bytes(blob), copy_of=copy_of, published=published)
+            self.copies.add(key, blob, copy_of=copy_of, published=published)  # kept packed, as stored
         # Stories that left memory are read back from the store when an article's terms point at them.
         self.stories = cluster.StoryIndex(settings, loader=store.story_state)
         stats = store.index_state(STATS_STATE)
