@@ -13,7 +13,7 @@ import pytest
 
 from newsfold.cluster import ClusterDoc, StoryIndex, featurize
 from newsfold.cluster import embed as cluster_embed
-from newsfold.cluster.embed import lead_text, nearest, pack, unpack
+from newsfold.cluster.embed import lead_text, pack, ranked, unpack
 from newsfold.errors import MissingDependency
 from newsfold.models import Article
 from newsfold.pipeline import ingest
@@ -141,11 +141,12 @@ def test_lead_text_is_title_and_start_of_body() -> None:
     assert lead_text(None, "") == "" and lead_text("Only a title", None) == "Only a title"
 
 
-def test_nearest_picks_the_most_similar_mean() -> None:
+def test_ranked_puts_the_most_similar_mean_first() -> None:
     a, b = np.eye(4, dtype=np.float32)[0], np.eye(4, dtype=np.float32)[1]
-    assert nearest(a, []) == (-1, 0.0)
-    best, cos = nearest(a, [b * 3, a * 2 + b * 0.1])
+    assert ranked(a, []) == []
+    (best, cos), (other, low) = ranked(a, [b * 3, a * 2 + b * 0.1])
     assert best == 1 and cos == pytest.approx(0.9988, abs=1e-3)
+    assert other == 0 and low == pytest.approx(0.0, abs=1e-6)
 
 
 def test_missing_model_names_the_extra(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:

@@ -103,26 +103,6 @@ def unpack(data: bytes) -> npt.NDArray[np.float32]:
     return np.frombuffer(data, dtype="<f2").astype(np.float32)
 
 
-def nearest(vec: npt.NDArray[np.float32], sums: list[npt.NDArray[np.float32]]) -> tuple[int, float]:
-    """The story whose mean embedding is most like an article's.
-
-    Args:
-        vec: the article's unit embedding.
-        sums: each candidate story's sum of member embeddings (its direction is the mean's).
-
-    Returns:
-        The position of the best candidate and its cosine; ``(-1, 0.0)`` without candidates.
-    """
-    if not sums:
-        return -1, 0.0
-    mat = np.stack(sums)
-    norms = np.linalg.norm(mat, axis=1)
-    norms[norms == 0] = 1.0
-    cos = (mat @ vec) / norms
-    best = int(np.argmax(cos))
-    return best, float(cos[best])
-
-
 def ranked(vec: npt.NDArray[np.float32], sums: list[npt.NDArray[np.float32]]) -> list[tuple[int, float]]:
     """Candidate stories by the cosine of their mean embedding with an article's, most similar first.
 
@@ -161,7 +141,6 @@ __all__ = [
     "embed_text",
     "lead_text",
     "model",
-    "nearest",
     "pack",
     "ranked",
     "unpack",
