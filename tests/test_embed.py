@@ -273,3 +273,23 @@ def test_a_look_alike_needs_a_shared_name_or_figure(
     assert wrong_joins() == 0
     monkeypatch.setattr(embed, "SURE", 0.0)
     assert wrong_joins() > 0
+
+
+def test_stories_formed_apart_in_two_languages_merge(
+    embedded_docs: dict[str, ClusterDoc], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfold.cluster import embed
+
+    index = StoryIndex(Settings(cluster_embeddings=True))
+    en = index.place(embedded_docs["fire-en"]).story_id
+    # The first Spanish report falls short of the bar: a story of its own.
+    monkeypatch.setattr(embed, "THRESHOLD", 1.01)
+    es = index.place(embedded_docs["fire-es"]).story_id
+    assert es != en
+    monkeypatch.undo()
+    # The next Spanish report joins the Spanish story by its words, and would have joined the English one: one story.
+    placed = index.place(dataclasses.replace(embedded_docs["fire-es"], key="fire-es-2"))
+    assert placed.merged and index.resolve(en) == index.resolve(es) == placed.story_id
+    # An unrelated report in a third language joins neither and merges nothing.
+    other = index.place(embedded_docs["coach-de"])
+    assert other.is_new and not other.merged

@@ -123,6 +123,12 @@ def ranked(vec: npt.NDArray[np.float32], sums: list[npt.NDArray[np.float32]]) ->
     return [(int(i), float(cos[i])) for i in order]
 
 
+def mean_cosine(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) -> float:
+    """The cosine of two stories' mean embeddings, from their sums."""
+    denom = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / denom if denom > 0 else 0.0
+
+
 def cosine(a: bytes, b: bytes) -> float:
     """The cosine of two packed vectors."""
     va, vb = unpack(a), unpack(b)
@@ -140,6 +146,7 @@ __all__ = [
     "embed_article",
     "embed_text",
     "lead_text",
+    "mean_cosine",
     "model",
     "pack",
     "ranked",

@@ -122,6 +122,9 @@ class StoryIndex:
             story = scored[0][1]
             merged = self._maybe_merge(story, scored)
             story = self._stories[self._resolve_hot(story.sid)]
+            if self.embeddings:
+                merged += self._merge_across(doc, story)
+                story = self._stories[self._resolve_hot(story.sid)]
             is_new = False
         else:
             across = self._join_across(doc) if self.embeddings else None
@@ -255,15 +258,16 @@ class StoryIndex:
         out.sort(key=lambda ps: -ps[0])
         return out
 
-    def _join_across(self, doc: ClusterDoc) -> _Story | None:
+    def _join_across(self, doc: ClusterDoc, avoid: frozenset[str] = frozenset()) -> _Story | None:
         """The recent story in other languages whose mean embedding is most like the article's, if close enough.
 
-        Only stories with no article in the article's language are compared (same-language decisions stay with
-        the TF-IDF model), within the publish-date window, among the ``embed.RECENT_STORIES`` most recently
-        updated hot stories that have an embedding.
+        Only stories with no article in the article's language (nor in ``avoid``) are compared (same-language
+        decisions stay with the TF-IDF model), within the publish-date window, among the ``embed.RECENT_STORIES``
+        most recently updated hot stories that have an embedding.
         """
         if doc.emb is None or not doc.lang:
             return None
+        avoid = avoid | {doc.lang}
         picked: list[_Story] = []
         seen = 0
         for story in reversed(self._stories.values()):  # most recently updated first
@@ -272,7 +276,7 @@ class StoryIndex:
             seen += 1
             if seen > embed.RECENT_STORIES:
                 break
-            if story.langs and doc.lang not in story.langs and self._gap(doc.day, story) <= self.window:
+            if story.langs and avoid.isdisjoint(story.langs) and self._gap(doc.day, story) <= self.window:
                 picked.append(story)
         sums = [s.emb for s in picked if s.emb is not None]
         for at, cos in embed.ranked(embed.unpack(doc.emb), sums):
@@ -282,6 +286,28 @@ class StoryIndex:
             if cos >= embed.SURE or _shares_marks(doc, story):
                 return story
         return None
+
+    def _merge_across(self, doc: ClusterDoc, story: _Story) -> tuple[tuple[str, str], ...]:
+        """Merge into the article's story a story in other languages that the article would have joined.
+
+        Two reports of one event in two languages can each start a story before either finds the other (the
+        first cross-lingual pair fell short of the bar). When an article that joined its story by words would also
+        join a story with no language in common with it (:meth:`_join_across`), and the two stories' mean
+        embeddings pass ``embed.THRESHOLD`` as well, the two are one story.
+
+        Returns:
+            The ``(gone, kept)`` story ids of the merge, if any.
+        """
+        if story.emb is None:
+            return ()
+        other = self._join_across(doc, frozenset(story.langs))
+        if other is None or other.emb is None:
+            return ()
+        if embed.mean_cosine(story.emb, other.emb) < embed.THRESHOLD:
+            return ()
+        merged: list[tuple[str, str]] = []
+        self._absorb(story, other, merged)
+        return tuple(merged)
 
     @staticmethod
     def _gap(day: dt.date | None, story: _Story) -> int:
