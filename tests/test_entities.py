@@ -155,3 +155,34 @@ def test_org_word_order_and_filler_merge_only_where_an_article_ties_them() -> No
         ]
     )
     assert {"Ministry of Foreign Affairs"} in two  # two candidates: merged into neither
+
+
+def test_fallback_drops_elided_articles_and_types_lower_case_roles() -> None:
+    text = (
+        "L'esercito ha circondato il palazzo. L'Egitto è in crisi, ha detto il presidente Mohamed Morsi. "
+        "C'è attesa per Massimo D'Alema."
+    )
+    found = {s: t for s, t, _ in fallback_mentions(text, "it")}
+    assert "L'esercito" not in found and "C'è" not in found and "esercito" not in found
+    assert "Egitto" in found and "L'Egitto" not in found
+    assert found["Mohamed Morsi"] == "PERSON"
+    assert "Massimo D'Alema" in found  # "d'" opens surnames: kept
+
+
+def test_a_lone_capitalised_word_the_story_writes_in_lower_case_is_no_name() -> None:
+    def it(key: str, text: str) -> Article:
+        return Article(key=key, location=key, fmt="text", raw=text, text=text, title="Crisi", lang="it")
+
+    arts = [
+        it(
+            "a",
+            "Morsi è stato deposto. Inoltre il Paese resta diviso. Inoltre il Paese attende e Morsi tace.",
+        ),
+        it("b", "La folla festeggia. Il paese è inoltre in attesa del governo, dice Morsi."),
+    ]
+    names = {e.name for e in find_entities(arts, use_model=False)}
+    assert "Morsi" in names
+    assert "Inoltre" not in names and "Paese" not in names
+    # Alone, article a never writes them in lower case: the story-wide rule is what drops them.
+    alone = {e.name for e in find_entities(arts[:1], use_model=False)}
+    assert "Inoltre" in alone or "Paese" in alone

@@ -9,7 +9,7 @@ or before a speech verb is a PERSON; anything else is OTHER.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsfold import textnorm
@@ -54,6 +54,15 @@ ROLE = re.compile(
     r"Министр|Президент)\b\.?"
 )
 _ROLE_END = re.compile(rf"(?:{ROLE.pattern})[\s,]*$")
+# Role words written in lower case right before a name ("il presidente Mohamed Morsi", "le ministre Jean Dupont",
+# "el portavoz Juan Pérez", "президент Владимир Путин", "opposition leader Alexei Navalny"): it, fr, es, pt, ru, en.
+_ROLE_WORD_END = re.compile(
+    r"(?<![\w-])(?:presidente|président|présidente|ministr[oa]|ministre|premier|premiê|generale|général|general|"
+    r"segretari[oa]|secrétaire|secretari[oa]|secretári[oa]|portavoce|porte-parole|portavoz|porta-voz|"
+    r"cancelliere|chancelier|canciller|chanceler|sindac[oa]|maire|alcalde|prefeit[oa]|leader|líder|"
+    r"ambasciatore|ambassadeur|embajador|embaixador|senatore|sénateur|senador|deputat[oa]|député|diputad[oa]|"
+    r"re|roi|rey|rei|papa|pape|президент|министр|премьер|генерал|посол|глава|лидер)\s+$"
+)
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _CAP = rf"[{_UPPER}][\w'’-]*"
 _LINK = r"(?:of|de|del|della|di|da|do|dos|du|la|le|van|von|der|bin|ibn|al|el)"
@@ -81,38 +90,74 @@ def _label(span: str, before: str, after: str) -> str:
         return "NORP"
     if any(w in _ORG_WORDS for w in words) or acronym(span):
         return "ORG"
-    if _ROLE_END.search(before[-60:]):
+    if _ROLE_END.search(before[-60:]) or (len(words) >= 2 and _ROLE_WORD_END.search(before[-30:])):
         return "PERSON"
     if len(words) >= 2 and _SPEECH_AFTER.match(after):
         return "PERSON"
     return "OTHER"
 
 
-def fallback_mentions(text: str, lang: str | None) -> list[tuple[str, str, int]]:
+# Elided articles and prepositions of French, Italian and Catalan ("L'esercito", "Dall'altra", "C'è", "L'Egitto").
+# Before a lower-case word they make a capitalised common word; before a capital they are not part of the name
+# ("L'Egitto" is "Egitto"), except "d'", which opens surnames ("D'Alema").
+_ELIDED = textnorm.word_set("l d dell dall nell all sull coll dell un c qu j s n m t quest quell")
+_ELISION = re.compile(r"^([^\W\d_]{1,5})['’](\w.*)$")
+LOWER_WORD = re.compile(r"(?<![\w'’])[a-zà-ÿа-я][\w'’-]+")
+
+
+def _unelide(word: str) -> str | None:
+    """A span's first word without an elided article ("L'Egitto" -> "Egitto"); None when what follows the article
+    is a common word ("L'esercito", "C'è")."""
+    m = _ELISION.match(word)
+    if m is None or m.group(1).casefold() not in _ELIDED:
+        return word
+    rest = m.group(2)
+    if not rest[0].isupper():
+        return None
+    return word if m.group(1).casefold() == "d" else rest
+
+
+def fallback_mentions(
+    text: str, lang: str | None, common: Collection[str] = frozenset()
+) -> list[tuple[str, str, int]]:
     """Find names without a model: capitalised spans, split at role words, typed by the gazetteer and context.
 
     Args:
         text: any text.
         lang: ISO 639-1 code (chooses the stop words that may not start or end a name).
+        common: words (case folded) that the collection ``text`` belongs to writes in lower case somewhere
+            (:data:`LOWER_WORD`): a name of one such word is a capitalised common word ("Inoltre", "Paese") unless
+            the gazetteer knows it.
 
     Returns:
         ``(surface, type, start)`` triples in text order.
     """
     stop = textnorm.stopwords(lang) if lang in textnorm.STOPWORD_LANGS else textnorm.all_stopwords()
-    lowered = {w.casefold() for w in re.findall(r"(?<![\w])[a-zà-ÿа-я][\w'’-]+", text)}
+    lowered = {w.casefold() for w in LOWER_WORD.findall(text)}
     masked = ROLE.sub(lambda m: "|" * len(m.group()), text)  # role words end a name
     out: list[tuple[str, str, int]] = []
     for m in _SPAN.finditer(masked):
         words = m.group().split()
         start = m.start()
-        # A capitalised first word that the text also writes in lower case is a common word ("Today").
-        while words and (words[0].casefold() in stop or words[0].casefold() in lowered):
+        # A capitalised first word that the text also writes in lower case is a common word ("Today"), and so is
+        # an elided article before a lower-case word ("L'esercito").
+        while words:
+            first = _unelide(words[0])
+            if first is not None and first.casefold() not in stop and first.casefold() not in lowered:
+                if first != words[0]:
+                    start = text.index(words[0], start) + len(words[0]) - len(first)
+                    words[0] = first
+                break
             start = text.index(words[0], start) + len(words[0])
             words.pop(0)
         while words and words[-1].casefold() in stop:
             words.pop()
         if not words:
             continue
+        if len(words) == 1 and words[0].casefold() in common:
+            low = words[0].casefold()
+            if low not in GPE_WORDS and low not in NORP_WORDS and not acronym(words[0]):
+                continue
         start = text.index(words[0], start)
         # A country name followed by more capitals starts a new name ("Russia John Sullivan").
         if len(words) > 1 and words[0].casefold() in GPE_WORDS and words[1].casefold() not in _ORG_WORDS:
