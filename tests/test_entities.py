@@ -186,3 +186,18 @@ def test_a_lone_capitalised_word_the_story_writes_in_lower_case_is_no_name() -> 
     # Alone, article a never writes them in lower case: the story-wide rule is what drops them.
     alone = {e.name for e in find_entities(arts[:1], use_model=False)}
     assert "Inoltre" in alone or "Paese" in alone
+
+
+def test_german_common_nouns_are_no_names() -> None:
+    text = (
+        "Die neue Regierung steht vor der Umsetzung von Reformen. Die Lage im Land bleibt schwierig, sagte "
+        "DRK-Generalsekretär Christian Reuter in Berlin. Das Deutsche Rote Kreuz fordert mehr Hilfe. Die Hilfe "
+        "komme an, sagte Reuter. Staatspräsident Kais Saied setzt auf die Entwicklung des Landes. Entwicklung "
+        "braucht Zeit, sagte Saied in Tunis."
+    )
+    art = Article(key="de", location="de", fmt="text", raw=text, text=text, title="Tunesien", lang="de")
+    ents = {e.name: e.type for e in find_entities([art], use_model=False)}
+    for noun in ("Regierung", "Umsetzung", "Reformen", "Lage", "Hilfe", "Entwicklung", "Zeit"):
+        assert not any(noun in name.split() for name in ents), (noun, ents)
+    assert ents["Christian Reuter"] == "PERSON" and ents["Kais Saied"] == "PERSON"
+    assert "Deutsche Rote Kreuz" in ents and "Berlin" in ents

@@ -51,6 +51,8 @@ ROLE = re.compile(
     r"(?:Minister|Secretary(?:\s+of\s+State)?|President|Ambassador|Spokes(?:man|woman|person)|Chancellor|"
     r"Premier|Senator|Rep|Mr|Mrs|Ms|Dr|Gen|General|King|Queen|Pope|Leader|Counterpart|"
     r"Minister(?:in|präsident)|Außenminister|Kanzler(?:in)?|Ministre|Président|Ministro|Presidente|"
+    r"(?:Staats|Bundes|Vize)?[Pp]räsident(?:in|en)?|Bundeskanzler(?:in)?|Generalsekretär(?:in)?|Sprecher(?:in)?|"
+    r"Bürgermeister(?:in)?|Botschafter(?:in)?|Vorsitzende[rn]?|Regierungschef(?:in)?|"
     r"Министр|Президент)\b\.?"
 )
 _ROLE_END = re.compile(rf"(?:{ROLE.pattern})[\s,]*$")
@@ -65,7 +67,9 @@ _ROLE_WORD_END = re.compile(
 )
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _CAP = rf"[{_UPPER}][\w'’-]*"
-_LINK = r"(?:of|de|del|della|di|da|do|dos|du|la|le|van|von|der|bin|ibn|al|el)"
+# Lower-case words inside a name ("Bank of England", "Luigi di Maio", "Osama bin Laden"); not German "der", which
+# joins common nouns ("Anzahl der Menschen").
+_LINK = r"(?:of|de|del|della|di|da|do|dos|du|la|le|van|von|bin|ibn|al|el)"
 _SPAN = re.compile(rf"(?<![\w.])({_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP})*)")
 # Speech verbs right after a span say that it is a person or an organisation speaking.
 _SPEECH_AFTER = re.compile(
@@ -103,6 +107,25 @@ def _label(span: str, before: str, after: str) -> str:
 _ELIDED = textnorm.word_set("l d dell dall nell all sull coll dell un c qu j s n m t quest quell")
 _ELISION = re.compile(r"^([^\W\d_]{1,5})['’](\w.*)$")
 LOWER_WORD = re.compile(r"(?<![\w'’])[a-zà-ÿа-я][\w'’-]+")
+# German writes every noun with a capital. A word that the story writes after a determiner (and up to two
+# lower-case adjectives: "die neue Regierung", "der tunesischen Bevölkerung") is a common noun, and so is a long
+# word with a noun suffix ("Entwicklung", "Demokratie", "Gesellschaft"). Countries stay names (gazetteer).
+_DE_DETERMINED = re.compile(
+    r"(?<![\w-])(?i:der|die|das|den|dem|des|ein|eine|einer|einen|einem|eines|kein|keine|keiner|keinen|keinem|"
+    r"dieser|diese|dieses|diesen|diesem|jeder|jede|jedes|jeden|jedem|zum|zur|im|am|vom|beim|ins)\s+"
+    r"(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w-]+)(?![\w-]|\s+[A-ZÄÖÜ])"  # not "das Deutsche Rote Kreuz"
+)
+_DE_NOUN_SUFFIX = re.compile(
+    r"(?:ung|heit|keit|schaft|tion|ität|ismus|nis|tum|ment|ie|ik|enz|anz|ur)(?:en|e|se|s)?$"
+)
+
+
+def common_words(text: str, lang: str | None) -> tuple[set[str], set[str]]:
+    """The words (case folded) that a text uses as common words: those it writes in lower case, and (German) the
+    capitalised nouns it writes after a determiner. Pass the unions over a story's articles to
+    :func:`fallback_mentions` as ``common`` (both sets) and ``nouns`` (the second)."""
+    nouns = {w.casefold() for w in _DE_DETERMINED.findall(text)} if lang == "de" else set()
+    return {w.casefold() for w in LOWER_WORD.findall(text)} | nouns, nouns
 
 
 def _unelide(word: str) -> str | None:
@@ -118,16 +141,19 @@ def _unelide(word: str) -> str | None:
 
 
 def fallback_mentions(
-    text: str, lang: str | None, common: Collection[str] = frozenset()
+    text: str, lang: str | None, common: Collection[str] = frozenset(), nouns: Collection[str] = frozenset()
 ) -> list[tuple[str, str, int]]:
     """Find names without a model: capitalised spans, split at role words, typed by the gazetteer and context.
 
     Args:
         text: any text.
         lang: ISO 639-1 code (chooses the stop words that may not start or end a name).
-        common: words (case folded) that the collection ``text`` belongs to writes in lower case somewhere
-            (:data:`LOWER_WORD`): a name of one such word is a capitalised common word ("Inoltre", "Paese") unless
-            the gazetteer knows it.
+        common: words (case folded) that the collection ``text`` belongs to uses as common words
+            (:func:`common_words`): a name of one such word is a capitalised common word ("Inoltre", "Paese",
+            German "Regierung") unless the gazetteer knows it.
+        nouns: German common nouns (:func:`common_words`); one opening a longer span is not part of the name
+            ("Umsetzung von Reformen"), nor is a long word with a noun suffix alone ("Entwicklung") or before
+            "von" ("Schaffung von Werbeflächen").
 
     Returns:
         ``(surface, type, start)`` triples in text order.
@@ -143,7 +169,16 @@ def fallback_mentions(
         # an elided article before a lower-case word ("L'esercito").
         while words:
             first = _unelide(words[0])
-            if first is not None and first.casefold() not in stop and first.casefold() not in lowered:
+            if (
+                first is not None
+                and first.casefold() not in stop
+                and first.casefold() not in lowered
+                and first[0].isupper()  # a link word left in front ("von" of "Umsetzung von Reformen")
+                and first.casefold() not in nouns
+                and not (
+                    lang == "de" and len(words) > 2 and words[1] == "von" and _DE_NOUN_SUFFIX.search(first)
+                )
+            ):
                 if first != words[0]:
                     start = text.index(words[0], start) + len(words[0]) - len(first)
                     words[0] = first
@@ -154,9 +189,12 @@ def fallback_mentions(
             words.pop()
         if not words:
             continue
-        if len(words) == 1 and words[0].casefold() in common:
+        if len(words) == 1:
             low = words[0].casefold()
-            if low not in GPE_WORDS and low not in NORP_WORDS and not acronym(words[0]):
+            noun = low in common or (
+                lang == "de" and len(low) > 5 and _DE_NOUN_SUFFIX.search(low) is not None
+            )
+            if noun and low not in GPE_WORDS and low not in NORP_WORDS and not acronym(words[0]):
                 continue
         start = text.index(words[0], start)
         # A country name followed by more capitals starts a new name ("Russia John Sullivan").
