@@ -167,6 +167,13 @@ def test_fallback_drops_elided_articles_and_types_lower_case_roles() -> None:
     assert "Egitto" in found and "L'Egitto" not in found
     assert found["Mohamed Morsi"] == "PERSON"
     assert "Massimo D'Alema" in found  # "d'" opens surnames: kept
+    opened = {
+        s
+        for s, _, _ in fallback_mentions(
+            "Sotto Mubarak il paese era diverso. Laut Reuter bleibt alles offen.", "it"
+        )
+    }
+    assert opened == {"Mubarak", "Reuter"}
 
 
 def test_a_lone_capitalised_word_the_story_writes_in_lower_case_is_no_name() -> None:

@@ -101,6 +101,17 @@ def _label(span: str, before: str, after: str) -> str:
     return "OTHER"
 
 
+# Adverbs, conjunctions and prepositions that open sentences and so are written with a capital; never the first
+# word of a name ("Sotto Mubarak" is "under Mubarak", "Laut Reuter" is "according to Reuter"). en, de, fr, es, it,
+# pt (the stop-word lists hold the shortest ones already).
+_OPENERS = textnorm.word_set(
+    "however meanwhile moreover according despite following under after during since before while instead "
+    "laut nach während deshalb außerdem trotzdem jedoch dennoch seit bereits zudem daher inzwischen unter "
+    "selon après pendant ainsi cependant pourtant toutefois enfin alors depuis sous malgré ensuite "
+    "según tras durante además mientras ahora aunque bajo desde luego también "
+    "secondo dopo durante inoltre invece mentre però anche ancora intanto sotto oltre quindi infatti tuttavia "
+    "segundo após durante além porém enquanto agora também entretanto ainda sob"
+)
 # Elided articles and prepositions of French, Italian and Catalan ("L'esercito", "Dall'altra", "C'è", "L'Egitto").
 # Before a lower-case word they make a capitalised common word; before a capital they are not part of the name
 # ("L'Egitto" is "Egitto"), except "d'", which opens surnames ("D'Alema").
@@ -172,6 +183,7 @@ def fallback_mentions(
             if (
                 first is not None
                 and first.casefold() not in stop
+                and first.casefold() not in _OPENERS
                 and first.casefold() not in lowered
                 and first[0].isupper()  # a link word left in front ("von" of "Umsetzung von Reformen")
                 and first.casefold() not in nouns
