@@ -109,5 +109,6 @@ def test_nice_date_precision() -> None:
     assert nice_date("2022-02-17T10:00:00Z") == "17 Feb 2022"
     assert nice_date("2022-02") == "Feb 2022"
     assert nice_date("2022") == "2022"
+    assert nice_date("2022-W07") == "week of 14 Feb 2022"
     assert nice_date(None) == "undated"
     assert nice_date("someday") == "someday"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsfold.temporal import find_dates, parse_published, scan_article, scan_dates
+from newsfold.temporal import date_order, find_dates, parse_published, scan_article, scan_dates
 
 THU = dt.date(2022, 2, 17)  # the seeds' reply day, a Thursday
 WED = dt.date(2022, 1, 26)  # the TASS report, a Wednesday
@@ -233,3 +233,32 @@ def test_the_next_day_without_a_date_before_it_or_counted_from_an_event_is_dropp
     )
     assert far[-1] == []
     assert _values("The day after tomorrow the talks resume.", THU) == ["2022-02-19"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("The ministers will meet next week in Geneva.", "en", "2022-W08"),
+        ("Last week, the talks stalled.", "en", "2022-W06"),
+        ("The draft was sent two weeks ago.", "en", "2022-W05"),
+        ("This week the reply arrived.", "en", "2022-W07"),
+        ("Die Antwort kommt nächste Woche.", "de", "2022-W08"),
+        ("Il documento è arrivato la settimana scorsa.", "it", "2022-W06"),
+        ("La réponse est arrivée cette semaine.", "fr", "2022-W07"),
+        ("La respuesta llegó hace dos semanas.", "es", "2022-W05"),
+        ("A resposta chega na próxima semana.", "pt", "2022-W08"),
+        ("Ответ придёт на следующей неделе.", "ru", "2022-W08"),
+        ("وصل الرد الأسبوع الماضي.", "ar", "2022-W06"),
+    ],
+)
+def test_weeks_resolve_to_iso_weeks(sentence: str, lang: str, expected: str) -> None:
+    found = find_dates(sentence, published=THU, lang=lang)
+    assert [(m.value, m.precision) for m in found] == [(expected, "week")]
+
+
+def test_a_week_needs_the_publish_date_and_sorts_inside_its_month() -> None:
+    assert _values("The ministers will meet next week.", published=None) == []
+    values = ["2022-02-17", "2022-W07", "2022-02", "2022", "2022-02-13"]
+    # 2022-W07 starts on Monday 14 February: after the 13th, before the 17th; a period before a day it starts on.
+    assert sorted(values, key=date_order) == ["2022", "2022-02", "2022-02-13", "2022-W07", "2022-02-17"]
+    assert sorted(["2022-02-14", "2022-W07"], key=date_order) == ["2022-W07", "2022-02-14"]

@@ -41,6 +41,20 @@ def test_entries_are_sorted_and_relative_dates_need_a_publish_date() -> None:
     assert [e.date for e in entries] == sorted(e.date for e in entries)
 
 
+def test_a_week_is_an_entry_in_date_order() -> None:
+    arts = [
+        _article("a", "The ministers will meet in Geneva next week to discuss the reply."),
+        _article("b", "The reply was handed to the ambassador on Thursday in Moscow."),
+        _article("c", "The drafts were published in Moscow on 17 December 2021 by the ministry."),
+    ]
+    entries = story_timeline(arts)
+    assert [(e.date, e.articles) for e in entries] == [
+        ("2021-12-17", ("c",)),
+        ("2022-02-17", ("b",)),
+        ("2022-W08", ("a",)),  # the week starting Monday 21 February
+    ]
+
+
 def test_templates_and_short_lines_are_not_events() -> None:
     footer = "Join our conference on 7 June 2021 in Rome for the annual meeting."
     arts = [

@@ -8,6 +8,7 @@ from newsfold.settings import Settings
 from newsfold.store import Store
 from newsfold.store import queries as q
 from newsfold.store.db import row_to_article
+from newsfold.temporal import date_order
 
 # Without a query the arc spans the most recently updated stories only, so it stays quick on a big store.
 MAX_STORIES = 200
@@ -41,7 +42,7 @@ def story_arc(store: Store, settings: Settings, *, query: str | None, max_dates:
             articles.append(row_to_article(row))
     entries = key_dates(articles, max_dates)
     out = []
-    for e in sorted(entries, key=lambda e: e.date):
+    for e in sorted(entries, key=lambda e: date_order(e.date)):
         cited = list(e.articles)
         sids: list[str] = []
         for key in cited:

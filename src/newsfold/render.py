@@ -18,6 +18,8 @@ from urllib.parse import quote
 
 import jinja2
 
+from newsfold.temporal import period_start
+
 WEB_PACKAGE = "newsfold.web"
 
 # Marks in the coverage matrix (also spelled out in the legend and in each cell's title for screen readers).
@@ -64,21 +66,19 @@ def stylesheet() -> str:
 
 
 def _parse_date(value: str | None) -> dt.date | None:
-    """A ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD[T...]`` string as a date (the first day of a month or year)."""
+    """A ``YYYY``, ``YYYY-MM``, ``YYYY-Www`` or ``YYYY-MM-DD[T...]`` string as a date (the first day of the
+    period)."""
     if not value:
         return None
-    parts = value[:10].split("-")
     try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else 1
-        day = int(parts[2]) if len(parts) > 2 else 1
-        return dt.date(year, month, day)
+        return period_start(value[:10])
     except (ValueError, IndexError):
         return None
 
 
 def nice_date(value: str | None) -> str:
-    """A date for people: ``17 Feb 2022``, ``Feb 2022`` or ``2022``; unknown dates read ``undated``."""
+    """A date for people: ``17 Feb 2022``, ``week of 14 Feb 2022``, ``Feb 2022`` or ``2022``; unknown dates read
+    ``undated``."""
     if not value:
         return "undated"
     date = _parse_date(value)
@@ -89,7 +89,8 @@ def nice_date(value: str | None) -> str:
         return str(date.year)
     if size <= 7:
         return date.strftime("%b %Y")
-    return f"{date.day} {date.strftime('%b %Y')}"
+    day = f"{date.day} {date.strftime('%b %Y')}"
+    return f"week of {day}" if value[5:6] == "W" else day
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,11 @@ Resolution (issue 7):
 - a day and month without a year ("on January 26") take the year of the nearest such past date, the nearest future
   one when the clause is in the future tense;
 - a bare month ("last December", "late January") and "last month" are kept at month precision (``YYYY-MM``), a year
-  ("in 1997", "in late 2021", "last year") at year precision (``YYYY``);
+  ("in 1997", "in late 2021", "last year") at year precision (``YYYY``), "next week", "this week" and "two weeks
+  ago" at week precision (the ISO 8601 week, ``YYYY-Www``; :func:`period_start` orders all of them);
 - "the next day", "two days later", "the day before" ("il giorno dopo", "le lendemain", "am Vortag", "на следующий
   день") count from the day the article gave last (:func:`scan_article`), never from the publish date; counted
   from an event instead ("the day after the vote") or with no day before them, they are dropped (``no_anchor``);
-- "next week" and other spans without a day or month are skipped.
 
 The words of each language are in :mod:`newsfold.temporal_words`.
 
@@ -57,6 +57,7 @@ LANGS = ("en", "it", "de", "fr", "es", "pt", "ru", "ar")
 ANCHOR_SENTENCES = 3
 # Counts above this are not resolved ("300 days ago" is a figure of speech more often than a date).
 MAX_DAYS_AGO = 31
+MAX_WEEKS_AGO = 8
 
 # A capitalised word right before a capitalised "Today": the two are a name, not a date.
 _PROPER_BEFORE = re.compile(r"(?<![.!?:“\"«]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ]\w*\s+$")
@@ -74,8 +75,8 @@ class TimeMention:
         text: the expression as written, ``sentence[start:end]``.
         start: offset of the expression in the sentence.
         end: offset just after it.
-        value: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
-        precision: ``day``, ``month`` or ``year``.
+        value: ``YYYY-MM-DD``, ``YYYY-Www`` (ISO week), ``YYYY-MM`` or ``YYYY``.
+        precision: ``day``, ``week``, ``month`` or ``year``.
     """
 
     text: str
@@ -143,6 +144,7 @@ def _rules(lang: str) -> _Rules:
     mod_before = rf"(?:(?P<pre>{last}|{nxt}|this|questo|questa|diesen|diese|ce|este|esta|este|эт\w+)\s+)?"
     mod_after = rf"(?:\s+(?P<post>{last}|{nxt}))?"
     cue = tw.PERIOD_CUE[lang]
+    units = f"{tw.UNIT_WEEK[lang]}|{tw.UNIT_MONTH[lang]}|{tw.UNIT_YEAR[lang]}"
     # whole words: letters on neither side (\b fails next to Arabic and accented letters in some spellings)
     lb, rb = r"(?<![^\W\d_])", r"(?![^\W\d_])"
     of = r"(?:(?:of|de|del|di|du|d['’])\s+)?"
@@ -166,14 +168,16 @@ def _rules(lang: str) -> _Rules:
         ("month", rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}{mod_after}{rb}"),
         (
             "unit",
-            rf"{lb}(?:(?P<pre>{last}|{nxt})\s+(?:the\s+)?(?P<u>{tw.UNIT_MONTH[lang]}|{tw.UNIT_YEAR[lang]})|"
-            rf"(?:(?:il|lo|l['’]|le|el|o|la|в)\s+)?(?P<u2>{tw.UNIT_MONTH[lang]}|{tw.UNIT_YEAR[lang]})\s+"
-            rf"(?P<post>{last}|{nxt})){rb}",
+            rf"{lb}(?:(?:на\s+)?(?P<pre>{last}|{nxt}|{tw.THIS[lang]})(?:\s+|(?<=['’]))(?:the\s+)?(?P<u>{units})|"
+            rf"(?:(?:il|lo|l['’]|le|el|o|la|в|на)\s+)?(?P<u2>{units})\s+(?P<post>{last}|{nxt})){rb}",
         ),
         ("year", rf"{lb}(?P<cue>{cue})\s+(?:(?:early|mid|late|the)\s*-?\s*)?{_YEAR}{rb}(?!\s*[-/.]\d)"),
     ]
     counts = "|".join(w for entry in tw.COUNT_WORDS[lang].split(",") for w in entry.split("|"))
     pats.append(("ago", lb + tw.DAYS_AGO[lang].replace("{N}", rf"(?<!\d)(?P<n>\d{{1,2}}|{counts})") + rb))
+    pats.append(
+        ("weeks_ago", lb + tw.WEEKS_AGO[lang].replace("{N}", rf"(?<!\d)(?P<n>\d{{1,2}}|{counts})") + rb)
+    )
     for regex, offset in tw.RELATIVE_DAYS[lang]:
         pats.append((f"rel{offset:+d}", rf"{lb}(?:{regex}){rb}"))
     anaphor_days: dict[str, tuple[int, bool]] = {}
@@ -317,7 +321,9 @@ def _resolve(
         pub = need_pub()
         unit = (groups.get("u") or groups.get("u2") or "").lower()
         mod = groups.get("pre") or groups.get("post")
-        delta = -1 if _is_last(mod, lang) else 1
+        delta = -1 if _is_last(mod, lang) else 1 if _is_next(mod, lang) else 0
+        if re.fullmatch(tw.UNIT_WEEK[lang], unit, re.IGNORECASE):
+            return iso_week(pub + dt.timedelta(days=7 * delta)), "week"
         if re.fullmatch(tw.UNIT_YEAR[lang], unit, re.IGNORECASE):
             return f"{pub.year + delta:04d}", "year"
         year, month = _shift_months(pub.year, pub.month, delta)
@@ -332,6 +338,12 @@ def _resolve(
         if not 1 <= count <= MAX_DAYS_AGO:
             raise _Skip
         return (pub - dt.timedelta(days=count)).isoformat(), "day"
+    if kind == "weeks_ago":
+        pub = need_pub()
+        count = _count(groups["n"] or "", lang)
+        if not 1 <= count <= MAX_WEEKS_AGO:
+            raise _Skip
+        return iso_week(pub - dt.timedelta(days=7 * count)), "week"
     if kind.startswith("rel"):
         pub = need_pub()
         offset = int(kind[3:])
@@ -411,14 +423,34 @@ def _is_leap(year: int) -> bool:
 
 
 def _too_late(value: str, published: dt.date | None) -> bool:
-    year = int(value[:4])
-    if year > MAX_YEAR:
+    if int(value[:4]) > MAX_YEAR:
         return True
-    ref = published or dt.date.today()
-    first = dt.date(
-        year, int(value[5:7]) if len(value) >= 7 else 1, int(value[8:10]) if len(value) == 10 else 1
+    return (period_start(value) - (published or dt.date.today())).days > FAR_FUTURE_DAYS
+
+
+def iso_week(day: dt.date) -> str:
+    """The ISO 8601 week of a day, ``YYYY-Www``."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def period_start(value: str) -> dt.date:
+    """The first day of a date value: ``YYYY``, ``YYYY-MM``, ``YYYY-Www`` (its Monday) or ``YYYY-MM-DD``.
+
+    Raises:
+        ValueError: the value is none of these.
+    """
+    if len(value) == 8 and value[5] == "W":
+        return dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+    parts = value.split("-")
+    return dt.date(
+        int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1
     )
-    return (first - ref).days > FAR_FUTURE_DAYS
+
+
+def date_order(value: str) -> tuple[dt.date, int]:
+    """A sort key for date values: by first day, then the wider period first (year, month, week, day)."""
+    return period_start(value), {4: 0, 7: 1, 8: 2}.get(len(value), 3)
 
 
 def scan_dates(

@@ -141,7 +141,40 @@ NEXT = {
     "ru": r"следующ\w*|будущ\w*",
     "ar": r"المقبل|المقبلة|القادم|القادمة",
 }
-# "last month", "last year" (month and year precision); "last week" is skipped: it names no day.
+# "last week", "next week", "this week" (week precision: an ISO week, ``YYYY-Www``).
+UNIT_WEEK = {
+    "en": r"week",
+    "it": r"settimana",
+    "de": r"woche",
+    "fr": r"semaine",
+    "es": r"semana",
+    "pt": r"semana",
+    "ru": r"недел[яиюе]",
+    "ar": r"الأسبوع|الاسبوع",
+}
+# Words for "this" before a week, month or year ("this week", "questa settimana", "diese Woche", "cette année").
+THIS = {
+    "en": r"this",
+    "it": r"questa|questo|quest['’]",
+    "de": r"diese|diesen|dieses|diesem",
+    "fr": r"cette|ce|cet",
+    "es": r"esta|este",
+    "pt": r"esta|este|nesta|neste",
+    "ru": r"эт[аоуи]\w*",
+    "ar": r"هذا|هذه",
+}
+# "two weeks ago": {N} as in DAYS_AGO.
+WEEKS_AGO = {
+    "en": r"{N}\s+weeks\s+ago",
+    "it": r"{N}\s+settimane\s+fa",
+    "de": r"vor\s+{N}\s+wochen",
+    "fr": r"il\s+y\s+a\s+{N}\s+semaines",
+    "es": r"hace\s+{N}\s+semanas",
+    "pt": r"há\s+{N}\s+semanas",
+    "ru": r"{N}\s+недел[иь]\s+назад",
+    "ar": r"(?:قبل|منذ)\s+{N}\s+أسابيع",
+}
+# "last month", "last year" (month and year precision).
 UNIT_MONTH = {
     "en": r"month",
     "it": r"mese",

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
-from newsfold.temporal import TimeMention, parse_published, scan_article
+from newsfold.temporal import TimeMention, date_order, parse_published, scan_article
 
 # Two sentences on the same date are one event when this share of the shorter one's content words is in the other
 # (and at least SAME_EVENT_MIN_SHARED words). Swept 0.2-0.5 on the seeds and crisis-it; re-run eval timeline.
@@ -46,8 +46,8 @@ SAME_EVENT_MIN_SHARED = 2
 # recalls it and weighs RECALL_WEIGHT. Swept 1-14 days and 0.2-1.0 on crisis-it (eval timeline).
 TIMELY_DAYS = 3
 RECALL_WEIGHT = 0.3
-# Month and year entries weigh less than days when dates are ranked: they say less.
-PRECISION_WEIGHT = {"day": 1.0, "month": 0.4, "year": 0.2}
+# Week, month and year entries weigh less than days when dates are ranked: they say less.
+PRECISION_WEIGHT = {"day": 1.0, "week": 0.6, "month": 0.4, "year": 0.2}
 # A sentence found word for word in articles of this many different publish days is a template (an event ad, a
 # footer), not reporting: it is left out.
 TEMPLATE_DAYS = 3
@@ -203,8 +203,8 @@ def story_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
         articles: the story's articles (cleaned text, ``published`` and ``lang`` as known).
 
     Returns:
-        Entries sorted by date (``YYYY`` before ``YYYY-MM`` before ``YYYY-MM-DD`` of the same period), the most
-        important entry first within a date.
+        Entries sorted by date (:func:`newsfold.temporal.date_order`: ``YYYY`` before ``YYYY-MM`` before
+        ``YYYY-Www`` before ``YYYY-MM-DD`` starting the same day), the most important entry first within a date.
     """
     return _timeline(articles, [_scan(a) for a in articles])
 
@@ -225,7 +225,7 @@ def _timeline(articles: Sequence[Article], scans: Sequence[_Scanned]) -> list[Ti
             if len(days_of_text[cand.text]) < TEMPLATE_DAYS:
                 by_date[cand.date].append(cand)
     entries: list[TimelineEntry] = []
-    for date in sorted(by_date):
+    for date in sorted(by_date, key=date_order):
         bonus = 0.0
         if len(date) == 10:
             next_day = (dt.date.fromisoformat(date) + dt.timedelta(days=1)).isoformat()
@@ -271,7 +271,7 @@ def select_dates(entries: Sequence[TimelineEntry], n: int) -> list[TimelineEntry
     for e in entries:
         if e.date in chosen and (e.date not in best or e.score > best[e.date].score):
             best[e.date] = e
-    return [best[d] for d in sorted(best)]
+    return [best[d] for d in sorted(best, key=date_order)]
 
 
 # --- Key dates of a story arc -------------------------------------------------------------------------------------
