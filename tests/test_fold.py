@@ -14,7 +14,7 @@ import pytest
 from newsfold.models import Article, Removed
 from newsfold.sentences import split_sentences
 from newsfold.story.align import stems
-from newsfold.story.fold import StoryInput, fold_story
+from newsfold.story.fold import StoryInput, fold_sample, fold_story
 from newsfold.story.quotes import verbatim_key
 from newsfold.story.summary import has_finite_verb, is_dateline, sentence_words
 from newsfold.temporal import find_dates, parse_published
@@ -239,3 +239,42 @@ def test_seed_fold_reads_as_the_story(seeds_fold: tuple[list[Article], dict[str,
     tass = next(o for o in out["coverage"]["outlets"] if o["name"] == "TASS")
     assert facts[0]["id"] in tass["left_out"]
     assert any(len(s["articles"]) >= 4 for s in out["summary"])
+
+
+def _report(i: int, outlet: str, day: int) -> Article:
+    text = (
+        f"Report {i}: the council met on budget item {i} in the capital and approved it after a long debate. "
+        "The mayor said the vote would cut waiting times at the city's hospitals."
+    )
+    return Article(
+        key=f"k{i:03d}",
+        location=f"k{i:03d}",
+        fmt="text",
+        raw=text,
+        text=text,
+        title=f"Council vote {i}",
+        lang="en",
+        outlet=outlet,
+        published=f"2024-03-{day:02d}",
+    )
+
+
+def test_a_large_story_is_folded_from_every_outlet_and_its_whole_time_line() -> None:
+    arts = [_report(i, "Big Daily" if i % 10 else f"Small {i}", 1 + i // 5) for i in range(140)]
+    copies = {"k001": "k000", "k002": "k000"}
+    sample = fold_sample(arts, copies, limit=40)
+    keys = {a.key for a in sample}
+    originals = [k for k in keys if k not in copies]
+    assert len(originals) == 40
+    assert {a.outlet for a in sample} == {a.outlet for a in arts}  # every outlet, however small
+    assert {"k000", "k139"} <= keys  # the first and the last report
+    assert {"k001", "k002"} <= keys  # copies come with their original
+    assert [a.key for a in sample] == [a.key for a in arts if a.key in keys]  # arrival order kept
+    assert fold_sample(arts[:30], copies, limit=40) == tuple(arts[:30])  # a small story is read whole
+
+    out = fold_story(StoryInput(tuple(arts), copies, {}), use_model=False, max_articles=40)
+    assert out["folded"] == {"originals": 40, "of": 138}
+    cited = {k for s in out["summary"] for k in s["articles"]}
+    assert cited and cited <= keys
+    small = fold_story(StoryInput(tuple(arts[:20]), {}, {}), use_model=False, max_articles=40)
+    assert "folded" not in small

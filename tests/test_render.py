@@ -112,3 +112,10 @@ def test_nice_date_precision() -> None:
     assert nice_date("2022-W07") == "week of 14 Feb 2022"
     assert nice_date(None) == "undated"
     assert nice_date("someday") == "someday"
+
+
+def test_a_story_folded_from_part_of_its_reports_says_so() -> None:
+    fold = {**_fold(), "folded": {"originals": 100, "of": 1234}}
+    note = "Folded from 100 of 1,234 original reports"
+    assert note in story_markdown(fold) and note in story_html(fold)
+    assert "Folded from" not in story_markdown(_fold())

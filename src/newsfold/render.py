@@ -248,7 +248,18 @@ def story_view(fold: dict[str, Any]) -> dict[str, Any]:
         "coverage": coverage,
         "matrix": _matrix(coverage) if isinstance(coverage, dict) else None,
         "marks": {"reports": MARK_REPORTS, "only_here": MARK_ONLY_HERE, "left_out": MARK_LEFT_OUT},
+        "folded": _folded_note(fold.get("folded")),
     }
+
+
+def _folded_note(folded: Any) -> str | None:
+    """What a large story's fold was read from, for people ("Folded from 100 of 1,234 original reports ...")."""
+    if not isinstance(folded, dict) or not folded.get("of"):
+        return None
+    return (
+        f"Folded from {folded['originals']:,} of {folded['of']:,} original reports (every outlet, and spread over "
+        "the story's time line); every report is listed below."
+    )
 
 
 def story_html(fold: dict[str, Any]) -> str:
@@ -302,6 +313,8 @@ def story_markdown(fold: dict[str, Any]) -> str:
     span = " – ".join(nice_date(d) for d in dict.fromkeys([view["first"], view["last"]]) if d)
     facts = [f"{view['size']} articles", f"{len(view['outlets'])} outlets"] + ([span] if span else [])
     lines += [" · ".join(facts), ""]
+    if view["folded"]:
+        lines += [view["folded"], ""]
     if view["summary"]:
         lines += ["## Summary", ""]
         lines += [f"{_md(s['text'])}{_cites(s.get('articles'), numbers)}" for s in view["summary"]]

@@ -103,6 +103,13 @@ class StoryArticle(BaseModel):
     copy_of: str | None
 
 
+class Folded(BaseModel):
+    """Present when a large story was folded from part of its articles (``story.fold.fold_sample``)."""
+
+    originals: int
+    of: int
+
+
 class FoldOut(BaseModel):
     """A story as in ``show --json``; a part that is not computed yet is absent."""
 
@@ -114,6 +121,7 @@ class FoldOut(BaseModel):
     entities: list[EntityOut] | None = None
     quotes: list[QuoteOut] | None = None
     coverage: CoverageOut | None = None
+    folded: Folded | None = None
     articles: list[StoryArticle]
 
 
