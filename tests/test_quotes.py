@@ -97,3 +97,18 @@ def test_speaker_before_a_bare_appeal_verb() -> None:
     (q,) = _quotes([art])
     assert q.speaker == "Maria Lopez" and q.exact
     assert q.text.startswith("every region to open a clinic")
+
+
+def test_according_to_gives_the_speaker_in_several_languages() -> None:
+    from newsfold.story.entities import find_entities
+
+    texts = {
+        "it": "Secondo il portavoce Yasser Ali, «il governo resterà unito fino alla fine del mandato».",
+        "en": 'According to Foreign Minister Sergey Lavrov, "the reply will be handed over in the coming days".',
+        "fr": "Selon le ministre Jean Dupont, « la réforme est nécessaire pour le pays entier ».",
+    }
+    speakers = {"it": "Yasser Ali", "en": "Sergey Lavrov", "fr": "Jean Dupont"}
+    for lang, text in texts.items():
+        art = Article(key=lang, location=lang, fmt="text", raw=text, text=text, title="x", lang=lang)
+        quotes = find_quotes([art], find_entities([art], use_model=False))
+        assert [(q.speaker, q.exact) for q in quotes] == [(speakers[lang], True)], lang

@@ -77,6 +77,12 @@ _BEFORE_BARE = re.compile(
     rf"(?P<s>[^,.;:\"“”«»\n]{{1,70}}?)\s+(?:{_VERBS}|{_CALL})\s*$",
     re.IGNORECASE,
 )
+# "According to X, «…»" and its kin (en, de, fr, es, it, pt, ru, ar): the quote is X's.
+_ACCORDING = re.compile(
+    r"(?:according\s+to|laut|selon|según|secondo|segundo|по\s+словам|وفقا\s+ل|بحسب)\s+"
+    r"(?P<s>[^,.;:\"“”«»\n]{2,60}?)\s*[,:]\s*$",
+    re.IGNORECASE,
+)
 # Reported speech: found by its anchor (`said that`); the speaker is the clause before it, the statement the
 # rest of the sentence. Anchored search keeps it linear in the text's length.
 _REPORTED = re.compile(
@@ -243,6 +249,10 @@ def _article_quotes(art: Article, index: EntityIndex, mentions: Sequence[Mention
         speaker = resolver.resolve(phrase, start) if phrase else None
         if speaker is None and before:
             speaker = resolver.resolve(before.group("s"), start)
+        if speaker is None:
+            according = _ACCORDING.search(text[max(para_start, m.start() - 100) : m.start()])
+            if according:
+                speaker = resolver.resolve(according.group("s"), start)
         if speaker is None:
             bare = _BEFORE_BARE.search(text[max(para_start, m.start() - 120) : m.start()])
             if bare:
