@@ -99,7 +99,7 @@ def test_speaker_before_a_bare_appeal_verb() -> None:
     assert q.text.startswith("every region to open a clinic")
 
 
-def test_according_to_gives_the_speaker_in_several_languages() -> None:
+def test_according_to_and_lower_case_roles_give_the_speaker_in_several_languages() -> None:
     from newsfold.story.entities import find_entities
 
     texts = {
@@ -107,7 +107,8 @@ def test_according_to_gives_the_speaker_in_several_languages() -> None:
         "en": 'According to Foreign Minister Sergey Lavrov, "the reply will be handed over in the coming days".',
         "fr": "Selon le ministre Jean Dupont, « la réforme est nécessaire pour le pays entier ».",
     }
-    speakers = {"it": "Yasser Ali", "en": "Sergey Lavrov", "fr": "Jean Dupont"}
+    texts["pt"] = "“Não vamos ceder nesta reforma tão importante”, disse o presidente Lula na terça-feira."
+    speakers = {"it": "Yasser Ali", "en": "Sergey Lavrov", "fr": "Jean Dupont", "pt": "Lula"}
     for lang, text in texts.items():
         art = Article(key=lang, location=lang, fmt="text", raw=text, text=text, title="x", lang=lang)
         quotes = find_quotes([art], find_entities([art], use_model=False))

@@ -21,6 +21,7 @@ from typing import Any
 from newsfold.models import Article
 from newsfold.story.align import stems
 from newsfold.story.entities import Entity, EntityIndex, Mention, fold_key
+from newsfold.story.recognise import ROLE_WORD_END
 from newsfold.textnorm import word_set
 
 # Quotes shorter than this many words are scare quotes or titles ("kicked", "Russia Today"), not statements.
@@ -55,10 +56,16 @@ _OPEN_CLOSE = re.compile(
     # from the text (it happens) does not turn every later quote inside out.
     r'|(?<![^\s(\[])"(?![ \t])(?P<d>[^"]{1,2000}?)(?<=\S)"(?!\w)',
 )
+# Words that end a speaker named after the verb (`, said Lavrov in Moscow`): prepositions of time and place in en,
+# de, fr, es, it, pt, ru, ar.
+_AFTER_SPEAKER = (
+    r"at|in|on|to|after|during|am|im|bei|nach|vor|auf|à|au|aux|en|lors|dans|devant|durante|tras|ante|nel|nella|"
+    r"al|dopo|davanti|em|na|no|nas|nos|ao|após|в|во|на|после|في|خلال|بعد"
+)
 # After a closing mark: `, X said` or `, said X` up to the end of the clause.
 _AFTER = re.compile(
     rf"^[ \t,.;:–—-]*(?:(?P<s1>[^\s,.;:\"“”«»][^,.;:\"“”«»\n]{{0,60}}?)\s+(?:{_VERBS})\b(?![ \t]*[:“\"«])"
-    rf"|(?:{_VERBS})\s+(?P<s2>[^,.;:\"“”«»\n]{{2,60}}?)(?=[,.;]|\s+(?:at|in|on|to|after|during)\b|$))",
+    rf"|(?:{_VERBS})\s+(?P<s2>[^,.;:\"“”«»\n]{{2,60}}?)(?=[,.;]|\s+(?:{_AFTER_SPEAKER})\b|$))",
     re.IGNORECASE,
 )
 # Before an opening mark: `X said: `, `X added that `, `He continued, `.
@@ -175,6 +182,12 @@ class _Resolver:
                 role = self._role(w, at)
                 if role:
                     return self._speak(role)
+            # "o presidente Lula", "le ministre Dupont": a name after a lower-case role word is the speaker
+            n = len(words)
+            while n > 0 and words[n - 1][:1].isupper():
+                n -= 1
+            if 0 < n < len(words) <= n + 4 and ROLE_WORD_END.search(" ".join(words[:n]) + " "):
+                return self._speak(" ".join(words[n:]))
             return None
         return self._speak(p) if words[0][:1].isupper() and len(words) <= 4 else None
 

@@ -58,7 +58,7 @@ ROLE = re.compile(
 _ROLE_END = re.compile(rf"(?:{ROLE.pattern})[\s,]*$")
 # Role words written in lower case right before a name ("il presidente Mohamed Morsi", "le ministre Jean Dupont",
 # "el portavoz Juan Pérez", "президент Владимир Путин", "opposition leader Alexei Navalny"): it, fr, es, pt, ru, en.
-_ROLE_WORD_END = re.compile(
+ROLE_WORD_END = re.compile(
     r"(?<![\w-])(?:presidente|président|présidente|ministr[oa]|ministre|premier|premiê|generale|général|general|"
     r"segretari[oa]|secrétaire|secretari[oa]|secretári[oa]|portavoce|porte-parole|portavoz|porta-voz|"
     r"cancelliere|chancelier|canciller|chanceler|sindac[oa]|maire|alcalde|prefeit[oa]|leader|líder|"
@@ -94,7 +94,7 @@ def _label(span: str, before: str, after: str) -> str:
         return "NORP"
     if any(w in _ORG_WORDS for w in words) or acronym(span):
         return "ORG"
-    if _ROLE_END.search(before[-60:]) or (len(words) >= 2 and _ROLE_WORD_END.search(before[-30:])):
+    if _ROLE_END.search(before[-60:]) or (len(words) >= 2 and ROLE_WORD_END.search(before[-30:])):
         return "PERSON"
     if len(words) >= 2 and _SPEECH_AFTER.match(after):
         return "PERSON"
