@@ -114,3 +114,14 @@ def test_similarity_is_symmetric(a_words: list[str], b_words: list[str]) -> None
     assert a and b
     assert a.similarity(b) == b.similarity(a)
     assert a.similarity(a) == 1.0
+
+
+def test_packed_signature_is_the_signature_as_stored(settings: Settings) -> None:
+    from newsfold.dedup import packed_signature
+
+    for seed in range(5):
+        art = _article(f"p{seed}", _text(seed, 40 + 60 * seed))
+        sig = signature(art, settings)
+        assert sig is not None
+        assert packed_signature(art, settings) == sig.to_bytes()
+    assert packed_signature(_article("short", "two words"), settings) is None

@@ -328,3 +328,23 @@ def test_a_story_that_left_memory_is_joined_from_the_store(tmp_path: Path, setti
         follow = q.article_json(conn, "t0-follow-up")
         assert follow["copy_of"] is None and follow["story"] == first  # joined as a report, not as a copy
         assert len({q.article_json(conn, f"t{i}")["story"] for i in range(150)}) == 150
+
+
+def test_ingest_collects_garbage_less_often_and_restores_the_thresholds(
+    tmp_path: Path, settings: Settings
+) -> None:
+    import gc
+
+    from newsfold.pipeline import INGEST_GC_THRESHOLDS
+
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    with Store.open(tmp_path / "s.db") as store:
+        ingest(
+            [SAMPLES.parent / "seeds.jsonl"],
+            store,
+            settings,
+            on_progress=lambda _: seen.append(gc.get_threshold()),
+        )
+    assert seen and set(seen) == {INGEST_GC_THRESHOLDS}
+    assert gc.get_threshold() == before

@@ -139,3 +139,56 @@ def test_move_article_takes_its_copies_and_empties_the_story(tmp_path: Path) -> 
         conn = store.reader()
         assert q.story_summary(conn, "s2")["articles"] == ["a", "b"]
         assert [s["id"] for s in q.list_stories(conn)] == ["s2"]  # the emptied story is no longer listed
+
+
+def _fts_keys(store: Store, query: str) -> list[str]:
+    rows = store.reader().execute(
+        "SELECT a.key FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? ORDER BY a.id",
+        (query,),
+    )
+    return [r[0] for r in rows]
+
+
+def test_articles_enter_the_search_index_at_commit(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        with store.transaction():
+            _add(store, _article("a", "Quake in Iran", "A quake hit Qeshm island."), "s1")
+            _add(store, _article("b", "Floods", "Rivers rose on Qeshm."), "s2")
+        _add(store, _article("c", "Outside a transaction", "Qeshm again, written at once."), "s3")
+        assert _fts_keys(store, "qeshm") == ["a", "b", "c"]
+        assert _fts_keys(store, "title:floods") == ["b"]
+        with pytest.raises(RuntimeError), store.transaction():
+            _add(store, _article("d", "Rolled back", "Qeshm never stored."), "s4")
+            raise RuntimeError("boom")
+        with store.transaction():  # nothing of the rolled-back article is left pending
+            _add(store, _article("e", "Later", "Qeshm once more."), "s5")
+        assert _fts_keys(store, "qeshm") == ["a", "b", "c", "e"]
+        # The text changes in the same transaction as the insert: the index holds only the new text.
+        with store.transaction():
+            _add(store, _article("f", "Recleaned", "Qeshm boilerplate line."), "s6")
+            store.update_cleaning("f", "Only Kish is left.", [])
+        assert _fts_keys(store, "qeshm") == ["a", "b", "c", "e"]
+        assert _fts_keys(store, "kish") == ["f"]
+        store.reader().execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)")
+
+
+def test_a_store_from_before_the_batched_index_migrates(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store.open(path) as store:
+        with store.transaction():
+            _add(store, _article("a", "Old", "Indexed by the insert trigger of migration 1."), "s1")
+        store._conn.execute(  # back to schema 4: the per-row trigger as migration 1 made it
+            """CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+               INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END"""
+        )
+        store._conn.execute("PRAGMA user_version = 4")
+        store._conn.execute(  # an article written by the schema-4 code: the trigger indexes it
+            """INSERT INTO articles(key, location, fmt, title, text, raw, raw_hash, text_hash, ingested)
+               VALUES ('b', 'in/b', 'jsonl', 'Older', 'Written under schema 4: trigger indexed.', '', 'r', 't', '')"""
+        )
+    with Store.open(path) as store:
+        assert store.schema_version >= 5
+        with store.transaction():
+            _add(store, _article("c", "New", "Written after the migration: indexed at commit."), "s3")
+        assert _fts_keys(store, "indexed") == ["a", "b", "c"]
+        store.reader().execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)")

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+from typing import Any
 
+import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
+
+from newsfold import textnorm
 from newsfold.textnorm import STOPWORD_LANGS, month_years, name_spans, numbers, stopwords, tokens, years
 
 
@@ -106,3 +113,73 @@ def test_empty_text() -> None:
 )
 def test_month_years(text: str, expected: list[tuple[int, int]]) -> None:
     assert month_years(text) == expected
+
+
+# --- The fast forms of the patterns give exactly what the plain forms give (they differ only in speed).
+_PLAIN_SPAN = re.compile(
+    rf"(?<![\w.])({textnorm._CAP_WORD}(?:[ \t]+(?:(?:{textnorm._CONNECTORS})[ \t]+){{0,2}}{textnorm._CAP_WORD})*)"
+)
+_PLAIN_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*")
+_PLAIN_DATES = (
+    re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{2,12})\.?,?\s+(?:de\s+)?(\d{4})\b"),
+    re.compile(r"\b([^\W\d_]{2,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"),
+    re.compile(r"\b([^\W\d_]{2,12})\.?,?\s+(?:de\s+)?(\d{4})\b"),
+    re.compile(r"\b(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})\b"),
+)
+_FAST_DATES = (
+    textnorm._DAY_MONTH_YEAR,
+    textnorm._MONTH_DAY_YEAR,
+    textnorm._MONTH_YEAR,
+    textnorm._NUMERIC_DATE,
+)
+# Text made of the characters the patterns care about: letters of several scripts and cases, digits, separators.
+_TRICKY = st.text(
+    alphabet=st.sampled_from(list("aAbBxXéÉßİıΑαДдو_1290 .,-/\t\n:'’«»\"(")), max_size=60
+) | st.sampled_from(
+    [
+        "Police said. the police came; Police-state x",
+        "5. März 2011, 15 de marzo de 2011, Nov. 28th, 2005, a5/5/2010, 06 / 06 / 13, x12 March 2009",
+        "Bank of England and Luigi Di Maio met bin Salman. Él dijo. él vino",
+    ]
+)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | Any, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@given(_TRICKY)
+@hyp_settings(max_examples=400, deadline=None)
+def test_fast_patterns_match_their_plain_forms(text: str) -> None:
+    for line in text.split("\n"):
+        assert _matches(textnorm._SPAN, line) == _matches(_PLAIN_SPAN, line)
+    assert _matches(textnorm._NUMBER, text) == _matches(_PLAIN_NUMBER, text)
+    for fast, plain in zip(_FAST_DATES, _PLAIN_DATES, strict=True):
+        assert _matches(fast, text) == _matches(plain, text)
+
+
+@given(_TRICKY, st.sampled_from(["police", "x", "ab", "é", "police-state", "él", "ı", "дд"]))
+@hyp_settings(max_examples=400, deadline=None)
+def test_lowercase_lookup_matches_the_set_of_lowercase_words(text: str, word: str) -> None:
+    expected = word in set(textnorm._LOWER_WORDS.findall(text))
+    assert textnorm._written_lowercase(text, word)[0] == expected
+    assert textnorm._written_lowercase(f"{text} {word}.", word)[0] == bool(
+        textnorm._LOWER_WORD.fullmatch(word)
+    )
+
+
+def test_name_spans_are_the_same_whichever_way_lowercase_words_are_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Many sentence starts: some words also written in lowercase ("Police"), some never ("Kish").
+    text = "\n".join(
+        f"{w} said on {d}. Officials in Kish and the police of Qeshm met {w.lower()} leaders."
+        for w, d in [("Police", "Monday"), ("Rescuers", "Tuesday"), ("Kish", "May 3"), ("Crews", "Friday")]
+        * 5
+    )
+    monkeypatch.setattr(textnorm, "FIND_COST_DIVISOR", 10**9)  # look-ups cost nothing: never collect the set
+    looked_up = name_spans(text, "en")
+    monkeypatch.setattr(textnorm, "FIND_COST_DIVISOR", 1)  # the first look-up costs the whole budget
+    collected = name_spans(text, "en")
+    assert looked_up == collected
+    assert "police" not in looked_up and "kish" in looked_up and "qeshm" in looked_up

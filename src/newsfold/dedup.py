@@ -97,7 +97,19 @@ def signature(article: Article, settings: Settings) -> Signature | None:
         article: a cleaned article.
         settings: ``minhash_perm`` (bins) and ``shingle_words``.
     """
-    hashes = shingle_hashes(article.text, settings.shingle_words)
+    values = _minhash(article.text, settings)
+    return None if values is None else Signature(tuple(values.tolist()))
+
+
+def packed_signature(article: Article, settings: Settings) -> bytes | None:
+    """:func:`signature` packed as :meth:`Signature.to_bytes` does (what the store and :class:`CopyIndex` keep),
+    without building the tuple of ints in between."""
+    values = _minhash(article.text, settings)
+    return None if values is None else values.astype("<u4", copy=False).tobytes()
+
+
+def _minhash(text: str, settings: Settings) -> npt.NDArray[np.uint32] | None:
+    hashes = shingle_hashes(text, settings.shingle_words)
     if hashes.size == 0:
         return None
     n = settings.minhash_perm
@@ -110,7 +122,7 @@ def signature(article: Article, settings: Settings) -> Signature | None:
         filled = np.flatnonzero(out != _EMPTY)
         nxt = np.searchsorted(filled, empty) % filled.size
         out[empty] = out[filled[nxt]]
-    return Signature(tuple(out.tolist()))
+    return out
 
 
 class CopyIndex:

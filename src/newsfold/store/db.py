@@ -60,6 +60,9 @@ class Store:
         self._local = threading.local()
         self._in_tx = False
         self._lock = threading.RLock()
+        # The row id of the first article added in this transaction that is not yet in the full-text index (see
+        # migration 0005): rows are indexed in one statement before COMMIT, or before an article's text changes.
+        self._fts_from: int | None = None
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -128,7 +131,9 @@ class Store:
             self._in_tx = True
             try:
                 yield self._conn
+                self._index_pending()
             except BaseException:
+                self._fts_from = None
                 self._conn.execute("ROLLBACK")
                 raise
             else:
@@ -197,7 +202,7 @@ class Store:
     ) -> None:
         """Insert one article with its story and copy link (inside a transaction)."""
         removed = json.dumps([[r.text, r.kind, r.rule] for r in article.removed], ensure_ascii=False)
-        self._conn.execute(
+        cur = self._conn.execute(
             """INSERT INTO articles(key, location, fmt, url, outlet, published, published_source, title, author,
                    lang, text, removed, flags, raw, raw_hash, text_hash, story_id, copy_of, similarity, signature,
                    features, run_id, ingested)
@@ -228,6 +233,22 @@ class Store:
                 now_iso(),
             ),
         )
+        if self._fts_from is None:
+            self._fts_from = cur.lastrowid
+        if not self._in_tx:
+            self._index_pending()
+
+    def _index_pending(self) -> None:
+        """Add the articles inserted since the last call to the full-text index, in one statement.
+
+        Row ids only grow (articles are never deleted), so the pending rows are those from the first one on.
+        """
+        if self._fts_from is not None:
+            self._conn.execute(
+                "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles WHERE id >= ?",
+                (self._fts_from,),
+            )
+            self._fts_from = None
 
     def signatures(self, limit: int) -> Iterator[tuple[str, str | None, str | None, bytes]]:
         """The newest ``limit`` dedup signatures: (key, copy_of, published, signature), oldest first."""
@@ -285,6 +306,7 @@ class Store:
     def update_cleaning(self, key: str, text: str, removed: Iterable[Removed]) -> None:
         """Replace an article's cleaned text and removed lines (inside a transaction); its story's fold goes stale."""
         payload = json.dumps([[r.text, r.kind, r.rule] for r in removed], ensure_ascii=False)
+        self._index_pending()  # the update trigger takes the old text out of the index: it must be in there
         self._conn.execute("UPDATE articles SET text = ?, removed = ? WHERE key = ?", (text, payload, key))
         self._conn.execute(
             "UPDATE stories SET fold = NULL WHERE id = (SELECT story_id FROM articles WHERE key = ?)", (key,)
