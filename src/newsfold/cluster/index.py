@@ -362,7 +362,7 @@ class StoryIndex:
             return ()
         votes: Counter[str] = Counter()
         postings = self._postings
-        for feat in story.indexed:
+        for feat in sorted(story.indexed):  # sorted: a set's order changes with the hash seed, and ties with it
             votes.update(postings.get(feat, ()))
         seen = {story.sid}
         checked = 0
@@ -583,7 +583,7 @@ class StoryIndex:
         keep.refresh_top()
         days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day) if d]
         keep.first_day, keep.last_day = (min(days), max(days)) if days else (None, None)
-        for feat in gone.indexed - keep.indexed:
+        for feat in sorted(gone.indexed - keep.indexed):  # posting order decides ties: not the hash seed's
             self._post(feat, keep.sid)
         keep.indexed |= gone.indexed
         del self._stories[gone.sid]
