@@ -331,3 +331,22 @@ def test_a_dropped_line_does_not_split_a_list_run() -> None:
     first = clean_text(f"Headline of the day here\n{PARAS_EN}\n{links}\n{PARAS_EN}\n")
     assert first.body == f"{PARAS_EN}\n\n{PARAS_EN}"
     assert clean_text(first.body, title=first.title).body == first.body
+
+
+def test_site_notices_and_a_site_and_date_header_are_not_the_headline() -> None:
+    text = (
+        "Please enable JavaScript to view this site.\n"
+        "Diritto di critica | November 11, 2020\n"
+        "Caschi Blu e kefiah, pronte le truppe\n"
+        "Chi si arma per pacificare la Siria? Il fronte si allarga, dagli Amici della Siria ai Paesi Arabi.\n"
+        "Questo sito utilizza cookie tecnici e di terze parti.\n"
+        "Leggi illimitatamente tutti gli articoli del sito"
+    )
+    result = clean_text(text)
+    assert result.title == "Caschi Blu e kefiah, pronte le truppe"
+    rules = [(r.kind, r.rule) for r in result.removed]
+    assert rules.count(("widget", "site_notice")) == 3 and ("site_header", "site_and_date") in rules
+    assert result.body.startswith("Chi si arma") and "cookie" not in result.body
+    # Prose that speaks of the same things stays.
+    prose = "The court ruled that the site's cookie banner broke the law, and the fine was set at 2 million euros."
+    assert clean_text(f"Court fines news publisher over its cookie banner\n{prose}").body == prose

@@ -107,6 +107,27 @@ PHRASES: dict[str, str] = {
       | todos os direitos reservados | все права защищены | جميع الحقوق محفوظة
       | alle rechten voorbehouden | wszelkie prawa zastrzeżone
     """,
+    # Site notices about the reader's browser, cookies and paywalled access ("Please enable JavaScript to view
+    # this site", "This site uses cookies", "Read unlimited articles"): found anywhere in a short line.
+    "notice": """
+        enable javascript | javascript is disabled | javascript is required | requires javascript |
+        javascript must be enabled | turn on javascript | we use cookies | this site uses cookies |
+        this website uses cookies | accept cookies | cookie policy | unlimited access | read unlimited |
+        unlimited digital access | your browser is out of date | update your browser
+      | javascript aktivieren | aktivieren sie javascript | javascript ist deaktiviert | wir verwenden cookies |
+        diese website verwendet cookies | cookies akzeptieren | unbegrenzter zugriff | unbegrenzt lesen
+      | activer javascript | activez javascript | javascript est désactivé | nous utilisons des cookies |
+        ce site utilise des cookies | accepter les cookies | accès illimité
+      | habilitar javascript | habilite javascript | activa javascript | active javascript | utilizamos cookies |
+        usamos cookies | este sitio utiliza cookies | aceptar cookies | acceso ilimitado
+      | abilita javascript | abilitare javascript | attiva javascript | utilizziamo i cookie | utilizziamo cookie |
+        questo sito utilizza cookie | questo sito usa i cookie | accetta i cookie | accesso illimitato |
+        leggi illimitatamente
+      | ative o javascript | habilite o javascript | ativar javascript | utilizamos cookies | este site usa cookies |
+        aceitar cookies | acesso ilimitado
+      | включите javascript | javascript отключен | мы используем cookie | использует cookie | неограниченный доступ
+      | تفعيل جافا سكريبت | ملفات تعريف الارتباط
+    """,
     # Credits of a site's makers; they only count on a line that does not read as a sentence.
     "site_makers": """
         developed by | powered by | designed by | design by | website by | site by | hosted by
@@ -265,6 +286,23 @@ _LINK_HEADER_START = tuple(sorted(_phrase_set("link_header_start")))
 _WIDGET = _phrase_set("widget")
 _COPYRIGHT = _spaced_alternation(_phrase_set("copyright"), whole=True)
 _SITE_MAKERS = _spaced_alternation(_phrase_set("site_makers"), whole=True)
+_NOTICE = _spaced_alternation(_phrase_set("notice"), whole=True)
+# Words one of which every notice phrase holds: a cheap test before the notice regex.
+_NOTICE_HINTS = (
+    "javascript",
+    "cookie",
+    "unlimit",
+    "illimit",
+    "ilimit",
+    "unbegrenzt",
+    "неогранич",
+    "جافا",
+    "الارتباط",
+)
+NOTICE_WORDS = 25  # a site notice is at most this long
+SITE_DATE_WORDS = (
+    8  # "Site name | November 11, 2020": a header line of a site's name and a date is at most this long
+)
 _CREDIT_LEAD = _phrase_set("credit_lead")
 _LINK_LEAD_COLON = _phrase_set("link_lead_colon")
 _SIGN_OFF = _phrase_set("sign_off")
@@ -358,6 +396,10 @@ def _line_rule(line: str, words: int | None = None, sentence: bool | None = None
         or (not sentence and _SITE_MAKERS.search(spaced))
     ):
         return "copyright", "copyright"
+    if words <= NOTICE_WORDS and any(h in norm for h in _NOTICE_HINTS) and _NOTICE.search(f" {norm} "):
+        return "widget", "site_notice"
+    if words <= SITE_DATE_WORDS and "|" in line and not sentence and _site_and_date(line):
+        return "site_header", "site_and_date"
     rule = _link_lead(line, tokens, words, sentence)
     if rule:
         return "link_list", rule
@@ -392,6 +434,12 @@ def _line_rule(line: str, words: int | None = None, sentence: bool | None = None
     if words <= WIDGET_WORDS + 2 and _ROLE.search(line) and not line.rstrip().endswith(":"):
         return "byline", "author_role"
     return None
+
+
+def _site_and_date(line: str) -> bool:
+    """Whether a line is a name and a date side by side ("Diritto di critica | November 11, 2020")."""
+    parts = [p.strip() for p in line.split("|") if p.strip()]
+    return len(parts) == 2 and any(_YEAR.search(p) and _words(p) <= 4 for p in parts)
 
 
 def _call_to_action(line: str, spaced: str) -> tuple[str, str] | None:
