@@ -348,3 +348,18 @@ def test_ingest_collects_garbage_less_often_and_restores_the_thresholds(
         )
     assert seen and set(seen) == {INGEST_GC_THRESHOLDS}
     assert gc.get_threshold() == before
+
+
+def test_fold_settings_bound_the_fold_and_the_summary(tmp_path: Path, settings: Settings) -> None:
+    from newsfold.pipeline import fold
+
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([SAMPLES.parent / "seeds.jsonl"], store, settings)
+        sid = _stories(store)[0]["id"]
+        whole = fold(store, sid, settings, use_cache=False)
+        assert "folded" not in whole and len(whole["articles"]) == 5
+        part = fold(store, sid, settings.replace(fold_articles=3, summary_sentences=2), use_cache=False)
+        assert part["folded"] == {"originals": 3, "of": 5} and len(part["articles"]) == 5
+        assert len(part["summary"]) <= 2 < len(whole["summary"])
+        read = {k for s in part["summary"] for k in s["articles"]}
+        assert len(read) <= 3

@@ -505,6 +505,8 @@ def fold(store: Store, story_id: str, settings: Settings, *, use_cache: bool = T
     parts = fold_story(
         StoryInput(articles, {r["key"]: r["copy_of"] for r in members if r["copy_of"]}, outlets),
         timeline=story_timeline,
+        max_articles=settings.fold_articles,
+        summary_size=settings.summary_sentences or None,
     )
     out: dict[str, Any] = {"id": live, "title": row["title"], **parts}
     out["articles"] = q.article_refs(members)

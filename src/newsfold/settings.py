@@ -77,6 +77,13 @@ class Settings:
         None,
     )
     summary_sentences: int = _setting(0, "summary length; 0 means 3 to 10 by story size", 0, 50)
+    fold_articles: int = _setting(
+        100,
+        "a story of more original reports is folded (summary, timeline, names, quotes, coverage) from this many: "
+        "every outlet's first, then spread over its time line (the fold's cost grows with the square of its size)",
+        2,
+        10_000,
+    )
     batch_size: int = _setting(500, "articles written to the store per transaction during ingest", 1, 100_000)
     progress: bool = _setting(True, "show progress bars on a terminal")
 

@@ -362,7 +362,8 @@ class StoryIndex:
             return ()
         votes: Counter[str] = Counter()
         postings = self._postings
-        for feat in sorted(story.indexed):  # sorted: a set's order changes with the hash seed, and ties with it
+        # Sorted: a set's order changes with the hash seed, and the order decides ties between candidates.
+        for feat in sorted(story.indexed):
             votes.update(postings.get(feat, ()))
         seen = {story.sid}
         checked = 0

@@ -102,6 +102,7 @@ def fold_story(
     timeline: Callable[[Sequence[Article]], list[Any]] | None = None,
     use_model: bool | None = None,
     max_articles: int = MAX_FOLD_ARTICLES,
+    summary_size: int | None = None,
 ) -> dict[str, Any]:
     """Fold a story into its summary, entities, quotes, coverage (and timeline).
 
@@ -112,6 +113,7 @@ def fold_story(
         use_model: see :func:`newsfold.story.entities.extract_mentions` (None: spaCy when installed).
         max_articles: a story of more originals is folded from this many (:func:`fold_sample`); the result then
             says so under ``"folded"``.
+        summary_size: summary sentences (None: by story size, :func:`newsfold.story.summary.summary_size`).
 
     Returns:
         ``{"summary": [...], "entities": [...], "quotes": [...], "coverage": {"facts": [...],
@@ -123,7 +125,7 @@ def fold_story(
     entities = merge_mentions(mentions, [a.key for a in articles])
     al = align(articles, story.copy_of, names=participant_names(entities))
     outlet_of = {a.key: outlet_name(a.outlet, a.key) for a in articles}
-    summary = summarize(al, outlet_of)
+    summary = summarize(al, outlet_of, size=summary_size)
     quotes = find_quotes(articles, entities, mentions)
     facts = find_facts(al)
     out: dict[str, Any] = {
