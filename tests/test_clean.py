@@ -347,6 +347,10 @@ def test_site_notices_and_a_site_and_date_header_are_not_the_headline() -> None:
     rules = [(r.kind, r.rule) for r in result.removed]
     assert rules.count(("widget", "site_notice")) == 3 and ("site_header", "site_and_date") in rules
     assert result.body.startswith("Chi si arma") and "cookie" not in result.body
+    dated = clean_text(
+        "Giovedì • 10 Settembre 2015 • Aggiornato alle 14:54\nSiria, strage di bambini a Hula\n" + text
+    )
+    assert dated.title == "Siria, strage di bambini a Hula"
     # Prose that speaks of the same things stays.
     prose = "The court ruled that the site's cookie banner broke the law, and the fine was set at 2 million euros."
     assert clean_text(f"Court fines news publisher over its cookie banner\n{prose}").body == prose

@@ -195,9 +195,10 @@ _NOTICE_HINTS = (
     "الارتباط",
 )
 NOTICE_WORDS = 25  # a site notice is at most this long
-SITE_DATE_WORDS = (
-    8  # "Site name | November 11, 2020": a header line of a site's name and a date is at most this long
-)
+# "Site name | November 11, 2020", "Giovedì • 10 Settembre 2015 • Aggiornato alle 14:54": a header line of short
+# parts side by side, one of them a date, is at most this long.
+SITE_DATE_WORDS = 10
+_PARTS = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 _CREDIT_LEAD = _phrase_set("credit_lead")
 _LINK_LEAD_COLON = _phrase_set("link_lead_colon")
 _SIGN_OFF = _phrase_set("sign_off")
@@ -293,7 +294,12 @@ def _line_rule(line: str, words: int | None = None, sentence: bool | None = None
         return "copyright", "copyright"
     if words <= NOTICE_WORDS and any(h in norm for h in _NOTICE_HINTS) and _NOTICE.search(f" {norm} "):
         return "widget", "site_notice"
-    if words <= SITE_DATE_WORDS and "|" in line and not sentence and _site_and_date(line):
+    if (
+        words <= SITE_DATE_WORDS
+        and ("|" in line or "•" in line or "·" in line)
+        and not sentence
+        and _site_and_date(line)
+    ):
         return "site_header", "site_and_date"
     rule = _link_lead(line, tokens, words, sentence)
     if rule:
@@ -332,9 +338,11 @@ def _line_rule(line: str, words: int | None = None, sentence: bool | None = None
 
 
 def _site_and_date(line: str) -> bool:
-    """Whether a line is a name and a date side by side ("Diritto di critica | November 11, 2020")."""
-    parts = [p.strip() for p in line.split("|") if p.strip()]
-    return len(parts) == 2 and any(_YEAR.search(p) and _words(p) <= 4 for p in parts)
+    """Whether a line is short parts side by side, one a date ("Diritto di critica | November 11, 2020")."""
+    if line.lstrip().startswith("|"):  # an extracted table row ("| gsoc-2018 | 3.3 GB/s |") is article text
+        return False
+    parts = [p for p in _PARTS.split(line.strip()) if p]
+    return 2 <= len(parts) <= 4 and all(_words(p) <= 4 for p in parts) and any(_YEAR.search(p) for p in parts)
 
 
 def _call_to_action(line: str, spaced: str) -> tuple[str, str] | None:
