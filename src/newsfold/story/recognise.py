@@ -124,10 +124,10 @@ LOWER_WORD = re.compile(r"(?<![\w'’])[a-zà-ÿа-я][\w'’-]+")
 _DE_DETERMINED = re.compile(
     r"(?<![\w-])(?i:der|die|das|den|dem|des|ein|eine|einer|einen|einem|eines|kein|keine|keiner|keinen|keinem|"
     r"dieser|diese|dieses|diesen|diesem|jeder|jede|jedes|jeden|jedem|zum|zur|im|am|vom|beim|ins)\s+"
-    r"(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w-]+)(?![\w-]|\s+[A-ZÄÖÜ])"  # not "das Deutsche Rote Kreuz"
+    r"((?:[a-zäöüß][\w-]*\s+){0,2})([A-ZÄÖÜ][\w-]+)(?![\w-]|\s+[A-ZÄÖÜ])"  # not "das Deutsche Rote Kreuz"
 )
 _DE_NOUN_SUFFIX = re.compile(
-    r"(?:ung|heit|keit|schaft|tion|ität|ismus|nis|tum|ment|ie|ik|enz|anz|ur)(?:en|e|se|s)?$"
+    r"(?:ung|heit|keit|schaft|tion|ität|ismus)(?:en|s)?$"  # suffixes no given name or common surname ends in
 )
 
 
@@ -135,7 +135,14 @@ def common_words(text: str, lang: str | None) -> tuple[set[str], set[str]]:
     """The words (case folded) that a text uses as common words: those it writes in lower case, and (German) the
     capitalised nouns it writes after a determiner. Pass the unions over a story's articles to
     :func:`fallback_mentions` as ``common`` (both sets) and ``nouns`` (the second)."""
-    nouns = {w.casefold() for w in _DE_DETERMINED.findall(text)} if lang == "de" else set()
+    nouns: set[str] = set()
+    if lang == "de":
+        stop = textnorm.stopwords("de")
+        for between, noun in _DE_DETERMINED.findall(text):
+            # Only adjectives may stand between ("die neue Regierung"); a preposition starts another phrase
+            # ("Die in Tunesien durchzuführenden Reformen").
+            if not any(w in stop for w in between.split()):
+                nouns.add(noun.casefold())
     return {w.casefold() for w in LOWER_WORD.findall(text)} | nouns, nouns
 
 
