@@ -295,6 +295,14 @@ def test_pre_checks_are_necessary_conditions(parts: list[str]) -> None:
         assert tokens[0] in clean._LINK_LEAD_FIRST
 
 
+def test_every_notice_phrase_passes_the_notice_pre_check() -> None:
+    from newsfold import clean
+
+    for phrase in clean._phrase_set("notice"):
+        assert any(hint in phrase for hint in clean._NOTICE_HINTS), phrase
+        assert clean._line_rule(phrase.capitalize() + ".") == ("widget", "site_notice"), phrase
+
+
 def test_calls_to_action_still_found_behind_the_pre_check() -> None:
     for line in (
         "Abonnez-vous à notre newsletter pour ne rien manquer",

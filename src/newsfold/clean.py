@@ -182,7 +182,7 @@ _WIDGET = _phrase_set("widget")
 _COPYRIGHT = _spaced_alternation(_phrase_set("copyright"), whole=True)
 _SITE_MAKERS = _spaced_alternation(_phrase_set("site_makers"), whole=True)
 _NOTICE = _spaced_alternation(_phrase_set("notice"), whole=True)
-# Words one of which every notice phrase holds: a cheap test before the notice regex.
+# Words one of which every notice phrase holds: a cheap test before the notice regex (tests/test_clean.py checks).
 _NOTICE_HINTS = (
     "javascript",
     "cookie",

@@ -69,7 +69,7 @@ PHRASES: dict[str, str] = {
         enable javascript | javascript is disabled | javascript is required | requires javascript |
         javascript must be enabled | turn on javascript | we use cookies | this site uses cookies |
         this website uses cookies | accept cookies | cookie policy | unlimited access | read unlimited |
-        unlimited digital access | your browser is out of date | update your browser
+        unlimited digital access
       | javascript aktivieren | aktivieren sie javascript | javascript ist deaktiviert | wir verwenden cookies |
         diese website verwendet cookies | cookies akzeptieren | unbegrenzter zugriff | unbegrenzt lesen
       | activer javascript | activez javascript | javascript est désactivé | nous utilisons des cookies |

@@ -124,16 +124,14 @@ def ranked(vec: npt.NDArray[np.float32], sums: list[npt.NDArray[np.float32]]) ->
 
 
 def mean_cosine(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) -> float:
-    """The cosine of two stories' mean embeddings, from their sums."""
+    """The cosine of two vectors: of two stories' mean embeddings, given their sums."""
     denom = float(np.linalg.norm(a) * np.linalg.norm(b))
     return float(a @ b) / denom if denom > 0 else 0.0
 
 
 def cosine(a: bytes, b: bytes) -> float:
     """The cosine of two packed vectors."""
-    va, vb = unpack(a), unpack(b)
-    denom = float(np.linalg.norm(va) * np.linalg.norm(vb))
-    return float(va @ vb) / denom if denom > 0 else 0.0
+    return mean_cosine(unpack(a), unpack(b))
 
 
 __all__ = [

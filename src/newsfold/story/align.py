@@ -215,12 +215,12 @@ _SAY = (
     r"a déclaré|a dit|a annoncé|dijo|afirmó|anunció|ha detto|ha dichiarato|ha annunciato|disse|afirmou|"
     r"anunciou|заявил|заявила|сказал|сказала|сообщил|قال|أعلن"
 )
-_ACCORDING = r"according\s+to|laut|selon|según|secondo|segundo|по\s+словам|وفقا\s+ل"
+ACCORDING = r"according\s+to|laut|selon|según|secondo|segundo|по\s+словам|وفقا\s+ل"
 _ATTRIBUTIONS = (
     re.compile(rf"^[^,;:\"“”«»]{{3,80}}?\s(?:{_SAY})\b(?:\s+(?:that|dass|que|che|что|أن)\b)?"),
     re.compile(rf",\s*[^,;:\"“”«»]{{3,80}}?\s(?:{_SAY})\b[^,;:\"“”«»]{{0,40}}[.!?]?\s*$"),
     re.compile(rf",\s*(?:{_SAY})\s+[^,;:\"“”«»]{{3,80}}[.!?]?\s*$"),
-    re.compile(rf"(?:^|,\s*)(?:{_ACCORDING})\s+[^,.;:]{{3,60}}"),
+    re.compile(rf"(?:^|,\s*)(?:{ACCORDING})\s+[^,.;:]{{3,60}}"),
 )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfold.models import Article
-from newsfold.story.align import stems
+from newsfold.story.align import ACCORDING, stems
 from newsfold.story.entities import Entity, EntityIndex, Mention, fold_key
 from newsfold.story.recognise import ROLE_WORD_END
 from newsfold.textnorm import word_set
@@ -84,10 +84,9 @@ _BEFORE_BARE = re.compile(
     rf"(?P<s>[^,.;:\"“”«»\n]{{1,70}}?)\s+(?:{_VERBS}|{_CALL})\s*$",
     re.IGNORECASE,
 )
-# "According to X, «…»" and its kin (en, de, fr, es, it, pt, ru, ar): the quote is X's.
+# "According to X, «…»" and its kin (align.ACCORDING, and Arabic بحسب): the quote is X's.
 _ACCORDING = re.compile(
-    r"(?:according\s+to|laut|selon|según|secondo|segundo|по\s+словам|وفقا\s+ل|بحسب)\s+"
-    r"(?P<s>[^,.;:\"“”«»\n]{2,60}?)\s*[,:]\s*$",
+    rf"(?:{ACCORDING}|بحسب)\s+(?P<s>[^,.;:\"“”«»\n]{{2,60}}?)\s*[,:]\s*$",
     re.IGNORECASE,
 )
 # Reported speech: found by its anchor (`said that`); the speaker is the clause before it, the statement the
