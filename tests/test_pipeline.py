@@ -194,6 +194,40 @@ def test_shared_seed_folder_with_its_jsonl_twin(
         assert (counts.taken, counts.unchanged, counts.quarantined, counts.skipped) == (5, 5, 0, 1)
         stories = _stories(store)
         assert len(stories) == 1 and set(stories[0]["articles"]) == SEED_KEYS
+        # the .txt files come first and carry no dates; their JSONL twins give them theirs
+        assert counts.completed == 5
+        assert stories[0]["first_published"] == "2022-01-26" and stories[0]["last_published"] == "2022-02-17"
+
+
+def test_a_known_article_gains_the_metadata_it_lacked_and_keeps_what_it_had(
+    tmp_path: Path, settings: Settings
+) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for f in SAMPLES.glob("*.txt"):
+        shutil.copy(f, folder)
+    lines = [json.loads(line) for line in (SAMPLES.parent / "seeds.jsonl").read_text("utf-8").splitlines()]
+    with Store.open(tmp_path / "s.db") as store:
+        first = ingest([folder], store, settings)
+        assert first.taken == 5 and _stories(store)[0]["first_published"] is None
+        tass = next(o for o in lines if o.get("source") == "TASS")
+        twin = tmp_path / "twin.jsonl"
+        twin.write_text(json.dumps({**tass, "url": "https://example.org/tass"}) + "\n", encoding="utf-8")
+        counts = ingest([twin], store, settings)
+        assert (counts.taken, counts.unchanged, counts.completed, counts.stories_updated) == (0, 1, 1, 1)
+        row = store.reader().execute("SELECT * FROM articles WHERE key = ?", (tass["id"],)).fetchone()
+        assert (row["published"], row["url"], row["outlet"]) == (
+            "2022-01-26",
+            "https://example.org/tass",
+            "TASS",
+        )
+        assert _stories(store)[0]["first_published"] == "2022-01-26"
+        # a later arrival never overwrites: another date and outlet for the same text are not taken
+        twin.write_text(json.dumps({**tass, "published": "2023-05-05", "source": "Other"}) + "\n", "utf-8")
+        again = ingest([twin], store, settings)
+        assert (again.unchanged, again.completed, again.stories_updated) == (1, 0, 0)
+        row = store.reader().execute("SELECT * FROM articles WHERE key = ?", (tass["id"],)).fetchone()
+        assert (row["published"], row["outlet"]) == ("2022-01-26", "TASS")
 
 
 @pytest.mark.slow

@@ -162,8 +162,9 @@ def ingest(
     backend.close()
     c = counts
     recleaned = f"; {c.recleaned} re-cleaned (learned boilerplate)" if c.recleaned else ""
+    completed = f" ({c.completed} given metadata they lacked)" if c.completed else ""
     click.echo(
-        f"{c.taken} taken ({c.copies} copies), {c.unchanged} unchanged, {c.quarantined} quarantined, "
+        f"{c.taken} taken ({c.copies} copies), {c.unchanged} unchanged{completed}, {c.quarantined} quarantined, "
         f"{c.skipped} skipped; stories: {c.stories_new} new, {c.stories_updated} updated{recleaned}"
     )
     if c.quarantined:

@@ -252,6 +252,7 @@ class Counts:
     stories_new: int = 0
     stories_updated: int = 0
     recleaned: int = 0
+    completed: int = 0  # unchanged articles that came again with metadata they lacked (a date, an outlet)
 
     def as_dict(self) -> dict[str, int]:
         """The counts by name."""
@@ -287,6 +288,11 @@ class Folder:
         if known is not None:
             if known == item.raw_hash:
                 counts.unchanged += 1
+                # e.g. the dated JSONL line of a plain-text file taken before
+                if self.store.fill_metadata(art):
+                    counts.completed += 1
+                    self._touched.add(self.store.story_of(art.key) or "")
+                    self._touched.discard("")
             else:
                 rejected = Rejected(
                     art.location, "store", f"key {art.key!r} is already taken by a different text"

@@ -173,6 +173,40 @@ class Store:
         row = self._conn.execute("SELECT raw_hash FROM articles WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    # Metadata an article may gain when it arrives again with the same text (see ``fill_metadata``).
+    FILLABLE = ("url", "outlet", "published", "published_source", "author", "lang")
+
+    def fill_metadata(self, article: Article) -> list[str]:
+        """Give a stored article the metadata it lacks from a new arrival of the same input (same key and text).
+
+        A plain-text file and a JSONL line of the same report share a key and a text, but only the line may carry
+        the publish date, the outlet or the URL. Only empty fields are filled; nothing stored is overwritten, and
+        a publish date flagged as absurd is not taken.
+
+        Args:
+            article: the new arrival, whose key is in the store.
+
+        Returns:
+            The names of the fields filled (empty when the arrival adds nothing).
+        """
+        row = self._conn.execute(
+            f"SELECT {', '.join(self.FILLABLE)} FROM articles WHERE key = ?", (article.key,)
+        ).fetchone()
+        if row is None:
+            return []
+        fill: dict[str, str] = {}
+        for name in self.FILLABLE:
+            value = getattr(article, name)
+            if value and not row[name]:
+                fill[name] = value
+        if "absurd_date" in article.flags or "published" not in fill:
+            fill.pop("published", None)
+            fill.pop("published_source", None)  # where a date came from means nothing without the date
+        if fill:
+            sets = ", ".join(f"{name} = ?" for name in fill)
+            self._conn.execute(f"UPDATE articles SET {sets} WHERE key = ?", (*fill.values(), article.key))
+        return sorted(fill)
+
     def original_with_text(self, text_hash: str) -> str | None:
         """The key of the original (not a copy) article whose cleaned text has this hash, if any."""
         row = self._conn.execute(
