@@ -362,3 +362,20 @@ def test_site_notices_and_a_site_and_date_header_are_not_the_headline() -> None:
     # Prose that speaks of the same things stays.
     prose = "The court ruled that the site's cookie banner broke the law, and the fine was set at 2 million euros."
     assert clean_text(f"Court fines news publisher over its cookie banner\n{prose}").body == prose
+
+
+def test_a_short_first_line_is_the_headline_when_the_lede_takes_it_up() -> None:
+    lede = (
+        "A court in Paris on Tuesday fined the publisher of a satirical weekly 20,000 euros for a cartoon of a "
+        "judge, the magistrates said in a ruling seen by reporters."
+    )
+    rest = "The publisher said it would appeal the decision."
+    short = clean_text(f"Court fines publisher\n{lede}\n{rest}")
+    assert short.title == "Court fines publisher" and short.body == f"{lede}\n\n{rest}"
+    # site and section names, bylines, form labels and dates above the lede are headers, not its headline
+    for header in ("World News", "John Smith", "Email Address *", "Form di ricerca", "DECEMBER 16, 2008"):
+        result = clean_text(f"{header}\n{lede}\n{rest}")
+        assert result.title == lede, header
+        assert (header, "site_header") in [(r.text, r.kind) for r in result.removed]
+    # a short line with a long sentence that is not right under it stays a header
+    assert clean_text(f"Court fines publisher\nHome\n{lede}\n{rest}").title == lede

@@ -377,6 +377,30 @@ def _is_header(line: str) -> bool:
     return not _is_sentence(line) and (_words(line) <= HEADER_WORDS - 1 or bool(_DOMAIN.search(line)))
 
 
+_SHORT_HEADLINE = re.compile(r"[^\W\d_][^\W\d_'’-]*(?: [^\W\d_][^\W\d_'’-]*){1,2}")
+
+
+def _short_headline(lines: list[str], head: list[int], lede: int) -> bool:
+    """Whether the first line, too short for anything but a header, is the headline of the lede after it.
+
+    "Court fines publisher" above a long first sentence is a headline; a site or section name ("World News"), a
+    byline ("John Smith"), a form label ("Email Address *", "Form di ricerca") or a date is not. A short headline:
+    two or three words of letters only, the first capitalised and at least one other in lower case, directly
+    followed by the lede, which takes up one of its words (its first five letters: "fines" and "fined"); a label
+    has nothing to do with the lede under it.
+    """
+    first = lines[head[0]]
+    if head[1:2] != [lede] or not _is_sentence(lines[lede]) or _words(lines[lede]) <= HEADLINE_WORDS:
+        return False
+    if not _SHORT_HEADLINE.fullmatch(first) or not first[0].isupper():
+        return False
+    words = first.split()
+    if not any(w[0].islower() for w in words[1:]):
+        return False
+    stems = {w[:5] for w in _norm(first).split() if len(w) >= 4}
+    return any(w[:5] in stems for w in _norm(lines[lede]).split())
+
+
 def _split_lines(text: str) -> list[str]:
     return [s for s in (ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")) if s]
 
@@ -413,6 +437,8 @@ def _mark_head(
     if headline is None:
         if not head:
             return None
+        headline = head[0]
+    elif first_line and headline > head[0] and _short_headline(lines, head, headline):
         headline = head[0]
     if not first_line and (_is_sentence(lines[headline]) or _words(lines[headline]) > HEADLINE_WORDS):
         return None  # extracted text that opens with prose has no headline in it
