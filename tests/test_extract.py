@@ -78,3 +78,20 @@ def test_lines_without_punctuation_are_a_body_when_they_are_not_links() -> None:
     assert found is not None and verses[3] in found.text
     linked = "<br>".join(f'<a href="/s{i}">{v}</a>' for i, v in enumerate(verses))
     assert extract_html(f"<html><body><div>{linked}</div></body></html>") is None
+
+
+def test_a_saved_page_names_its_own_address_and_a_clean_site_name() -> None:
+    head = '<link rel="canonical" href="https://www.citynews.example/politics/budget">'
+    page = PAGE.replace(
+        '<meta property="og:site_name" content="City News">',
+        f'{head}<meta property="og:site_name" content="City News - Your daily source for city politics">',
+    )
+    found = extract_html(page)
+    assert found is not None
+    assert found.url == "https://www.citynews.example/politics/budget"
+    assert found.sitename == "City News"
+    # a home page as canonical link says nothing about the article; a Wayback capture gives its original address
+    home = page.replace("https://www.citynews.example/politics/budget", "https://www.citynews.example/")
+    assert extract_html(home).url is None  # type: ignore[union-attr]
+    archived = page.replace("https://www.", "https://web.archive.org/web/20240314090000/https://www.")
+    assert extract_html(archived).url == "https://www.citynews.example/politics/budget"  # type: ignore[union-attr]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsfold.errors import ConfigError
-from newsfold.outlets import Outlet, OutletRegistry, host_of, site_domain
+from newsfold.outlets import Outlet, OutletRegistry, host_of, site_domain, site_name
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +65,45 @@ def test_bad_files_fail_loudly(tmp_path: Path) -> None:
         OutletRegistry.load(bad)
     with pytest.raises(ConfigError):
         OutletRegistry.load(tmp_path / "missing.toml")
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "url", "name"),
+    [
+        (
+            "BioBioChile - La Red de Prensa Más Grande de Chile",
+            "Camioneros no descartan movilización",
+            None,
+            "BioBioChile",
+        ),
+        ("Achtsam durch die Krise | Die FURCHE", "Achtsam durch die Krise", None, "Die FURCHE"),
+        ("Digital for Good | RESET.ORG", "Clickbait und CO2", "https://reset.org/a/b", "RESET.ORG"),
+        ("gizmeo.eu | inside the machine", "makrophotos von insekten", None, "gizmeo.eu"),
+        (
+            "www.leichtathletik.de | Das Leichtathletik-Portal",
+            "Erfurt: Thorwirth siegt",
+            None,
+            "leichtathletik.de",
+        ),
+        ("Baden-Württemberg Aktuell", "Landtag tagt", None, "Baden-Württemberg Aktuell"),
+        ("Spiel-Talstraße", "Spiel-Talstraße", None, "Spiel-Talstraße"),  # a page titled with its site's name
+        # a long tagline is the best name the page gives; a headline given as the site name is none
+        (
+            "Ein Blog über alternative Lebensräume, ferne Länder und den dritten Lebensabschnitt",
+            "Ein Tag",
+            None,
+            "Ein Blog über alternative Lebensräume, ferne Länder und den dritten Lebensabschnitt",
+        ),
+        (
+            "Crocs: Wie die Schuhbrand mit mutigen Releases Rekordumsätze macht",
+            "Jetzt auch noch Cowboyboots: Crocs erzielt Milliardenumsätze durch verrückte Releases",
+            None,
+            None,
+        ),
+        ("  ", "Anything", None, None),
+    ],
+)
+def test_site_name_takes_off_taglines_and_headlines(
+    raw: str, title: str, url: str | None, name: str | None
+) -> None:
+    assert site_name(raw, title=title, url=url) == name

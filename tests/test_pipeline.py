@@ -397,3 +397,20 @@ def test_fold_settings_bound_the_fold_and_the_summary(tmp_path: Path, settings: 
         assert len(part["summary"]) <= 2 < len(whole["summary"])
         read = {k for s in part["summary"] for k in s["articles"]}
         assert len(read) <= 3
+
+
+def test_a_saved_page_without_its_address_gets_it_and_its_outlet_from_the_canonical_link(
+    tmp_path: Path, settings: Settings
+) -> None:
+    paras = "".join(f"<p>{QUAKE} {i}</p>" for i in range(3))
+    page = (
+        '<html lang="en"><head><title>Quake hits Qeshm</title>'
+        '<link rel="canonical" href="https://tass.com/world/1380000"></head>'
+        f"<body><article><h1>Quake hits Qeshm</h1>{paras}</article></body></html>"
+    )
+    (tmp_path / "quake.html").write_text(page, encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        assert ingest([tmp_path / "quake.html"], store, settings).taken == 1
+        row = store.reader().execute("SELECT key, url, outlet FROM articles").fetchone()
+        # the key stays the file's name (contract); the address and the registry's outlet come from the page
+        assert (row["key"], row["url"], row["outlet"]) == ("quake", "https://tass.com/world/1380000", "TASS")

@@ -25,9 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsfold.clean import clean_extracted_text
 from newsfold.models import Removed
+from newsfold.outlets import site_name
 
 FALLBACK_CHARS = 250  # below this, trafilatura's baseline is tried as well (swept 100-500 on extraction-dev)
 MIN_BODY_CHARS = (
@@ -62,7 +64,9 @@ class Extracted:
         author: the byline's author(s) as trafilatura found them, else None.
         date: publish date ``YYYY-MM-DD`` from the page's metadata, else None.
         date_source: ``"metadata"`` when ``date`` is set, else None.
-        sitename: the site's own name from its metadata, else None.
+        sitename: the site's own name from its metadata (tagline and headline taken off), else None.
+        url: the page's own address (``<link rel="canonical">``, else ``og:url``) when absolute and not a home
+            page, else None.
         lang: the page's declared language (ISO 639-1, from ``<html lang>``), else None.
         removed: every line that the second pass dropped, with kind and rule.
     """
@@ -75,6 +79,7 @@ class Extracted:
     sitename: str | None
     lang: str | None
     removed: tuple[Removed, ...]
+    url: str | None = None
 
 
 def _parse(html: str) -> Any:
@@ -105,6 +110,35 @@ def _metas(tree: Any) -> dict[str, str]:
         if key and value and key not in out:
             out[key] = value
     return out
+
+
+def _page_url(metas: dict[str, str], tree: Any) -> str | None:
+    """The page's own address: its canonical link, else og:url; absolute http(s) and not a site's home page."""
+    found = [
+        el.get("href") or ""
+        for el in tree.iter("link")
+        if (el.get("rel") or "").strip().lower() == "canonical"
+    ]
+    for candidate in (*found, metas.get("og:url") or ""):
+        url = candidate.strip()
+        if not url.lower().startswith(("http://", "https://")):
+            continue
+        try:
+            path = urlsplit(url).path
+        except ValueError:
+            continue
+        if path.strip("/"):
+            return _unwrap_archive(url)
+    return None
+
+
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(https?://.+)$", re.IGNORECASE)
+
+
+def _unwrap_archive(url: str) -> str:
+    """The original address of a Wayback Machine capture (``web.archive.org/web/<time>/<url>``); others as given."""
+    m = _ARCHIVED.match(url)
+    return m.group(1) if m else url
 
 
 def _first_text(tree: Any, tag: str) -> str | None:
@@ -235,13 +269,19 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted | None:
     if not has_article_body(cleaned.body) and not _unlinked_lines(html, cleaned.body):
         return None
     date = _htmldate(tree, url)
+    page_url = _page_url(metas, tree)
     return Extracted(
         text=cleaned.body,
         title=cleaned.title,
         author=_page_author(metas),
         date=date[:10] if date else None,
         date_source="metadata" if date else None,
-        sitename=metas.get("og:site_name") or metas.get("application-name"),
+        sitename=site_name(
+            metas.get("og:site_name") or metas.get("application-name"),
+            title=cleaned.title,
+            url=url or page_url,
+        ),
         lang=_declared_lang(html),
         removed=cleaned.removed,
+        url=page_url,
     )

@@ -60,6 +60,69 @@ def site_domain(host: str) -> str:
     return ".".join(labels[-2:])
 
 
+# A page's site name often carries a tagline or the page's headline beside the name: "BioBioChile - La Red de
+# Prensa Más Grande de Chile", "Achtsam durch die Krise | Die FURCHE". Parts are split at these separators (with a
+# space on each side, so "Baden-Württemberg" stays whole).
+_SITE_PARTS = re.compile(r"\s+(?:[|·•»:]{1,2}|[-–—]{1,2})\s+")
+_DOMAIN_PART = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+SITE_NAME_WORDS = 6  # a longer part is a tagline or a headline, not a name
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def site_name(raw: str | None, *, title: str | None = None, url: str | None = None) -> str | None:
+    """The outlet's name from a page's own site name (``og:site_name``), its tagline and headline taken off.
+
+    Parts that repeat the page's title and parts longer than ``SITE_NAME_WORDS`` words go. Of the rest, the part
+    that matches the page's host wins ("Digital for Good | RESET.ORG" on reset.org), then one written as a domain
+    ("gizmeo.eu | inside the machine"), then the first ("AOC media - Analyse Opinion Critique").
+
+    Args:
+        raw: the site name as the page gives it.
+        title: the page's headline.
+        url: the page's address, when known.
+
+    Returns:
+        The name, or None when nothing name-like is left (a headline given as the site name): the caller then
+        falls back on the host.
+    """
+    if not raw or not raw.strip():
+        return None
+    raw = raw.strip()
+    title_key = _key(title or "")
+    parts = []
+    for part in _SITE_PARTS.split(raw):
+        key = _key(part)
+        if not key or len(part.split()) > SITE_NAME_WORDS:
+            continue
+        if title_key and (title_key in key or (key in title_key and 2 * len(key) >= len(title_key))):
+            continue  # the headline, or most of it ("Site name" alone in "Headline - Site name" stays)
+        parts.append(part)
+    if not parts:
+        # Nothing name-like: a headline given as the site name goes (it shares the title's words); a long
+        # tagline is still the best name the page gives.
+        shared = _LONG_WORD.findall(raw.casefold()) and set(_LONG_WORD.findall(raw.casefold())) & set(
+            _LONG_WORD.findall((title or "").casefold())
+        )
+        if _key(raw) == title_key:
+            return raw  # a page titled with its site's name: the name it is
+        return None if shared and len(shared) >= 2 else raw
+    host = host_of(url) if url else None
+    if host:
+        label = _key(site_domain(host).split(".")[0])
+        for part in parts:
+            key = _key(part)
+            if len(label) >= 3 and len(key) >= 3 and (label in key or label.startswith(key)):
+                return _strip_www(part)
+    for part in parts:
+        if _DOMAIN_PART.match(part):
+            return _strip_www(part)
+    return parts[0]
+
+
+def _strip_www(name: str) -> str:
+    return name[4:] if name.lower().startswith("www.") and _DOMAIN_PART.match(name) else name
+
+
 class OutletRegistry:
     """Outlets by name, alias and host. Build one with :meth:`load`."""
 

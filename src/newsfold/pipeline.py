@@ -134,6 +134,7 @@ def _clean(raw: RawDoc, settings: Settings) -> tuple[CleanText, dict[str, str | 
                 "date_source": extracted.date_source,
                 "author": extracted.author,
                 "sitename": extracted.sitename,
+                "url": extracted.url,
                 "lang": extracted.lang,
             }
             return CleanText(extracted.text, raw.title or extracted.title, extracted.removed), meta
@@ -185,9 +186,10 @@ def prepare(raw: RawDoc, settings: Settings, snapshot: Snapshot) -> Prepared | R
         return result
     cleaned, meta = result
     line = _dateline(cleaned.body)
+    url = raw.url or meta.get("url")  # a saved page without its address often names it (canonical link)
     outlet = snapshot.outlets.resolve(
         source=raw.source or meta.get("sitename"),
-        url=raw.url,
+        url=url,
         agency=line.agency if line else None,
     ) or _outlet_from_text(cleaned, cleaned.body.lstrip(), snapshot.outlets)
     line_keys = boilerplate_keys(cleaned.body) if outlet else frozenset()
@@ -221,7 +223,7 @@ def prepare(raw: RawDoc, settings: Settings, snapshot: Snapshot) -> Prepared | R
         raw=raw.raw,
         text=body,
         title=title,
-        url=raw.url,
+        url=url,
         outlet=outlet.name if outlet else None,
         published=published,
         published_source=published_source,
