@@ -209,3 +209,26 @@ def test_german_common_nouns_are_no_names() -> None:
     assert ents["Christian Reuter"] == "PERSON" and ents["Kais Saied"] == "PERSON"
     assert "Deutsche Rote Kreuz" in ents and "Berlin" in ents
     assert "Tunesien" in ents  # "Die in Tunesien …": a preposition, not an adjective, follows the determiner
+
+
+def test_fallback_types_places_and_people_in_every_language_and_drops_french_inversions() -> None:
+    es = (
+        "El presidente de Costa Rica viajó a Estados Unidos. La ministra de Hacienda recibió a Carlos "
+        "Alvarado en San José. José Pérez, de Uruguay, votó en contra."
+    )
+    found = {s: t for s, t, _ in fallback_mentions(es, "es")}
+    assert found["Costa Rica"] == "GPE" and found["Estados Unidos"] == "GPE" and found["Uruguay"] == "GPE"
+    assert found["Carlos Alvarado"] == "PERSON" and found["José Pérez"] == "PERSON"
+    assert found["San José"] != "PERSON"  # "San" is no given name
+    fr = (
+        "Est-ce que la Suède accueille plus de migrants que le Danemark ? Peut-on comparer ? Fonctionne-t-il "
+        "encore, ce modèle ? Olivier Véran et Anne Dujin en débattent."
+    )
+    found = {s: t for s, t, _ in fallback_mentions(fr, "fr")}
+    assert not any("-" in s for s in found), found
+    assert found["Suède"] == "GPE" and found["Danemark"] == "GPE"
+    assert found["Olivier Véran"] == "PERSON" and found["Anne Dujin"] == "PERSON"
+    # a given name written without its accent is still one; a place name is never a given name
+    assert {s: t for s, t, _ in fallback_mentions("Ayer Jose Martinez habló.", "es")}[
+        "Jose Martinez"
+    ] == "PERSON"

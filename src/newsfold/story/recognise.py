@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsfold import textnorm
+from newsfold.story.gazetteer import is_given_name, place_names
 
 # Countries and demonyms (GPE / NORP) that the model-free recogniser types without a model: the most reported
 # states in English, plus their names in de/fr/es/it/pt/ru where they differ. Extend freely; it is a type hint,
@@ -88,7 +89,7 @@ def acronym(surface: str) -> str | None:
 def _label(span: str, before: str, after: str) -> str:
     low = span.casefold()
     words = low.split()
-    if low in GPE_WORDS:
+    if low in GPE_WORDS or low in place_names():
         return "GPE"
     if low in NORP_WORDS:
         return "NORP"
@@ -98,6 +99,8 @@ def _label(span: str, before: str, after: str) -> str:
         return "PERSON"
     if len(words) >= 2 and _SPEECH_AFTER.match(after):
         return "PERSON"
+    if 2 <= len(words) <= 4 and is_given_name(words[0]):
+        return "PERSON"  # "Carlos Alvarado", "Olivier Véran": a common given name opens the span
     return "OTHER"
 
 
@@ -126,6 +129,9 @@ _DE_DETERMINED = re.compile(
     r"dieser|diese|dieses|diesen|diesem|jeder|jede|jedes|jeden|jedem|zum|zur|im|am|vom|beim|ins)\s+"
     r"((?:[a-zäöüß][\w-]*\s+){0,2})([A-ZÄÖÜ][\w-]+)(?![\w-]|\s+[A-ZÄÖÜ])"  # not "das Deutsche Rote Kreuz"
 )
+# French questions put the subject pronoun after the verb, joined by hyphens; the sentence-opening verb is then
+# capitalised ("Est-ce", "Peut-on", "Fonctionne-t-il", "Savons-nous"): never a name.
+_INVERTED = re.compile(r"-(?:t-)?(?:ce|il|ils|elle|elles|on|je|tu|nous|vous)$")
 _DE_NOUN_SUFFIX = re.compile(
     r"(?:ung|heit|keit|schaft|tion|ität|ismus)(?:en|s)?$"  # suffixes no given name or common surname ends in
 )
@@ -213,7 +219,8 @@ def fallback_mentions(
             noun = low in common or (
                 lang == "de" and len(low) > 5 and _DE_NOUN_SUFFIX.search(low) is not None
             )
-            if noun and low not in GPE_WORDS and low not in NORP_WORDS and not acronym(words[0]):
+            known = low in GPE_WORDS or low in place_names() or low in NORP_WORDS or acronym(words[0])
+            if (noun or _INVERTED.search(low)) and not known:
                 continue
         start = text.index(words[0], start)
         # A country name followed by more capitals starts a new name ("Russia John Sullivan").

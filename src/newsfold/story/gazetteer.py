@@ -1,0 +1,53 @@
+"""Word lists that type names without a model: place names from the CLDR data and common given names.
+
+The model-free recogniser (:mod:`newsfold.story.recognise`) finds names as capitalised spans; these lists only say
+what kind of name a span is. Both load once, on first use, from data installed with newsfold.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from importlib import resources
+
+# The languages whose country and region names are read (newsfold's eight main languages).
+PLACE_LANGS = ("en", "de", "fr", "es", "it", "pt", "ru", "ar")
+# CLDR territory codes that are not places a story happens in: the world, and an unknown region.
+_NOT_PLACES = frozenset({"001", "ZZ"})
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Country and world-region names in :data:`PLACE_LANGS`, case folded ("costa rica", "estados unidos",
+    "danemark", "соединенные штаты", "مصر", "amérique du sud").
+
+    They come from the Unicode CLDR territory names shipped with Babel (a dependency of trafilatura): maintained,
+    reviewed translations rather than a hand-made list. Only the nominative forms: inflected forms (Russian
+    "России") stay untyped.
+    """
+    from babel import Locale
+
+    names: set[str] = set()
+    for lang in PLACE_LANGS:
+        for code, name in Locale.parse(lang).territories.items():
+            if code not in _NOT_PLACES:
+                names.add(name.casefold())
+    return frozenset(names)
+
+
+def _bare(word: str) -> str:
+    """Case folded, accents off: "José", "Jose" and "JOSÉ" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    text = resources.files("newsfold").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0] for line in text.splitlines())
+    return frozenset(_bare(w) for line in words for w in line.split())
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is a common given name of people in the news (``data/given_names.txt`` says what and why),
+    case and accents aside."""
+    return _bare(word) in _given_names()
