@@ -113,3 +113,21 @@ def test_according_to_and_lower_case_roles_give_the_speaker_in_several_languages
         art = Article(key=lang, location=lang, fmt="text", raw=text, text=text, title="x", lang=lang)
         quotes = find_quotes([art], find_entities([art], use_model=False))
         assert [(q.speaker, q.exact) for q in quotes] == [(speakers[lang], True)], lang
+
+
+def test_according_to_after_the_quote_and_german_so() -> None:
+    from newsfold.story.entities import find_entities
+
+    texts = {
+        "fr": "« La France restera aux côtés de l'Ukraine aussi longtemps qu'il le faudra », selon Emmanuel Macron.",
+        "es": '"La inflación seguirá bajando durante todo el próximo año", según Gabriel Boric en Santiago.',
+        "de": "„Die neue Karte hilft uns sehr bei der Suche nach Personal“, so Robert Machtlinger am Dienstag.",
+        # English "so" after a quote starts a clause; it names no speaker
+        "en": '"The new card helps us a lot in the search for staff", so Robert Machtlinger hired more.',
+    }
+    speakers = {"fr": "Emmanuel Macron", "es": "Gabriel Boric", "de": "Robert Machtlinger"}
+    for lang, text in texts.items():
+        art = Article(key=lang, location=lang, fmt="text", raw=text, text=text, title="x", lang=lang)
+        quotes = find_quotes([art], find_entities([art], use_model=False))
+        expected = [(speakers[lang], True)] if lang in speakers else []
+        assert [(q.speaker, q.exact) for q in quotes] == expected, lang

@@ -1,7 +1,8 @@
 """Quotes of a story with their speakers: direct quotes, reported speech, one entry per statement.
 
 Direct quotes are spans between quotation marks (“…”, «…», „…“, "…"), across paragraph breaks too. The
-speaker is read from the words around the marks: `“…,” X said`, `“…,” said X`, `X said: “…”`, `X added that “…”`.
+speaker is read from the words around the marks: `“…,” X said`, `“…,” said X`, `X said: “…”`, `X added that “…”`,
+`“…”, according to X` (German `„…“, so X`).
 Reported speech (`X added that …`) is kept as a paraphrase (``exact: false``). A speaker written as a pronoun
 ("she", "he") is the last person or organisation that spoke in the article; a role ("the ministry", "a
 spokesman for the department") is the entity of the story whose name holds that word; a document ("the
@@ -66,6 +67,13 @@ _AFTER_SPEAKER = (
 _AFTER = re.compile(
     rf"^[ \t,.;:–—-]*(?:(?P<s1>[^\s,.;:\"“”«»][^,.;:\"“”«»\n]{{0,60}}?)\s+(?:{_VERBS})\b(?![ \t]*[:“\"«])"
     rf"|(?:{_VERBS})\s+(?P<s2>[^,.;:\"“”«»\n]{{2,60}}?)(?=[,.;]|\s+(?:{_AFTER_SPEAKER})\b|$))",
+    re.IGNORECASE,
+)
+# After a closing mark: `, according to X` (`«…», selon Emmanuel Macron`, `„…“, laut Scholz`) and German `, so X`
+# (`„…“, so Machtlinger`); "so" only in German, where it is the usual attribution.
+_AFTER_ACCORDING = re.compile(
+    rf"^[ \t]*,[ \t]*(?P<how>{ACCORDING}|so)\s+(?P<s>[^,.;:\"“”«»\n]{{2,60}}?)"
+    rf"(?=[,.;!?]|\s+(?:{_AFTER_SPEAKER})\b|$)",
     re.IGNORECASE,
 )
 # Before an opening mark: `X said: `, `X added that `, `He continued, `.
@@ -259,6 +267,10 @@ def _article_quotes(art: Article, index: EntityIndex, mentions: Sequence[Mention
         if after:
             phrase = after.group("s1") or after.group("s2")
         speaker = resolver.resolve(phrase, start) if phrase else None
+        if speaker is None:
+            cited = _AFTER_ACCORDING.match(text[m.end() : m.end() + 120])
+            if cited and (cited.group("how").casefold() != "so" or art.lang == "de"):
+                speaker = resolver.resolve(cited.group("s"), start)
         if speaker is None and before:
             speaker = resolver.resolve(before.group("s"), start)
         if speaker is None:
