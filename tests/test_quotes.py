@@ -131,3 +131,14 @@ def test_according_to_after_the_quote_and_german_so() -> None:
         quotes = find_quotes([art], find_entities([art], use_model=False))
         expected = [(speakers[lang], True)] if lang in speakers else []
         assert [(q.speaker, q.exact) for q in quotes] == expected, lang
+
+
+def test_a_clause_before_say_that_is_no_speaker() -> None:
+    arts = [
+        _art(
+            "a",
+            "This isn't to say that all static type systems are equivalent in what they can check for us. "
+            'Ana de Souza said: "We will publish the full results of the study next week."',
+        )
+    ]
+    assert [(q.speaker, q.exact) for q in _quotes(arts)] == [("Ana de Souza", True)]

@@ -114,6 +114,8 @@ _DOCUMENTS = word_set(
     "antwort erklärung dokument réponse déclaration respuesta declaración documento risposta "
     "dichiarazione resposta declaração ответ заявление документ"
 )
+# Lower-case words inside names ("Luigi di Maio", "Bank of England", "Osama bin Laden").
+_NAME_LINKS = word_set("of de del della di da do dos du la le van von bin ibn al el")
 _LEAD_WORDS = re.compile(r"^(?:and|but|also|then|und|et|y|e|и|و)\s+", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‘’'`]")
 
@@ -196,7 +198,15 @@ class _Resolver:
             if 0 < n < len(words) <= n + 4 and ROLE_WORD_END.search(" ".join(words[:n]) + " "):
                 return self._speak(" ".join(words[n:]))
             return None
-        return self._speak(p) if words[0][:1].isupper() and len(words) <= 4 else None
+        # An unknown speaker is named only by a name: capitalised words and name links ("Ana de Souza"), not a
+        # clause ("This isn't to say that …", "En aquel momento …").
+        if (
+            len(words) <= 4
+            and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
+            and words[0][:1].isupper()
+        ):
+            return self._speak(p)
+        return None
 
     def _speak(self, entity_or_name: Entity | str) -> str:
         if isinstance(entity_or_name, str):
