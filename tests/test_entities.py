@@ -232,3 +232,16 @@ def test_fallback_types_places_and_people_in_every_language_and_drops_french_inv
     assert {s: t for s, t, _ in fallback_mentions("Ayer Jose Martinez habló.", "es")}[
         "Jose Martinez"
     ] == "PERSON"
+
+
+def test_words_only_in_label_and_heading_places_are_no_names() -> None:
+    text = (
+        "Alajuelense venció a Pérez Zeledón en el estadio.\n\nGoles\n\nHora: 8:00 p.m.\n\n"
+        "Uniformes\n\nAlajuelense: Camiseta negra y medias negras.\n\nÁrbitro central: Benjamín Pineda\n\n"
+        "El técnico de Alajuelense celebró el triunfo con Pineda."
+    )
+    art = Article(key="es", location="es", fmt="text", raw=text, text=text, title="Fútbol", lang="es")
+    names = {e.name for e in find_entities([art], use_model=False)}
+    assert not names & {"Goles", "Hora", "Uniformes", "Camiseta", "Árbitro"}, names
+    # a name also written inside a sentence stays, even where it heads a label line
+    assert {"Alajuelense", "Pérez Zeledón", "Benjamín Pineda"} <= names

@@ -137,10 +137,27 @@ _DE_NOUN_SUFFIX = re.compile(
 )
 
 
+# Capitalised words in the places of labels and headings, where any word is capitalised: the first word of a line
+# that ends after one or two words ("Goles", "Uniformes") or whose first one to three words end with a colon
+# ("Hora: 8:00", "Árbitro central: …"), and the word right after a colon ("Alajuelense: Camiseta negra").
+_LABEL_PLACES = re.compile(
+    rf"^[ \t]*({_CAP})(?:[ \t]+[\w'’-]+)?[ \t]*:?[ \t]*$"
+    rf"|^[ \t]*({_CAP})(?:[ \t]+[\w'’-]+){{0,2}}[ \t]*:"
+    rf"|:[ \t]+({_CAP})",
+    re.MULTILINE,
+)
+# A capitalised word inside a sentence: after a word (and a comma at most) on the same line.
+_INSIDE = re.compile(rf"(?<=[\w,)][ \t])({_CAP})")
+
+
 def common_words(text: str, lang: str | None) -> tuple[set[str], set[str]]:
-    """The words (case folded) that a text uses as common words: those it writes in lower case, and (German) the
-    capitalised nouns it writes after a determiner. Pass the unions over a story's articles to
-    :func:`fallback_mentions` as ``common`` (both sets) and ``nouns`` (the second)."""
+    """The words (case folded) that a text uses as common words: those it writes in lower case, (German) the
+    capitalised nouns it writes after a determiner, and the capitalised words it writes only where labels and
+    headings stand (``_LABEL_PLACES``: "Goles", "Hora: 8:00"), never inside a sentence. Pass the unions over a
+    story's articles to :func:`fallback_mentions` as ``common`` (all three) and ``nouns`` (the German nouns)."""
+    labels = {w.casefold() for groups in _LABEL_PLACES.findall(text) for w in groups if w}
+    if labels:
+        labels -= {w.casefold() for w in _INSIDE.findall(text)}
     nouns: set[str] = set()
     if lang == "de":
         stop = textnorm.stopwords("de")
@@ -149,7 +166,7 @@ def common_words(text: str, lang: str | None) -> tuple[set[str], set[str]]:
             # ("Die in Tunesien durchzuführenden Reformen").
             if not any(w in stop for w in between.split()):
                 nouns.add(noun.casefold())
-    return {w.casefold() for w in LOWER_WORD.findall(text)} | nouns, nouns
+    return {w.casefold() for w in LOWER_WORD.findall(text)} | nouns | labels, nouns
 
 
 def _unelide(word: str) -> str | None:
