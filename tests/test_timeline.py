@@ -55,6 +55,19 @@ def test_a_week_is_an_entry_in_date_order() -> None:
     ]
 
 
+def test_a_sentence_with_two_dates_is_shown_once_under_the_more_precise_one() -> None:
+    two = "On January 26, Washington presented its proposals, rejecting demands made last December."
+    arts = [
+        _article("a", two),
+        _article("b", "Last December, Russia submitted two draft agreements to Washington and NATO."),
+        _article("c", "Last December, Russia submitted two draft agreements to the United States."),
+    ]
+    entries = [(e.date, e.text, e.articles) for e in story_timeline(arts)]
+    assert [x for x in entries if x[1] == two] == [("2022-01-26", two, ("a",))]
+    # the December drafts are still their own entry, cited by the two articles that state them
+    assert [(d, arts_) for d, _, arts_ in entries if d == "2021-12"] == [("2021-12", ("b", "c"))]
+
+
 def test_templates_and_short_lines_are_not_events() -> None:
     footer = "Join our conference on 7 June 2021 in Rome for the annual meeting."
     arts = [

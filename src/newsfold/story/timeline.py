@@ -206,7 +206,25 @@ def story_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
         Entries sorted by date (:func:`newsfold.temporal.date_order`: ``YYYY`` before ``YYYY-MM`` before
         ``YYYY-Www`` before ``YYYY-MM-DD`` starting the same day), the most important entry first within a date.
     """
-    return _timeline(articles, [_scan(a) for a in articles])
+    return _once(_timeline(articles, [_scan(a) for a in articles]))
+
+
+def _precision(date: str) -> int:
+    """How precise a timeline date is: a day 3, a week 2, a month 1, a year 0."""
+    return 3 if len(date) == 10 else 2 if "W" in date else 1 if len(date) == 7 else 0
+
+
+def _once(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Show a sentence that dates two events once, under its most precise date.
+
+    "On January 26, Washington presented its proposals, rejecting demands made last December" is the 26 January
+    entry; under December 2021 it would only repeat itself. An entry under the less precise date stays when
+    several articles make it (its group is more than that one sentence).
+    """
+    sharpest: dict[str, int] = {}
+    for e in entries:
+        sharpest[e.text] = max(sharpest.get(e.text, 0), _precision(e.date))
+    return [e for e in entries if _precision(e.date) == sharpest[e.text] or len(e.articles) > 1]
 
 
 def _timeline(articles: Sequence[Article], scans: Sequence[_Scanned]) -> list[TimelineEntry]:
