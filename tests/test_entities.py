@@ -227,6 +227,13 @@ def test_fallback_types_places_and_people_in_every_language_and_drops_french_inv
     found = {s: t for s, t, _ in fallback_mentions(fr, "fr")}
     assert not any("-" in s for s in found), found
     assert found["Suède"] == "GPE" and found["Danemark"] == "GPE"
+    it = {
+        s: t
+        for s, t, _ in fallback_mentions(
+            "Il vertice tra Mosca e Washington si terrà a Ginevra o a Vienna.", "it"
+        )
+    }
+    assert it["Mosca"] == "GPE" and it["Vienna"] == "GPE"  # cities that name time zones, in each language
     assert found["Olivier Véran"] == "PERSON" and found["Anne Dujin"] == "PERSON"
     # a given name written without its accent is still one; a place name is never a given name
     assert {s: t for s, t, _ in fallback_mentions("Ayer Jose Martinez habló.", "es")}[

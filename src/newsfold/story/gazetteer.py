@@ -12,26 +12,38 @@ from importlib import resources
 
 # The languages whose country and region names are read (newsfold's eight main languages).
 PLACE_LANGS = ("en", "de", "fr", "es", "it", "pt", "ru", "ar")
+# Time zone areas whose cities are cities (not Etc/, not the GMT offsets).
+_CONTINENTS = frozenset({"Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"})
 # CLDR territory codes that are not places a story happens in: the world, and an unknown region.
 _NOT_PLACES = frozenset({"001", "ZZ"})
 
 
 @cache
 def place_names() -> frozenset[str]:
-    """Country and world-region names in :data:`PLACE_LANGS`, case folded ("costa rica", "estados unidos",
-    "danemark", "соединенные штаты", "مصر", "amérique du sud").
+    """Country, world-region and big-city names in :data:`PLACE_LANGS`, case folded ("costa rica", "estados unidos",
+    "danemark", "соединенные штаты", "مصر", "amérique du sud", "mosca", "new york").
 
-    They come from the Unicode CLDR territory names shipped with Babel (a dependency of trafilatura): maintained,
-    reviewed translations rather than a hand-made list. Only the nominative forms: inflected forms (Russian
-    "России") stay untyped.
+    They come from the Unicode CLDR data shipped with Babel (a dependency of trafilatura): territory names, and the
+    cities that name time zones (about 400, every capital among them) in each language. Maintained, reviewed
+    translations rather than a hand-made list. Only the nominative forms: inflected forms (Russian "России") stay
+    untyped.
     """
     from babel import Locale
+    from babel.core import get_global
 
     names: set[str] = set()
     for lang in PLACE_LANGS:
-        for code, name in Locale.parse(lang).territories.items():
+        locale = Locale.parse(lang)
+        for code, name in locale.territories.items():
             if code not in _NOT_PLACES:
                 names.add(name.casefold())
+        for zone in locale.time_zones.values():  # a city's own name in this language ("Mosca", "Il Cairo")
+            if zone.get("city"):
+                names.add(str(zone["city"]).casefold())
+    for zone_id in get_global("zone_territories"):  # the English name of each time zone's city ("New_York")
+        parts = zone_id.split("/")
+        if len(parts) == 2 and parts[0] in _CONTINENTS:  # not US county seats (America/Indiana/Knox)
+            names.add(parts[1].replace("_", " ").casefold())
     return frozenset(names)
 
 
