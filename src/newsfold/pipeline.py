@@ -496,6 +496,7 @@ def fold(store: Store, story_id: str, settings: Settings, *, use_cache: bool = T
     Raises:
         NotFound: unknown story id.
     """
+    from newsfold.store.repeats import without_repeated
     from newsfold.story.fold import StoryInput, fold_story
     from newsfold.story.timeline import story_timeline
 
@@ -507,7 +508,8 @@ def fold(store: Store, story_id: str, settings: Settings, *, use_cache: bool = T
             return cached
     row = q.story_row(conn, live)
     members = q.story_members(conn, live)
-    articles = tuple(row_to_article(r) for r in members)
+    # Lines that other stories' articles repeat (a site's appeal or teasers the cleaning did not know) are no news.
+    articles = without_repeated(conn, live, [row_to_article(r) for r in members])
     registry = OutletRegistry.load()
     outlets = {a.outlet: registry.get(a.outlet) for a in articles if a.outlet}
     parts = fold_story(
