@@ -142,3 +142,31 @@ def test_a_clause_before_say_that_is_no_speaker() -> None:
         )
     ]
     assert [(q.speaker, q.exact) for q in _quotes(arts)] == [("Ana de Souza", True)]
+
+
+def test_a_speaker_left_implied_is_the_person_who_opened_the_sentence_before() -> None:
+    from newsfold.story.entities import extract_mentions
+
+    texts = {
+        "fr": "Le ministre Jean Dupont était à Lyon mardi. « Nous ne céderons pas sur cette réforme », affirme-t-il.",
+        "es": 'El presidente Gabriel Boric habló en Santiago. "La inflación seguirá bajando todo el año", dijo.',
+        "it": 'Il premier Mario Draghi ha parlato a Roma. "Il governo andrà avanti con le riforme", ha aggiunto.',
+        "de": "Kanzler Olaf Scholz sprach in Berlin. „Wir setzen die Hilfe fort, so lange es nötig ist“, sagte er.",
+        "en": 'Sergei Lavrov spoke in Moscow. "We will hand the reply to the American side today," he said.',
+        # a name further into the sentence is not who speaks next
+        "en2": 'Michael Fitton, defending, said Hartley had 20 years of experience. "He is a careful and honest '
+        'worker, and this was a terrible accident," he said.',
+    }
+    speakers = {
+        "fr": "Jean Dupont",
+        "es": "Gabriel Boric",
+        "it": "Mario Draghi",
+        "de": "Olaf Scholz",
+        "en": "Sergei Lavrov",
+        "en2": "Michael Fitton",
+    }
+    for key, text in texts.items():
+        art = Article(key=key, location=key, fmt="text", raw=text, text=text, title="x", lang=key[:2])
+        mentions = extract_mentions([art], use_model=False)
+        quotes = find_quotes([art], merge_mentions(mentions), mentions)
+        assert [(q.speaker, q.exact) for q in quotes] == [(speakers[key], True)], key

@@ -14,6 +14,7 @@ appears word for word (quote marks and spacing aside) in every article it cites;
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +26,11 @@ from newsfold.story.entities import Entity, EntityIndex, Mention, fold_key
 from newsfold.story.recognise import ROLE_WORD_END
 from newsfold.textnorm import word_set
 
+# A pronoun with no speaker before it speaks for a person who opens a sentence (within its first SUBJECT_WORDS
+# words) at most SUBJECT_WINDOW characters before the quote (set by reading extraction-dev's quotes).
+SUBJECT_WORDS = 5
+SUBJECT_WINDOW = 400
+_SENTENCE_BREAK = re.compile(r"[.!?:»”\"\n]\s")
 # Quotes shorter than this many words are scare quotes or titles ("kicked", "Russia Today"), not statements.
 MIN_QUOTE_WORDS = 6
 # Two quotes of one speaker are one statement when this share of the shorter one's stems is in the other
@@ -74,6 +80,14 @@ _AFTER = re.compile(
 _AFTER_ACCORDING = re.compile(
     rf"^[ \t]*,[ \t]*(?P<how>{ACCORDING}|so)\s+(?P<s>[^,.;:\"“”«»\n]{{2,60}}?)"
     rf"(?=[,.;!?]|\s+(?:{_AFTER_SPEAKER})\b|$)",
+    re.IGNORECASE,
+)
+# After a closing mark, a speaker left implied: a speech verb alone (`«…», dijo.`, `“…”, ha aggiunto.`: the subject
+# is dropped in es, it, pt) or a French inverted pronoun (`« … », a-t-il ajouté`, `affirme-t-elle`). The speaker is
+# then the one a pronoun would name.
+_AFTER_IMPLIED = re.compile(
+    rf"^[ \t]*,?[ \t]*[–—-]?[ \t]*(?:(?:{_VERBS})[ \t]*(?=[.;!?]|$)"
+    rf"|a-t-(?:il|elle|on)[ \t]+[^\W\d_]+|[^\W\d_]+-t-(?:il|elle|on)\b|[^\W\d_]{{3,}}-(?:il|elle)\b)",
     re.IGNORECASE,
 )
 # Before an opening mark: `X said: `, `X added that `, `He continued, `.
@@ -165,21 +179,35 @@ def _clean(inner: str) -> str:
     return s.strip(" ,;:–—-")
 
 
+def _is_name(words: Sequence[str]) -> bool:
+    """Whether words read as a name: up to four capitalised words and name links ("Ana de Souza")."""
+    return (
+        len(words) <= 4 and words[0][:1].isupper() and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
+    )
+
+
 class _Resolver:
     """Turns a speaker phrase into an entity name, tracking the last speaker of the article."""
 
-    def __init__(self, index: EntityIndex, mentions: Sequence[Mention]) -> None:
+    def __init__(self, index: EntityIndex, mentions: Sequence[Mention], text: str = "") -> None:
         self.index = index
+        self.text = text
+        self.at = 0  # where the statement being resolved starts
+        self.last_at = -1  # where the last speaker spoke
         self.mentions = sorted(((m.start, m.text) for m in mentions if m.start >= 0), key=lambda t: t[0])
         self.last: str | None = None
 
     def resolve(self, phrase: str, at: int) -> str | None:
+        self.at = at
         p = _LEAD_WORDS.sub("", phrase.strip())
         words = p.split()
         if not words or len(words) > 8:
             return None
         low = [w.casefold().strip(".,") for w in words]
         if len(low) == 1 and low[0] in _PRONOUNS:
+            subject = self.subject_before(at)
+            if subject is not None and (self.last is None or subject[1] > self.last_at):
+                return self._speak(subject[0])  # someone new has become the subject since the last speaker
             return self.last
         named = self._named(p)
         if named:
@@ -200,20 +228,33 @@ class _Resolver:
             return None
         # An unknown speaker is named only by a name: capitalised words and name links ("Ana de Souza"), not a
         # clause ("This isn't to say that …", "En aquel momento …").
-        if (
-            len(words) <= 4
-            and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
-            and words[0][:1].isupper()
-        ):
-            return self._speak(p)
+        return self._speak(p) if _is_name(words) else None
+
+    def subject_before(self, at: int) -> tuple[Entity, int] | None:
+        """The person who is the subject of a sentence shortly before ``at`` (and where it is named): whom a pronoun
+        speaks for ("Lavrov spoke in Moscow. “…,” he said."). Only a person who opens a sentence counts (within its
+        first words, no other name before it); a name further in is seldom who speaks next ("… said Hartley …")."""
+        end = bisect.bisect_left(self.mentions, (at, ""))
+        for n in range(end - 1, -1, -1):
+            start, text = self.mentions[n]
+            if at - start > SUBJECT_WINDOW:
+                break
+            opening = _SENTENCE_BREAK.split(self.text[max(0, start - 80) : start])[-1]
+            if len(opening.split()) > SUBJECT_WORDS or _QUOTE_MARKS.search(opening):
+                continue  # too far into its sentence, or inside a quote
+            if n > 0 and self.mentions[n - 1][0] >= start - len(opening):
+                continue  # another name opens the sentence ("Michael Fitton, defending, said Hartley …")
+            entity = self.index.lookup(text)
+            if entity is not None and entity.type == "PERSON":
+                return entity, start
         return None
 
     def _speak(self, entity_or_name: Entity | str) -> str:
         if isinstance(entity_or_name, str):
-            self.last = entity_or_name
+            self.last, self.last_at = entity_or_name, self.at
             return entity_or_name
         if entity_or_name.type in ("PERSON", "ORG", "OTHER"):  # a pronoun refers to a person or a body
-            self.last = entity_or_name.name
+            self.last, self.last_at = entity_or_name.name, self.at
         return entity_or_name.name
 
     def _named(self, phrase: str) -> Entity | None:
@@ -248,7 +289,7 @@ class _Resolver:
 
 def _article_quotes(art: Article, index: EntityIndex, mentions: Sequence[Mention]) -> list[_Found]:
     text = art.text
-    resolver = _Resolver(index, mentions)
+    resolver = _Resolver(index, mentions, text)
     events: list[tuple[int, str, Any]] = []
     for m in _OPEN_CLOSE.finditer(text):
         events.append((m.start(), "direct", m))
@@ -277,6 +318,8 @@ def _article_quotes(art: Article, index: EntityIndex, mentions: Sequence[Mention
         if after:
             phrase = after.group("s1") or after.group("s2")
         speaker = resolver.resolve(phrase, start) if phrase else None
+        if speaker is None and not phrase and _AFTER_IMPLIED.match(text[m.end() : m.end() + 60]):
+            speaker = resolver.resolve("il", start)  # as a pronoun would
         if speaker is None:
             cited = _AFTER_ACCORDING.match(text[m.end() : m.end() + 120])
             if cited and (cited.group("how").casefold() != "so" or art.lang == "de"):
