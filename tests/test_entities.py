@@ -234,6 +234,11 @@ def test_fallback_types_places_and_people_in_every_language_and_drops_french_inv
         )
     }
     assert it["Mosca"] == "GPE" and it["Vienna"] == "GPE"  # cities that name time zones, in each language
+    # a place name keeps its stop words, and loses only the words in front of it
+    states = fallback_mentions(
+        "Gli Stati Uniti e la Russia trattano. Il governo degli Stati Uniti decide.", "it"
+    )
+    assert [(s, t) for s, t, _ in states if "Uniti" in s] == [("Stati Uniti", "GPE")] * 2
     assert found["Olivier Véran"] == "PERSON" and found["Anne Dujin"] == "PERSON"
     # a given name written without its accent is still one; a place name is never a given name
     assert {s: t for s, t, _ in fallback_mentions("Ayer Jose Martinez habló.", "es")}[

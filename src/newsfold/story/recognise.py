@@ -187,6 +187,11 @@ class WordUse:
         return self.lower | self.nouns | (self.heads - self.inside)
 
 
+def _is_place(words: Sequence[str]) -> bool:
+    name = " ".join(words).casefold()
+    return name in GPE_WORDS or name in place_names()
+
+
 def _unelide(word: str) -> str | None:
     """A span's first word without an elided article ("L'Egitto" -> "Egitto"); None when what follows the article
     is a common word ("L'esercito", "C'è")."""
@@ -224,6 +229,13 @@ def fallback_mentions(
     for m in _SPAN.finditer(masked):
         words = m.group().split()
         start = m.start()
+        # A place name of several words keeps its stop words ("Stati Uniti", "Reino Unido"); only the words in
+        # front of it go ("Gli Stati Uniti").
+        place = next((n for n in range(len(words) - 1) if _is_place(words[n:])), None)
+        if place is not None:
+            start = text.index(words[place], start) if place else start
+            out.append((" ".join(words[place:]), "GPE", start))
+            continue
         # A capitalised first word that the text also writes in lower case is a common word ("Today"), and so is
         # an elided article before a lower-case word ("L'esercito").
         while words:
