@@ -42,6 +42,8 @@ def test_seed_expressions_resolve_against_the_reports_publish_date(
 
 def test_future_tense_looks_forward() -> None:
     assert _values("The ministers will meet on Monday in Geneva.") == ["2022-02-21"]
+    assert _values("The vote is set for Friday in the capital.") == ["2022-02-18"]
+    assert _values("The vote took place on Friday in the capital.") == ["2022-02-11"]
     assert _values("The summit will be held on March 3.") == ["2022-03-03"]
     assert _values("The summit was held on March 3.") == ["2021-03-03"]
     assert _values("They meet next Tuesday.") == ["2022-02-22"]

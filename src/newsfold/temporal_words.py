@@ -213,8 +213,8 @@ PERIOD_CUE = {
 }
 # Future-tense cues looked for in the clause around an expression ("will meet on Monday", "si terrà il 15 marzo").
 FUTURE = {
-    "en": r"\b(?:will|shall|'ll|is due|are due|is set to|are set to|scheduled|expected to|plans? to|going to|"
-    r"to be held|upcoming|next)\b",
+    "en": r"\b(?:will|shall|'ll|is due|are due|(?:is|are) set (?:to|for)|slated|scheduled|expected to|plans? to|"
+    r"going to|to be held|upcoming|next)\b",
     "it": r"\b\w+(?:rà|ranno|remo|rò)\b|\bprossim[oaie]\b|\bin programma\b|\bprevist[oaie]\b",
     "de": r"\b(?:wird|werden|werde|wirst|soll|sollen|geplant|plant|kommenden|nächsten)\b",
     "fr": r"\b(?:\w+(?:ront|rons|rez|rai)|sera|aura|fera|ira|pourra|devra|va|vont|doit|doivent|prévu|prévue|"
