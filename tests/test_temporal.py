@@ -258,6 +258,28 @@ def test_weeks_resolve_to_iso_weeks(sentence: str, lang: str, expected: str) -> 
     assert [(m.value, m.precision) for m in found] == [(expected, "week")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("The law was passed three years ago.", "en", ("2019", "year")),
+        ("A year ago, the crisis began.", "en", ("2021", "year")),
+        ("Three months ago the army moved.", "en", ("2021-11", "month")),
+        ("Tre anni fa la legge è passata.", "it", ("2019", "year")),
+        ("Vor einem Jahr begann die Krise.", "de", ("2021", "year")),
+        ("Il y a deux mois, la crise a commencé.", "fr", ("2021-12", "month")),
+        ("Hace un año comenzó la crisis.", "es", ("2021", "year")),
+        ("Há três meses a crise começou.", "pt", ("2021-11", "month")),
+        ("Три года назад начался кризис.", "ru", ("2019", "year")),
+    ],
+)
+def test_months_and_years_ago_resolve_to_their_month_or_year(
+    sentence: str, lang: str, expected: tuple[str, str]
+) -> None:
+    found = find_dates(sentence, published=THU, lang=lang)
+    assert [(m.value, m.precision) for m in found] == [expected]
+    assert find_dates(sentence, published=None, lang=lang) == []  # relative: nothing without a publish date
+
+
 def test_a_week_needs_the_publish_date_and_sorts_inside_its_month() -> None:
     assert _values("The ministers will meet next week.", published=None) == []
     values = ["2022-02-17", "2022-W07", "2022-02", "2022", "2022-02-13"]

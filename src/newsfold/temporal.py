@@ -58,6 +58,8 @@ ANCHOR_SENTENCES = 3
 # Counts above this are not resolved ("300 days ago" is a figure of speech more often than a date).
 MAX_DAYS_AGO = 31
 MAX_WEEKS_AGO = 8
+MAX_MONTHS_AGO = 24
+MAX_YEARS_AGO = 50
 
 # A capitalised word right before a capitalised "Today": the two are a name, not a date.
 _PROPER_BEFORE = re.compile(r"(?<![.!?:“\"«]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ]\w*\s+$")
@@ -175,9 +177,12 @@ def _rules(lang: str) -> _Rules:
     ]
     counts = "|".join(w for entry in tw.COUNT_WORDS[lang].split(",") for w in entry.split("|"))
     pats.append(("ago", lb + tw.DAYS_AGO[lang].replace("{N}", rf"(?<!\d)(?P<n>\d{{1,2}}|{counts})") + rb))
-    pats.append(
-        ("weeks_ago", lb + tw.WEEKS_AGO[lang].replace("{N}", rf"(?<!\d)(?P<n>\d{{1,2}}|{counts})") + rb)
-    )
+    for kind, table in (
+        ("weeks_ago", tw.WEEKS_AGO),
+        ("months_ago", tw.MONTHS_AGO),
+        ("years_ago", tw.YEARS_AGO),
+    ):
+        pats.append((kind, lb + table[lang].replace("{N}", rf"(?<!\d)(?P<n>\d{{1,2}}|{counts})") + rb))
     for regex, offset in tw.RELATIVE_DAYS[lang]:
         pats.append((f"rel{offset:+d}", rf"{lb}(?:{regex}){rb}"))
     anaphor_days: dict[str, tuple[int, bool]] = {}
@@ -344,6 +349,17 @@ def _resolve(
         if not 1 <= count <= MAX_WEEKS_AGO:
             raise _Skip
         return iso_week(pub - dt.timedelta(days=7 * count)), "week"
+    if kind in ("months_ago", "years_ago"):
+        pub = need_pub()
+        count = _count(groups["n"], lang) if groups["n"] else 1  # "a year ago"
+        if kind == "years_ago":
+            if not 1 <= count <= MAX_YEARS_AGO:
+                raise _Skip
+            return f"{pub.year - count:04d}", "year"
+        if not 1 <= count <= MAX_MONTHS_AGO:
+            raise _Skip
+        year, month = _shift_months(pub.year, pub.month, -count)
+        return f"{year:04d}-{month:02d}", "month"
     if kind.startswith("rel"):
         pub = need_pub()
         offset = int(kind[3:])

@@ -174,6 +174,27 @@ WEEKS_AGO = {
     "ru": r"{N}\s+недел[иь]\s+назад",
     "ar": r"(?:قبل|منذ)\s+{N}\s+أسابيع",
 }
+# "three months ago", "a year ago" (month and year precision; without {N} the count is one).
+MONTHS_AGO = {
+    "en": r"(?:{N}\s+months|(?:a|one)\s+month)\s+ago",
+    "it": r"(?:{N}\s+mesi|un\s+mese)\s+fa",
+    "de": r"vor\s+(?:{N}\s+monaten|einem\s+monat)",
+    "fr": r"il\s+y\s+a\s+(?:{N}|un)\s+mois",
+    "es": r"hace\s+(?:{N}\s+meses|un\s+mes)",
+    "pt": r"há\s+(?:{N}\s+meses|um\s+mês)",
+    "ru": r"(?:{N}\s+(?:месяца|месяцев)|месяц)\s+назад",
+    "ar": r"(?:قبل|منذ)\s+(?:{N}\s+(?:أشهر|شهور)|شهر)",
+}
+YEARS_AGO = {
+    "en": r"(?:{N}\s+years|(?:a|one)\s+year)\s+ago",
+    "it": r"(?:{N}\s+anni|un\s+anno)\s+fa",
+    "de": r"vor\s+(?:{N}\s+jahren|einem\s+jahr)",
+    "fr": r"il\s+y\s+a\s+(?:{N}\s+ans|un\s+an)",
+    "es": r"hace\s+(?:{N}\s+años|un\s+año)",
+    "pt": r"há\s+(?:{N}\s+anos|um\s+ano)",
+    "ru": r"(?:{N}\s+(?:года|лет)|год)\s+назад",
+    "ar": r"(?:قبل|منذ)\s+(?:{N}\s+(?:سنوات|أعوام)|عام|سنة)",
+}
 # "last month", "last year" (month and year precision).
 UNIT_MONTH = {
     "en": r"month",
