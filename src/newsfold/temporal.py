@@ -14,9 +14,9 @@ Resolution (issue 7):
   is a Friday, "lunedì 7" the nearest Monday the 7th (retrospectives date old events this way);
 - a day and month without a year ("on January 26") take the year of the nearest such past date, the nearest future
   one when the clause is in the future tense;
-- a bare month ("last December", "late January") and "last month" are kept at month precision (``YYYY-MM``), a year
-  ("in 1997", "in late 2021", "last year") at year precision (``YYYY``), "next week", "this week" and "two weeks
-  ago" at week precision (the ISO 8601 week, ``YYYY-Www``; :func:`period_start` orders all of them);
+- a bare month ("last December", "late January"), "last month" and "two months ago" are kept at month precision
+  (``YYYY-MM``), a year ("in 1997", "in late 2021", "last year", "three years ago") at year precision (``YYYY``),
+  "next week", "this week" and "two weeks ago" at week precision (the ISO 8601 week, ``YYYY-Www``; :func:`period_start` orders all of them);
 - "the next day", "two days later", "the day before" ("il giorno dopo", "le lendemain", "am Vortag", "на следующий
   день") count from the day the article gave last (:func:`scan_article`), never from the publish date; counted
   from an event instead ("the day after the vote") or with no day before them, they are dropped (``no_anchor``);
