@@ -153,6 +153,9 @@ def test_a_speaker_left_implied_is_the_person_who_opened_the_sentence_before() -
         "it": 'Il premier Mario Draghi ha parlato a Roma. "Il governo andrà avanti con le riforme", ha aggiunto.',
         "de": "Kanzler Olaf Scholz sprach in Berlin. „Wir setzen die Hilfe fort, so lange es nötig ist“, sagte er.",
         "en": 'Sergei Lavrov spoke in Moscow. "We will hand the reply to the American side today," he said.',
+        # a speaker named again by the title they were introduced with
+        "de2": "Kanzler Olaf Scholz sprach in Berlin. „Wir setzen die Hilfe fort, so lange es nötig ist“, betonte "
+        "der Kanzler.",
         # a name further into the sentence is not who speaks next
         "en2": 'Michael Fitton, defending, said Hartley had 20 years of experience. "He is a careful and honest '
         'worker, and this was a terrible accident," he said.',
@@ -162,6 +165,7 @@ def test_a_speaker_left_implied_is_the_person_who_opened_the_sentence_before() -
         "es": "Gabriel Boric",
         "it": "Mario Draghi",
         "de": "Olaf Scholz",
+        "de2": "Olaf Scholz",
         "en": "Sergei Lavrov",
         "en2": "Michael Fitton",
     }

@@ -280,11 +280,23 @@ class _Resolver:
             return None
         cands = [e for e in self.index.entities if any(word in fold_key(v).split() for v in e.variants)]
         if not cands:
-            return None
+            return self._titled(word, at)
         seen_here = {fold_key(t) for s, t in self.mentions if s < at}
         here = [e for e in cands if any(fold_key(v) in seen_here for v in e.variants)]
         pool = here or cands
         return max(pool, key=lambda e: (len(e.articles), e.mentions))
+
+    def _titled(self, word: str, at: int) -> Entity | None:
+        """The person last named with this title before ``at`` ("Kanzler Olaf Scholz" … "sagte der Kanzler",
+        "il premier Mario Draghi" … "ha detto il premier"): how the news names a speaker again by role."""
+        end = bisect.bisect_left(self.mentions, (at, ""))
+        for start, text in reversed(self.mentions[:end]):
+            before = self.text[max(0, start - 40) : start].casefold().split()
+            if before and before[-1].strip(",") == word:
+                entity = self.index.lookup(text)
+                if entity is not None and entity.type == "PERSON":
+                    return entity
+        return None
 
 
 def _article_quotes(art: Article, index: EntityIndex, mentions: Sequence[Mention]) -> list[_Found]:
