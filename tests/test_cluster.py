@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import random
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from newsfold.cluster import (
     parse_day,
     story_id_for,
 )
-from newsfold.cluster.model import _Member, _Story, partition
+from newsfold.cluster.model import _Member, _Story, _tf, partition
+from newsfold.cluster.terms import TermStats
 from newsfold.evaluate.clustering import cluster_scores, gold_articles, run_index, shuffled
 from newsfold.models import Article, Removed
 from newsfold.settings import Settings
@@ -459,3 +461,24 @@ def test_a_story_that_left_memory_is_brought_back(saved: bool) -> None:
     for topic in range(1, 150):
         plain.place(_topic_doc(f"t{topic}-a", topic))
     assert plain.place(_topic_doc("t0-b", 0)).story_id != lost
+
+
+@given(
+    st.lists(st.sampled_from(["quake", "@kish", "#120", "rescue", "iran", "never-seen"]), max_size=12),
+    st.lists(st.integers(min_value=1, max_value=200), min_size=1, max_size=8),
+)
+@hsettings(max_examples=60, deadline=None)
+def test_batched_idf_and_tf_values_are_the_single_ones(keys: list[str], counts: list[int]) -> None:
+    # TermStats._idfs computes cache misses in one batch and model._tf looks up precomputed values: both must give
+    # exactly the floats of the one-at-a-time forms, repeats and counts past the table included.
+    doc = ClusterDoc(
+        key="k", day=None, terms=(("quake", 3), ("rescue", 1)), names=(("kish", 2),), nums=(("120", 1),)
+    )
+    batched, single = TermStats(), TermStats()
+    for stats in (batched, single):
+        for _ in range(3):
+            stats.count(doc)
+    batched._idfs(keys[:2])  # a partly warm cache
+    assert batched._idfs(keys) == [single._idf(k) for k in keys]
+    pairs = tuple((f"t{i}", c) for i, c in enumerate(counts))
+    assert _tf(pairs) == [1.0 + math.log(c) for c in counts]

@@ -192,3 +192,12 @@ def test_a_store_from_before_the_batched_index_migrates(tmp_path: Path) -> None:
             _add(store, _article("c", "New", "Written after the migration: indexed at commit."), "s3")
         assert _fts_keys(store, "indexed") == ["a", "b", "c"]
         store.reader().execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)")
+
+
+def test_merging_finds_earlier_redirects_by_index(tmp_path: Path) -> None:
+    # A merge re-points the redirects to the merged-away story: by the partial index, not a scan of every story.
+    with Store.open(tmp_path / "m.db") as store:
+        plan = store._conn.execute(
+            "EXPLAIN QUERY PLAN UPDATE stories SET merged_into = ? WHERE merged_into = ?", ("b", "a")
+        ).fetchall()
+        assert any("stories_merged_into" in str(row[-1]) for row in plan)

@@ -158,6 +158,15 @@ def test_fast_patterns_match_their_plain_forms(text: str) -> None:
         assert _matches(fast, text) == _matches(plain, text)
 
 
+@given(_TRICKY)
+@hyp_settings(max_examples=400, deadline=None)
+def test_written_dates_need_four_digits_in_a_row(text: str) -> None:
+    # month_years skips the written-date patterns on a text without four digits in a row: they cannot match there.
+    if not textnorm._FOUR_DIGITS.search(text):
+        assert not any(pattern.search(text) for pattern, _, _ in textnorm._NAMED_DATES)
+    assert not month_years("Report of 28 Nov, 05 and March 205") and month_years("March 205 0") == []
+
+
 @given(_TRICKY, st.sampled_from(["police", "x", "ab", "é", "police-state", "él", "ı", "дд"]))
 @hyp_settings(max_examples=400, deadline=None)
 def test_lowercase_lookup_matches_the_set_of_lowercase_words(text: str, word: str) -> None:

@@ -16,7 +16,8 @@ Resolution (issue 7):
   one when the clause is in the future tense;
 - a bare month ("last December", "late January"), "last month" and "two months ago" are kept at month precision
   (``YYYY-MM``), a year ("in 1997", "in late 2021", "last year", "three years ago") at year precision (``YYYY``),
-  "next week", "this week" and "two weeks ago" at week precision (the ISO 8601 week, ``YYYY-Www``; :func:`period_start` orders all of them);
+  "next week", "this week" and "two weeks ago" at week precision (the ISO 8601 week, ``YYYY-Www``;
+  :func:`period_start` orders all of them);
 - "the next day", "two days later", "the day before" ("il giorno dopo", "le lendemain", "am Vortag", "на следующий
   день") count from the day the article gave last (:func:`scan_article`), never from the publish date; counted
   from an event instead ("the day after the vote") or with no day before them, they are dropped (``no_anchor``);

@@ -232,7 +232,8 @@ def numbers(text: str) -> list[str]:
     out: list[str] = []
     for m in _NUMBER.finditer(text):
         raw = m.group()
-        thousands = _THOUSANDS.fullmatch(raw)
+        # Thousands need a separator: a plain integer (most numbers) skips the regex.
+        thousands = ("," in raw or "." in raw) and _THOUSANDS.fullmatch(raw)
         raw = raw.replace(",", "").replace(".", "") if thousands else raw.replace(",", ".")
         if raw.isdigit():
             value = int(raw)
@@ -286,6 +287,9 @@ _MONTH_YEAR = re.compile(rf"{_MONTH_WORD},?\s+(?:de\s+)?(\d{{4}})\b")
 # "06 / 06 / 13", "5/5/2010", "05.06.2013": day and month order is ambiguous, so only the year is kept
 # (and the month when one part is above 12 shows which part is the day).
 _NUMERIC_DATE = re.compile(r"(\d(?<!\w.)\d?)\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})\b")
+_NAMED_DATES = ((_DAY_MONTH_YEAR, 2, 3), (_MONTH_DAY_YEAR, 1, 3), (_MONTH_YEAR, 1, 2))  # pattern, month, year
+# What every written-date pattern needs (the same \d as theirs: any script's digits).
+_FOUR_DIGITS = re.compile(r"\d{4}")
 HEAD_CHARS = 300  # where an article's own date line is looked for (title, date line, first sentence)
 
 
@@ -322,7 +326,10 @@ def month_years(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     taken: list[tuple[int, int]] = []
-    for pattern, mi, yi in ((_DAY_MONTH_YEAR, 2, 3), (_MONTH_DAY_YEAR, 1, 3), (_MONTH_YEAR, 1, 2)):
+    # Each written-date pattern ends in a four-digit year, and trying them at every word of a text without one
+    # cost more than all the rest of this function: without four digits in a row they are not tried at all.
+    named = _NAMED_DATES if _FOUR_DIGITS.search(text) else ()
+    for pattern, mi, yi in named:
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue

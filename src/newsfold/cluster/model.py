@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import heapq
 import math
 import operator
 from collections import Counter
@@ -147,10 +146,13 @@ _second = itemgetter(1)
 
 def _tf(counts: tuple[tuple[str, int], ...]) -> list[float]:
     """Sublinear term frequencies ``1 + log(count)`` of ``(term, count)`` pairs."""
-    return [1.0 + _LOG[c] if c < len(_LOG) else 1.0 + math.log(c) for _, c in counts]
+    if max(map(_second, counts), default=0) < len(_TF):  # nearly always: look-ups only, in C
+        return list(map(_TF.__getitem__, map(_second, counts)))
+    return [_TF[c] if c < len(_TF) else 1.0 + math.log(c) for _, c in counts]
 
 
 _LOG = [0.0] + [math.log(c) for c in range(1, 64)]
+_TF = [1.0 + x for x in _LOG]  # 1 + log(count) for the counts below 64, the same floats computed once
 
 
 def _sigmoid(x: float) -> float:
@@ -183,7 +185,7 @@ class _Centroid:
         for t, w in v.items():
             vec[t] = vec.get(t, 0.0) + w
         if len(vec) > 2 * CENTROID_CAP:
-            self.vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:CENTROID_CAP])
+            self.vec = dict(sorted(vec.items(), key=_second, reverse=True)[:CENTROID_CAP])
             self.norm2 = sum(w * w for w in self.vec.values())
 
     def merge(self, other: _Centroid) -> None:
@@ -206,7 +208,8 @@ class _Centroid:
 
 def _trim(vec: Vec, n: int) -> Vec:
     """The ``n`` heaviest entries of a vector, at unit length (weights rounded for compact state)."""
-    top = heapq.nlargest(n, vec.items(), key=_second) if len(vec) > n else list(vec.items())
+    # sorted()[:n] is the documented equivalent of heapq.nlargest (ties in insertion order), one C sort ~3x cheaper
+    top = sorted(vec.items(), key=_second, reverse=True)[:n] if len(vec) > n else list(vec.items())
     norm = math.sqrt(sum(w * w for _, w in top))
     return {t: round(w / norm, 4) for t, w in top} if norm > 0 else {}
 
@@ -367,9 +370,7 @@ class _Story:
         else:
             pool = [t for t, _ in self.top_names]
             pool.extend(t for t in changed if t in vec)
-        top = heapq.nlargest(
-            STORY_TOP_NAMES, {t: vec.get(t, 0.0) for t in pool}.items(), key=lambda kv: kv[1]
-        )
+        top = sorted({t: vec.get(t, 0.0) for t in pool}.items(), key=_second, reverse=True)[:STORY_TOP_NAMES]
         total = sum(w for _, w in top)
         self.top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
 

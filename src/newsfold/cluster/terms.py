@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import add, is_, itemgetter, truediv
 
 from newsfold.cluster.features import ClusterDoc
 from newsfold.cluster.model import (
@@ -64,9 +64,17 @@ class TermStats:
 
     def _idfs(self, keys: Iterable[str]) -> list[float]:
         keys = list(keys)
-        vals = list(map(self._idf_cache.get, keys))
+        cache = self._idf_cache
+        vals = list(map(cache.get, keys))
         if None in vals:
-            return [self._idf(k) if v is None else v for k, v in zip(keys, vals, strict=True)]
+            # About half the keys miss just after each refresh. The misses are computed as _idf does (the same
+            # expression, so the same floats) in one C-level pipeline, without a method call per key.
+            miss = list(compress(keys, map(is_, vals, repeat(None))))
+            counts = map(self.df.get, miss, repeat(0))
+            denominators = map(add, counts, repeat(1.0))
+            idfs = map(math.log, map(truediv, repeat(self.n_docs + IDF_PRIOR), denominators))
+            cache.update(zip(miss, idfs, strict=True))
+            return list(map(cache.__getitem__, keys))
         return vals  # type: ignore[return-value]
 
     def _idf(self, key: str) -> float:
@@ -84,14 +92,15 @@ class TermStats:
             zip(map(first, doc.terms), map(_mul, _tf(doc.terms), idfs(map(first, doc.terms))), strict=True)
         )
         if len(body) > VEC_TERMS:
-            body = dict(heapq.nlargest(VEC_TERMS, body.items(), key=_second))
+            # heapq.nlargest's documented equivalent (same order, ties in insertion order), ~4x cheaper here
+            body = dict(sorted(body.items(), key=_second, reverse=True)[:VEC_TERMS])
         title = dict(zip(doc.title, idfs(doc.title), strict=True))
         name_keys = map("@".__add__, map(first, doc.names))
         names = dict(zip(map(first, doc.names), map(_mul, _tf(doc.names), idfs(name_keys)), strict=True))
         num_keys = map("#".__add__, map(first, doc.nums))
         nums = dict(zip(map(first, doc.nums), map(_mul, _tf(doc.nums), idfs(num_keys)), strict=True))
         yrs = frozenset(int(t[1:]) for t, _ in doc.nums if t.startswith("y"))
-        top = sorted(names.items(), key=lambda kv: -kv[1])[:TOP_NAMES]
+        top = sorted(names.items(), key=_second, reverse=True)[:TOP_NAMES]  # stable: ties keep their order
         total = sum(w for _, w in top)
         top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
         return _DocVecs(_unit(body), _unit(title), _unit(names), _unit(nums), yrs, top_names, doc.cdate)
