@@ -1,4 +1,5 @@
-"""The same articles in the same order give the same stories in every process (whatever Python's hash seed)."""
+"""The same articles in the same order give the same stories, and the same stored story states, in every process
+(whatever Python's hash seed)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ stories = {}
 for key, sid in story.items():
     stories.setdefault(index.resolve(sid), []).append(key)
 print(len(stories), hashlib.sha1(repr(sorted(sorted(s) for s in stories.values())).encode()).hexdigest())
+# the stored states too: their floats must not depend on the order of a set (float sums in another order differ)
+states = hashlib.sha1(b"".join(index.story_state(sid) for sid in sorted({index.resolve(s) for s in story.values()})))
+print(states.hexdigest())
 """
 
 
