@@ -259,6 +259,29 @@ def test_weeks_resolve_to_iso_weeks(sentence: str, lang: str, expected: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang", "published", "expected"),
+    [
+        # a day and month with its side after it: one expression, at day precision
+        ("Il 3 marzo scorso si è tenuta la riunione.", "it", THU, "2021-03-03"),
+        ("Il 3 marzo scorso si è tenuta la riunione.", "it", dt.date(2022, 4, 17), "2022-03-03"),
+        ("Il 25 febbraio prossimo si terrà la riunione.", "it", THU, "2022-02-25"),
+        ("Le 3 mars dernier, la réunion a eu lieu.", "fr", THU, "2021-03-03"),
+        ("El 3 de marzo pasado se celebró la reunión.", "es", THU, "2021-03-03"),
+        # ... and of last year: the year before publication, whatever the month
+        ("Am 3. März vergangenen Jahres wurde gewählt.", "de", dt.date(2022, 4, 17), "2021-03-03"),
+        ("3 марта прошлого года прошли выборы.", "ru", dt.date(2022, 4, 17), "2021-03-03"),
+        ("Il 3 marzo dell'anno scorso si è votato.", "it", dt.date(2022, 4, 17), "2021-03-03"),
+        ("Le 3 mars de l'année dernière, on a voté.", "fr", dt.date(2022, 4, 17), "2021-03-03"),
+        ("On March 3 last year the vote was held.", "en", dt.date(2022, 4, 17), "2021-03-03"),
+    ],
+)
+def test_a_day_and_month_take_their_side_and_year_from_the_words_after_them(
+    sentence: str, lang: str, published: dt.date, expected: str
+) -> None:
+    assert [m.value for m in find_dates(sentence, published=published, lang=lang)] == [expected]
+
+
+@pytest.mark.parametrize(
     ("sentence", "lang", "expected"),
     [
         ("The law was passed three years ago.", "en", ("2019", "year")),

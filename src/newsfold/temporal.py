@@ -13,7 +13,9 @@ Resolution (issue 7):
 - a weekday written with its date is one expression: "venerdì 5 novembre" takes the nearest year in which 5 November
   is a Friday, "lunedì 7" the nearest Monday the 7th (retrospectives date old events this way);
 - a day and month without a year ("on January 26") take the year of the nearest such past date, the nearest future
-  one when the clause is in the future tense;
+  one when the clause is in the future tense, or when a word after them says so ("il 3 marzo scorso", "le 3 mars
+  prochain"); "of last year" after them ("3 марта прошлого года", "il 3 marzo dell'anno scorso") takes the year
+  before publication;
 - a bare month ("last December", "late January"), "last month" and "two months ago" are kept at month precision
   (``YYYY-MM``), a year ("in 1997", "in late 2021", "last year", "three years ago") at year precision (``YYYY``),
   "next week", "this week" and "two weeks ago" at week precision (the ISO 8601 week, ``YYYY-Www``;
@@ -146,6 +148,16 @@ def _rules(lang: str) -> _Rules:
     last, nxt = tw.LAST[lang], tw.NEXT[lang]
     mod_before = rf"(?:(?P<pre>{last}|{nxt}|this|questo|questa|diesen|diese|ce|este|esta|este|эт\w+)\s+)?"
     mod_after = rf"(?:\s+(?P<post>{last}|{nxt}))?"
+    # ... but not "3. März vergangenen Jahres", "3 марта прошлого года": there the word belongs to the year, and the
+    # year is the one before (or after) publication: "il 3 marzo dell'anno scorso", "le 3 mars de l'année dernière"
+    year_unit = tw.UNIT_YEAR[lang]
+    unit_end = rf"(?:{year_unit})(?![^\W\d_])"
+    date_side = rf"(?:\s+(?P<post>{last}|{nxt})(?!\s+{unit_end}))" if lang != "en" else "(?!)"
+    year_side = (
+        rf"(?:,?\s+(?:(?:of|de|del|di|du|dell['’]|do|da)\s*)?(?:the\s+|l['’]\s*|el\s+|o\s+)?"
+        rf"(?:(?P<ylast>{last})\s+{unit_end}|{unit_end}\s+(?P<ylast2>{last})"
+        rf"|(?P<ynext>{nxt})\s+{unit_end}|{unit_end}\s+(?P<ynext2>{nxt})))"
+    )
     cue = tw.PERIOD_CUE[lang]
     units = f"{tw.UNIT_WEEK[lang]}|{tw.UNIT_MONTH[lang]}|{tw.UNIT_YEAR[lang]}"
     # whole words: letters on neither side (\b fails next to Arabic and accented letters in some spellings)
@@ -155,8 +167,13 @@ def _rules(lang: str) -> _Rules:
     pats: list[tuple[str, str]] = [
         ("iso", r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
         ("numeric", r"(?<![\d./])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})(?![\d])"),
-        ("dmy", rf"{lb}{_DAY}\s+{of}{month}(?:,?\s+{of}{_YEAR}(?:\s+(?:года|г\.))?)?{rb}"),
-        ("mdy", rf"{lb}{month}\s+{_DAY_NO_DOT}(?:,?\s+{_YEAR})?{rb}"),
+        # "il 3 marzo scorso", "le 3 mars dernier", "el 3 de marzo pasado": a day and month with a side, one expression
+        # (not English: in "on March 3 last year", "last" belongs to "year")
+        (
+            "dmy",
+            rf"{lb}{_DAY}\s+{of}{month}(?:(?:,?\s+{of}{_YEAR}(?:\s+(?:года|г\.))?)|{year_side}|{date_side})?{rb}",
+        ),
+        ("mdy", rf"{lb}{month}\s+{_DAY_NO_DOT}(?:(?:,?\s+{_YEAR})|{year_side}|{date_side})?{rb}"),
         ("my", rf"{lb}{month},?\s+{of}{_YEAR}{rb}"),
         # a weekday written with its date ("venerdì 5 novembre", "Friday, November 5, 2010", "lunedì 7") is one
         # expression: the weekday fixes a missing year or month instead of being resolved on its own
@@ -168,7 +185,10 @@ def _rules(lang: str) -> _Rules:
         ("dmyw", rf"{lb}{_DAY}\s+{of}{month}(?:,?\s+{of}{_YEAR})?,?\s*\(\s*(?P<w>{wd_alt})\s*\)"),
         ("wdd", rf"{lb}(?:يوم\s+)?(?P<w>{wd_alt}),?\s+(?P<the>the\s+)?{_DAY_NO_DOT}{rb}(?!\s*[.:,/]\d)"),
         ("weekday", rf"{lb}{mod_before}(?:يوم\s+)?(?P<w>{wd_alt}){mod_after}{rb}"),
-        ("month", rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}{mod_after}{rb}"),
+        (
+            "month",
+            rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}(?:\s+(?P<post>{last}|{nxt})(?!\s+{unit_end}))?{rb}",
+        ),
         (
             "unit",
             rf"{lb}(?:(?:на\s+)?(?P<pre>{last}|{nxt}|{tw.THIS[lang]})(?:\s+|(?<=['’]))(?:the\s+)?(?P<u>{units})|"
@@ -285,14 +305,20 @@ def _resolve(
         pub = need_pub()
         if not 1 <= day <= 31:
             raise _Drop("impossible")
-        if future():
+        if groups.get("ylast") or groups.get("ylast2"):
+            return _day(pub.year - 1, month, day).isoformat(), "day"  # "3 марта прошлого года"
+        if groups.get("ynext") or groups.get("ynext2"):
+            return _day(pub.year + 1, month, day).isoformat(), "day"
+        post = groups.get("post")
+        forward = _is_next(post, lang) if post else future()  # "scorso"/"dernier" and "prossimo" set the side
+        if forward:
             year = pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
         else:
             year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
         if (
             month == 2 and day == 29
         ):  # a leap day names its year: take the nearest leap year on the chosen side
-            step = 1 if year > pub.year or future() else -1
+            step = 1 if year > pub.year or forward else -1
             while not _is_leap(year):
                 year += step
         return _day(year, month, day).isoformat(), "day"
