@@ -267,6 +267,9 @@ def test_weeks_resolve_to_iso_weeks(sentence: str, lang: str, expected: str) -> 
         ("Il 25 febbraio prossimo si terrà la riunione.", "it", THU, "2022-02-25"),
         ("Le 3 mars dernier, la réunion a eu lieu.", "fr", THU, "2021-03-03"),
         ("El 3 de marzo pasado se celebró la reunión.", "es", THU, "2021-03-03"),
+        # German joins the part of the day to the weekday
+        ("Die Minister trafen sich am Montagabend in Berlin.", "de", THU, "2022-02-14"),
+        ("Am Freitagnachmittag wird abgestimmt.", "de", THU, "2022-02-18"),
         # ... and of last year: the year before publication, whatever the month
         ("Am 3. März vergangenen Jahres wurde gewählt.", "de", dt.date(2022, 4, 17), "2021-03-03"),
         ("3 марта прошлого года прошли выборы.", "ru", dt.date(2022, 4, 17), "2021-03-03"),

@@ -140,6 +140,8 @@ def _month_pattern(lang: str) -> str:
 def _rules(lang: str) -> _Rules:
     month_of = {w.lower(): i + 1 for i, month in enumerate(_names(lang, tw.MONTHS)) for w in month}
     weekday_of = {w.lower(): i for i, day in enumerate(_names(lang, tw.WEEKDAYS)) for w in day}
+    parts = tw.WEEKDAY_PARTS.get(lang, "").split(",") if lang in tw.WEEKDAY_PARTS else []
+    weekday_of.update({w + part: i for w, i in list(weekday_of.items()) for part in parts})
     month = f"(?P<m>{_month_pattern(lang)})"
     wd_words = sorted(weekday_of, key=len, reverse=True)
     wd_alt = "|".join(re.escape(w) for w in wd_words)

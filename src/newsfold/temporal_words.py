@@ -38,6 +38,9 @@ WEEKDAYS: dict[str, str] = {
     "ar": "الاثنين|الإثنين,الثلاثاء,الأربعاء|الاربعاء,الخميس,الجمعة,السبت,الأحد|الاحد",
 }
 
+# Parts of the day that German joins to a weekday in one word ("am Montagabend", "Dienstagmorgen"): the weekday.
+WEEKDAY_PARTS: dict[str, str] = {"de": "morgen,vormittag,mittag,nachmittag,abend,nacht"}
+
 # Words for days counted from the publish date: (regex, offset in days). Each is a whole-word match.
 RELATIVE_DAYS: dict[str, list[tuple[str, int]]] = {
     "en": [
