@@ -276,6 +276,9 @@ def test_weeks_resolve_to_iso_weeks(sentence: str, lang: str, expected: str) -> 
         ("Il 3 marzo dell'anno scorso si è votato.", "it", dt.date(2022, 4, 17), "2021-03-03"),
         ("Le 3 mars de l'année dernière, on a voté.", "fr", dt.date(2022, 4, 17), "2021-03-03"),
         ("On March 3 last year the vote was held.", "en", dt.date(2022, 4, 17), "2021-03-03"),
+        ("В марте прошлого года прошли выборы.", "ru", dt.date(2022, 4, 17), "2021-03"),
+        ("Im März vergangenen Jahres wurde gewählt.", "de", dt.date(2022, 4, 17), "2021-03"),
+        ("In March last year the vote was held.", "en", dt.date(2022, 4, 17), "2021-03"),
     ],
 )
 def test_a_day_and_month_take_their_side_and_year_from_the_words_after_them(

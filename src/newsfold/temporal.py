@@ -189,7 +189,8 @@ def _rules(lang: str) -> _Rules:
         ("weekday", rf"{lb}{mod_before}(?:يوم\s+)?(?P<w>{wd_alt}){mod_after}{rb}"),
         (
             "month",
-            rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}(?:\s+(?P<post>{last}|{nxt})(?!\s+{unit_end}))?{rb}",
+            rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}"
+            rf"(?:{year_side}|\s+(?P<post>{last}|{nxt})(?!\s+{unit_end}))?{rb}",
         ),
         (
             "unit",
@@ -340,9 +341,12 @@ def _resolve(
     if kind == "month":
         month = rules.month_of.get(groups["m"].rstrip(".").lower(), 0)
         cue = groups.get("cue")
-        if not month or (lang == "en" and not cue and not groups.get("post")):
+        year_word = next((g for g in ("ylast", "ylast2", "ynext", "ynext2") if groups.get(g)), None)
+        if not month or (lang == "en" and not cue and not groups.get("post") and not year_word):
             raise _Skip
         pub = need_pub()
+        if year_word:  # "В марте прошлого года", "a marzo dell'anno scorso", "in March last year"
+            return f"{pub.year + (-1 if year_word.startswith('ylast') else 1):04d}-{month:02d}", "month"
         mod = groups.get("post") or cue
         if _is_last(mod, lang):
             year = pub.year if month < pub.month else pub.year - 1
