@@ -99,8 +99,20 @@ def test_speaker_before_a_bare_appeal_verb() -> None:
     assert q.text.startswith("every region to open a clinic")
 
 
+def _speakers_without_a_model(texts: dict[str, str]) -> dict[str, list[tuple[str | None, bool]]]:
+    """Each text (keyed by its language, a digit may follow) alone through the model-free names and the quotes:
+    its quotes' speakers and exactness."""
+    from newsfold.story.entities import extract_mentions
+
+    out = {}
+    for key, text in texts.items():
+        art = Article(key=key, location=key, fmt="text", raw=text, text=text, title="x", lang=key[:2])
+        mentions = extract_mentions([art], use_model=False)
+        out[key] = [(q.speaker, q.exact) for q in find_quotes([art], merge_mentions(mentions), mentions)]
+    return out
+
+
 def test_according_to_and_lower_case_roles_give_the_speaker_in_several_languages() -> None:
-    from newsfold.story.entities import find_entities
 
     texts = {
         "it": "Secondo il portavoce Yasser Ali, «il governo resterà unito fino alla fine del mandato».",
@@ -109,15 +121,10 @@ def test_according_to_and_lower_case_roles_give_the_speaker_in_several_languages
     }
     texts["pt"] = "“Não vamos ceder nesta reforma tão importante”, disse o presidente Lula na terça-feira."
     speakers = {"it": "Yasser Ali", "en": "Sergey Lavrov", "fr": "Jean Dupont", "pt": "Lula"}
-    for lang, text in texts.items():
-        art = Article(key=lang, location=lang, fmt="text", raw=text, text=text, title="x", lang=lang)
-        quotes = find_quotes([art], find_entities([art], use_model=False))
-        assert [(q.speaker, q.exact) for q in quotes] == [(speakers[lang], True)], lang
+    assert _speakers_without_a_model(texts) == {k: [(name, True)] for k, name in speakers.items()}
 
 
 def test_according_to_after_the_quote_and_german_so() -> None:
-    from newsfold.story.entities import find_entities
-
     texts = {
         "fr": "« La France restera aux côtés de l'Ukraine aussi longtemps qu'il le faudra », selon Emmanuel Macron.",
         "es": '"La inflación seguirá bajando durante todo el próximo año", según Gabriel Boric en Santiago.',
@@ -126,11 +133,8 @@ def test_according_to_after_the_quote_and_german_so() -> None:
         "en": '"The new card helps us a lot in the search for staff", so Robert Machtlinger hired more.',
     }
     speakers = {"fr": "Emmanuel Macron", "es": "Gabriel Boric", "de": "Robert Machtlinger"}
-    for lang, text in texts.items():
-        art = Article(key=lang, location=lang, fmt="text", raw=text, text=text, title="x", lang=lang)
-        quotes = find_quotes([art], find_entities([art], use_model=False))
-        expected = [(speakers[lang], True)] if lang in speakers else []
-        assert [(q.speaker, q.exact) for q in quotes] == expected, lang
+    expected = {k: [(speakers[k], True)] if k in speakers else [] for k in texts}
+    assert _speakers_without_a_model(texts) == expected
 
 
 def test_a_clause_before_say_that_is_no_speaker() -> None:
@@ -145,8 +149,6 @@ def test_a_clause_before_say_that_is_no_speaker() -> None:
 
 
 def test_a_speaker_left_implied_is_the_person_who_opened_the_sentence_before() -> None:
-    from newsfold.story.entities import extract_mentions
-
     texts = {
         "fr": "Le ministre Jean Dupont était à Lyon mardi. « Nous ne céderons pas sur cette réforme », affirme-t-il.",
         "es": 'El presidente Gabriel Boric habló en Santiago. "La inflación seguirá bajando todo el año", dijo.',
@@ -169,8 +171,4 @@ def test_a_speaker_left_implied_is_the_person_who_opened_the_sentence_before() -
         "en": "Sergei Lavrov",
         "en2": "Michael Fitton",
     }
-    for key, text in texts.items():
-        art = Article(key=key, location=key, fmt="text", raw=text, text=text, title="x", lang=key[:2])
-        mentions = extract_mentions([art], use_model=False)
-        quotes = find_quotes([art], merge_mentions(mentions), mentions)
-        assert [(q.speaker, q.exact) for q in quotes] == [(speakers[key], True)], key
+    assert _speakers_without_a_model(texts) == {k: [(name, True)] for k, name in speakers.items()}
