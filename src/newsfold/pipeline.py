@@ -293,8 +293,9 @@ class Folder:
                 # e.g. the dated JSONL line of a plain-text file taken before
                 if self.store.fill_metadata(art):
                     counts.completed += 1
-                    self._touched.add(self.store.story_of(art.key) or "")
-                    self._touched.discard("")
+                    story = self.store.story_of(art.key)
+                    if story:
+                        self._touched.add(story)  # its dates and outlets change, its fold goes stale
             else:
                 rejected = Rejected(
                     art.location, "store", f"key {art.key!r} is already taken by a different text"

@@ -140,7 +140,7 @@ def _month_pattern(lang: str) -> str:
 def _rules(lang: str) -> _Rules:
     month_of = {w.lower(): i + 1 for i, month in enumerate(_names(lang, tw.MONTHS)) for w in month}
     weekday_of = {w.lower(): i for i, day in enumerate(_names(lang, tw.WEEKDAYS)) for w in day}
-    parts = tw.WEEKDAY_PARTS.get(lang, "").split(",") if lang in tw.WEEKDAY_PARTS else []
+    parts = tw.WEEKDAY_PARTS[lang].split(",") if lang in tw.WEEKDAY_PARTS else []
     weekday_of.update({w + part: i for w, i in list(weekday_of.items()) for part in parts})
     month = f"(?P<m>{_month_pattern(lang)})"
     wd_words = sorted(weekday_of, key=len, reverse=True)
@@ -497,9 +497,14 @@ def period_start(value: str) -> dt.date:
     )
 
 
+def precision_rank(value: str) -> int:
+    """How precise a date value is: ``YYYY`` 0, ``YYYY-MM`` 1, ``YYYY-Www`` 2, ``YYYY-MM-DD`` 3."""
+    return {4: 0, 7: 1, 8: 2}.get(len(value), 3)
+
+
 def date_order(value: str) -> tuple[dt.date, int]:
     """A sort key for date values: by first day, then the wider period first (year, month, week, day)."""
-    return period_start(value), {4: 0, 7: 1, 8: 2}.get(len(value), 3)
+    return period_start(value), precision_rank(value)
 
 
 def scan_dates(

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
-from newsfold.temporal import TimeMention, date_order, parse_published, scan_article
+from newsfold.temporal import TimeMention, date_order, parse_published, precision_rank, scan_article
 
 # Two sentences on the same date are one event when this share of the shorter one's content words is in the other
 # (and at least SAME_EVENT_MIN_SHARED words). Swept 0.2-0.5 on the seeds and crisis-it; re-run eval timeline.
@@ -209,11 +209,6 @@ def story_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     return _once(_timeline(articles, [_scan(a) for a in articles]))
 
 
-def _precision(date: str) -> int:
-    """How precise a timeline date is: a day 3, a week 2, a month 1, a year 0."""
-    return 3 if len(date) == 10 else 2 if "W" in date else 1 if len(date) == 7 else 0
-
-
 def _once(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """Show a sentence that dates two events once, under its most precise date.
 
@@ -223,8 +218,8 @@ def _once(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """
     sharpest: dict[str, int] = {}
     for e in entries:
-        sharpest[e.text] = max(sharpest.get(e.text, 0), _precision(e.date))
-    return [e for e in entries if _precision(e.date) == sharpest[e.text] or len(e.articles) > 1]
+        sharpest[e.text] = max(sharpest.get(e.text, 0), precision_rank(e.date))
+    return [e for e in entries if precision_rank(e.date) == sharpest[e.text] or len(e.articles) > 1]
 
 
 def _timeline(articles: Sequence[Article], scans: Sequence[_Scanned]) -> list[TimelineEntry]:
