@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from builders import text_article
 from newsfold.models import Article
 from newsfold.story.align import align, attribution_stems, sentence_events, stems, strip_dateline
 from newsfold.story.recognise import ParticipantFinder, event_roles
@@ -10,17 +11,7 @@ from newsfold.story.recognise import ParticipantFinder, event_roles
 def _art(
     key: str, text: str, outlet: str | None = None, *, lang: str = "en", day: str | None = None
 ) -> Article:
-    return Article(
-        key=key,
-        location=key,
-        fmt="text",
-        raw=text,
-        text=text,
-        title=key,
-        outlet=outlet,
-        published=day,
-        lang=lang,
-    )
+    return text_article(key, text, outlet=outlet, published=day, lang=lang)
 
 
 STORY = [

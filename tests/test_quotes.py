@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from builders import text_article
 from newsfold.models import Article
 from newsfold.story.entities import Mention, merge_mentions
 from newsfold.story.quotes import find_quotes, verbatim_key
 
 
 def _art(key: str, text: str) -> Article:
-    return Article(key=key, location=key, fmt="text", raw=text, text=text, title=key, lang="en")
+    return text_article(key, text)
 
 
 def _mentions(arts: list[Article], names: dict[str, str]) -> list[Mention]:

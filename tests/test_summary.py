@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
+from builders import text_article
 from newsfold.models import Article
 from newsfold.story.align import align, stems
 from newsfold.story.summary import is_dateline, is_summary_sentence, summarize, summary_size
 
 
 def _art(key: str, text: str, outlet: str, day: str) -> Article:
-    return Article(
-        key=key,
-        location=key,
-        fmt="text",
-        raw=text,
-        text=text,
-        title=key,
-        outlet=outlet,
-        published=day,
-        lang="en",
-    )
+    return text_article(key, text, outlet=outlet, published=day)
 
 
 def test_fragments_captions_and_half_quotes_are_refused() -> None:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builders import text_article
 from newsfold.evaluate.timeline import articles_from_jsonl
 from newsfold.models import Article
 from newsfold.story.timeline import TimelineEntry, key_dates, rank_dates, select_dates, story_timeline
 
 
 def _article(key: str, text: str, published: str | None = "2022-02-17", lang: str = "en") -> Article:
-    return Article(
-        key=key, location=key, fmt="text", raw=text, text=text, title=key, published=published, lang=lang
-    )
+    return text_article(key, text, published=published, lang=lang)
 
 
 def test_same_event_across_articles_is_one_entry_citing_all() -> None:
