@@ -315,3 +315,124 @@ def test_a_week_needs_the_publish_date_and_sorts_inside_its_month() -> None:
     # 2022-W07 starts on Monday 14 February: after the 13th, before the 17th; a period before a day it starts on.
     assert sorted(values, key=date_order) == ["2022", "2022-02", "2022-02-13", "2022-W07", "2022-02-17"]
     assert sorted(["2022-02-14", "2022-W07"], key=date_order) == ["2022-W07", "2022-02-14"]
+
+
+MAR_20 = dt.date(2011, 3, 20)  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Dal 3 al 5 marzo si sono svolti scontri.", "it", ["2011-03-03", "2011-03-05"]),
+        ("Nella notte tra il 19 e il 20 marzo sono cominciati i raid.", "it", ["2011-03-19", "2011-03-20"]),
+        (
+            "Il 3, 4 e 5 marzo gli aerei hanno bombardato Brega.",
+            "it",
+            ["2011-03-03", "2011-03-04", "2011-03-05"],
+        ),
+        ("L'8 e il 9 marzo scorsi la città è caduta.", "it", ["2011-03-08", "2011-03-09"]),
+        ("Del 3 al 5 de marzo se registraron enfrentamientos.", "es", ["2011-03-03", "2011-03-05"]),
+        ("El 3 y el 4 de marzo se registraron enfrentamientos.", "es", ["2011-03-03", "2011-03-04"]),
+        ("Entre el 15 y el 17 de febrero estalló la protesta.", "es", ["2011-02-15", "2011-02-17"]),
+        ("Du 3 au 5 mars, des affrontements ont eu lieu.", "fr", ["2011-03-03", "2011-03-05"]),
+        ("Les 1er et 2 mars, des affrontements ont eu lieu.", "fr", ["2011-03-01", "2011-03-02"]),
+        ("Vom 3. bis 5. März fanden Proteste statt.", "de", ["2011-03-03", "2011-03-05"]),
+        ("Nos dias 3 e 4 de março houve protestos.", "pt", ["2011-03-03", "2011-03-04"]),
+        ("С 3 по 5 марта прошли протесты.", "ru", ["2011-03-03", "2011-03-05"]),
+        ("Protests took place on 3 and 4 March.", "en", ["2011-03-03", "2011-03-04"]),
+        ("Protests took place from March 3 to 5 in Benghazi.", "en", ["2011-03-03", "2011-03-05"]),
+        # not lists: a count before the date, days that do not rise, a figure after an English date
+        ("Il bilancio è salito a 2, il 3 marzo.", "it", ["2011-03-03"]),
+        ("I morti sono saliti a 25 e il 3 marzo sono scesi.", "it", ["2011-03-03"]),
+        ("On March 3 and 4 people died.", "en", ["2011-03-03"]),
+    ],
+)
+def test_every_day_of_a_range_or_list_takes_the_month_written_after_it(
+    sentence: str, lang: str, expected: list[str]
+) -> None:
+    assert _values(sentence, MAR_20, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("DAMASCO, 15 mar (Reuters) - Las fuerzas sirias dispararon.", "es", ["2011-03-15"]),
+        ("Madrid, 15 mar (EFE).- El Gobierno anunció medidas.", "es", ["2011-03-15"]),
+        ("El 3 sep. 2010 salió del país.", "es", ["2010-09-03"]),
+        ("Le 3 janv. 2011, il a quitté le pays.", "fr", ["2011-01-03"]),
+        ("(ANSA) - ROMA, 15 MAR - Il governo ha deciso.", "it", ["2011-03-15"]),
+        ("Roma, 20 dic. (AdnKronos) - Il ministro ha parlato.", "it", ["2010-12-20"]),
+        # alone, a short form is another word: a tennis score, the sea
+        ("Ha vinto in 3 set la finale.", "it", []),
+        ("Se perdió en el mar 15 días.", "es", []),
+    ],
+)
+def test_abbreviated_months_after_a_day_in_datelines(sentence: str, lang: str, expected: list[str]) -> None:
+    assert _values(sentence, MAR_20, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("El 15-03-2011 se aprobó la resolución.", "es", ["2011-03-15"]),
+        ("Publicado el 17/03/11 a las 10:00.", "es", ["2011-03-17"]),
+        ("Am 15.03.11 begann der Einsatz.", "de", ["2011-03-15"]),
+        ("commento del 26/11/78 di Alberto Statera", "it", ["1978-11-26"]),
+        ("Il database è del 2011/03/15.", "it", ["2011-03-15"]),
+        # a two-digit year after a day and month: with an apostrophe, or before punctuation
+        ("L'8 febbraio '90 fu ucciso.", "it", ["1990-02-08"]),
+        ("8 febbraio 90, a Palma, fu ucciso un uomo.", "it", ["1990-02-08"]),
+        ("Il 3 marzo 15 persone sono morte.", "it", ["2011-03-03"]),
+        # versions and addresses are no dates
+        ("La versione 3.6.13 usa l'indirizzo 10.12.10.5.", "it", []),
+    ],
+)
+def test_numeric_dates_with_dashes_and_two_digit_years(sentence: str, lang: str, expected: list[str]) -> None:
+    assert _values(sentence, MAR_20, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("A week ago the protests began.", "en", "2011-W10"),
+        ("Una settimana fa sono iniziate le proteste.", "it", "2011-W10"),
+        ("Vor einer Woche begannen die Proteste.", "de", "2011-W10"),
+        ("Il y a une semaine, la révolte a commencé.", "fr", "2011-W10"),
+        ("Hace una semana comenzaron las protestas.", "es", "2011-W10"),
+        ("Há uma semana começaram os protestos.", "pt", "2011-W10"),
+        ("Неделю назад начались протесты.", "ru", "2011-W10"),
+    ],
+)
+def test_a_week_ago(sentence: str, lang: str, expected: str) -> None:
+    assert _values(sentence, MAR_20, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Last night the strikes began.", "en", ["2011-03-19"]),
+        ("Anoche hubo disparos en Homs.", "es", ["2011-03-19"]),
+        ("La scorsa notte ci sono stati spari.", "it", ["2011-03-19"]),
+        ("La nuit dernière, des tirs ont été entendus.", "fr", ["2011-03-19"]),
+        # the first of the month written out, and the Spanish ordinal "1.º"
+        ("Il primo marzo la Lega araba si è riunita.", "it", ["2011-03-01"]),
+        ("El primero de marzo se manifestaron.", "es", ["2011-03-01"]),
+        ("El 1.º de marzo se manifestaron.", "es", ["2011-03-01"]),
+        ("Le premier mars, ils ont manifesté.", "fr", ["2011-03-01"]),
+        # a side written before the day sets it whatever the verbs ("che voterà" is the announcement's content)
+        ("Lo scorso 18 marzo il governo ha annunciato che voterà.", "it", ["2011-03-18"]),
+        ("El pasado 25 de marzo el Gobierno anunció que votará.", "es", ["2010-03-25"]),
+        ("Il prossimo 5 marzo si vota.", "it", ["2012-03-05"]),
+        (
+            "Scendere in piazza i prossimi 15, 16 e 17 marzo.",
+            "it",
+            ["2012-03-15", "2012-03-16", "2012-03-17"],
+        ),
+        # month first is English; elsewhere a number after a month is a figure
+        ("A marzo 15 persone sono morte negli scontri.", "it", ["2011-03"]),
+        # "прошли" (took place) is a verb, not "last": Sunday is the publish day
+        ("В воскресенье прошли протесты.", "ru", ["2011-03-20"]),
+    ],
+)
+def test_nights_first_days_and_sides(sentence: str, lang: str, expected: list[str]) -> None:
+    assert _values(sentence, MAR_20, lang) == expected

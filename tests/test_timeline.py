@@ -217,3 +217,21 @@ def test_key_dates_say_on_what_each_entry_rests() -> None:
     assert "2011-03-19" not in by_date
     assert all(e.basis in {"stated", "published"} for e in by_date.values())
     assert all(TimelineEntry(e.date, e.text, e.articles, e.score).basis == "stated" for e in by_date.values())
+
+
+def test_every_day_of_a_range_is_a_key_date_stated_by_its_sentence() -> None:
+    # "du 3 au 5 mars": both days are stated by the sentence (basis "stated"), the first no less than the last
+    arts = [
+        _article(
+            "a",
+            "Du 3 au 5 mars 2011, de violents affrontements ont opposé les rebelles à l'armée.",
+            "2011-03-06",
+            "fr",
+        ),
+        _article(
+            "b", "Les rebelles ont perdu la ville de Brega, selon les témoins sur place.", "2011-03-06", "fr"
+        ),
+    ]
+    entries = {e.date: e for e in key_dates(arts, 3)}
+    assert {"2011-03-03", "2011-03-05"} <= set(entries)
+    assert entries["2011-03-03"].basis == "stated" and entries["2011-03-03"].articles == ("a",)

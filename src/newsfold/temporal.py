@@ -20,6 +20,10 @@ Resolution (issue 7):
   (``YYYY-MM``), a year ("in 1997", "in late 2021", "last year", "three years ago") at year precision (``YYYY``),
   "next week", "this week" and "two weeks ago" at week precision (the ISO 8601 week, ``YYYY-Www``;
   :func:`period_start` orders all of them);
+- the days of a range or list share the month written after them ("dal 3 al 5 marzo", "les 3 et 4 mars", "entre el
+  15 y el 17 de febrero", English "March 3-5"); numeric dates take "/", "." or "-" ("15-03-2011") and two-digit
+  years ("17/03/16", "l'8 febbraio '90") the year so written nearest publication; wire abbreviations ("15 mar (EFE)",
+  "3 janv. 2011") are read after a day number only;
 - "the next day", "two days later", "the day before" ("il giorno dopo", "le lendemain", "am Vortag", "на следующий
   день") count from the day the article gave last (:func:`scan_article`), never from the publish date; counted
   from an event instead ("the day after the vote") or with no day before them, they are dropped (``no_anchor``);
@@ -63,11 +67,19 @@ MAX_DAYS_AGO = 31
 MAX_WEEKS_AGO = 8
 MAX_MONTHS_AGO = 24
 MAX_YEARS_AGO = 50
+_MAX_AGO = {
+    "ago": MAX_DAYS_AGO,
+    "weeks_ago": MAX_WEEKS_AGO,
+    "months_ago": MAX_MONTHS_AGO,
+    "years_ago": MAX_YEARS_AGO,
+}
 
 # A capitalised word right before a capitalised "Today": the two are a name, not a date.
 _PROPER_BEFORE = re.compile(r"(?<![.!?:“\"«]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ]\w*\s+$")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”«»—–]|\s-\s")
-_DAY = r"(?P<d>\d{1,2})(?!\d)(?:st|nd|rd|th|er|º|°|ª|\.|-го|-е)?"
+# (a comma before a number lists days, "i prossimi 15, 16 e 17 marzo", and breaks no clause)
+_CLAUSE_BREAK = re.compile(r",(?!\s*\d)|[;:()\"“”«»—–]|\s-\s")
+_ORDINAL = r"(?:st|nd|rd|th|er|\.?º|\.?°|ª|\.|-го|-е)?"  # "1st", "1er", "1º", "1.º" (Spanish), "3." (German)
+_DAY = r"(?P<d>\d{1,2})(?!\d)" + _ORDINAL
 _DAY_NO_DOT = _DAY.replace(r"|\.", "")  # "January 26." ends a dateline: the full stop is not the day's
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 
@@ -125,24 +137,44 @@ class _Rules:
     future: re.Pattern[str]
     anaphor_days: dict[str, tuple[int, bool]]
     anaphor_object: re.Pattern[str]
+    listed_day: re.Pattern[str]
+    listed_after: re.Pattern[str]
 
 
-def _month_pattern(lang: str) -> str:
+def _month_pattern(lang: str, *, abbreviated: bool = False) -> str:
+    """The month names of a language; with ``abbreviated``, also its short forms (MONTH_ABBR) where they are safe."""
     words = [w for month in _names(lang, tw.MONTHS) for w in month]
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if lang == "en":  # English months are capitalised; "may", "march" in lower case are other words
         cased = sorted({w.capitalize() for w in words} | {w.upper() for w in words}, key=len, reverse=True)
         return "(?-i:" + "|".join(re.escape(w) for w in cased) + r")(?:\.(?=\s))?"
-    return "(?:" + alt + r")(?:\.(?=\s))?"
+    full = "(?:" + alt + r")(?:\.(?=\s))?"
+    if not abbreviated or lang not in tw.MONTH_ABBR:
+        return full
+    short = sorted(
+        {w for month in _names(lang, tw.MONTH_ABBR) for w in month} - set(words), key=len, reverse=True
+    )
+    # "15 mar (EFE)", "ROMA, 15 MAR -", "3 janv. 2011", "15 set. 2014": a full stop, a year or a dateline's
+    # parenthesis or dash after it
+    return rf"(?:{full}|(?:{'|'.join(map(re.escape, short))})(?:\.|(?=\s+\d{{4}}(?!\d)|\s*\(|\s+[-–]\s)))"
 
 
 @lru_cache(maxsize=16)
 def _rules(lang: str) -> _Rules:
     month_of = {w.lower(): i + 1 for i, month in enumerate(_names(lang, tw.MONTHS)) for w in month}
+    if lang in tw.MONTH_ABBR:
+        month_of.update({w: i + 1 for i, month in enumerate(_names(lang, tw.MONTH_ABBR)) for w in month if w})
     weekday_of = {w.lower(): i for i, day in enumerate(_names(lang, tw.WEEKDAYS)) for w in day}
     parts = tw.WEEKDAY_PARTS[lang].split(",") if lang in tw.WEEKDAY_PARTS else []
     weekday_of.update({w + part: i for w, i in list(weekday_of.items()) for part in parts})
     month = f"(?P<m>{_month_pattern(lang)})"
+    month_short = f"(?P<m>{_month_pattern(lang, abbreviated=True)})"  # after a day number only
+    mdy_opt = "?" if lang == "en" else ""
+    # a year in two digits after a day and month: "l'8 febbraio '90", "8 febbraio 90, a Palma" (not "3 marzo 15 morti")
+    year_short = r"\s+(?P<yq>['’])?(?P<y2>\d{2})(?!\d)(?(yq)|(?=\s*[,.;:)]|\s*$))"
+    # an English month with a day after it is that day ("from March 3 to 5"), not the month "from March"
+    month_alone = r"(?!\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))" if lang == "en" else ""
+    day = _DAY.replace(r"\d{1,2})", rf"\d{{1,2}}|{tw.FIRST_DAY[lang]})") if lang in tw.FIRST_DAY else _DAY
     wd_words = sorted(weekday_of, key=len, reverse=True)
     wd_alt = "|".join(re.escape(w) for w in wd_words)
     if lang == "en":
@@ -167,29 +199,36 @@ def _rules(lang: str) -> _Rules:
     of = r"(?:(?:of|de|del|di|du|d['’])\s+)?"
     sep = r"\s*[,•·|–-]?\s+"  # "Friday, 5 November", "Giovedì • 10 Settembre 2015" (page datelines)
     pats: list[tuple[str, str]] = [
-        ("iso", r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
-        ("numeric", r"(?<![\d./])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})(?![\d])"),
-        # "il 3 marzo scorso", "le 3 mars dernier", "el 3 de marzo pasado": a day and month with a side, one expression
-        # (not English: in "on March 3 last year", "last" belongs to "year")
+        ("iso", r"(?<![\d.])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?!\d)"),
+        # "15/03/2011", "15.03.2011", "15-03-2011"; a two-digit year with "/" ("17/03/16") or, day and month in two
+        # digits, with "." ("15.03.11"); never inside a longer run of numbers (versions, addresses)
+        ("numeric", r"(?<![\d./-])(?P<a>\d{1,2})(?P<s>[./-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?!\d|[./-]\d)"),
+        ("numeric", r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y2>\d{2})(?![\w/]|[.-]\d)"),
+        ("numeric", r"(?<![\w./-])(?P<a>\d{2})\.(?P<b>\d{2})\.(?P<y2>\d{2})(?!\w|[.-]\d)"),
+        # "il 3 marzo scorso", "le 3 mars dernier", "el 3 de marzo pasado", "lo scorso 3 marzo", "el próximo 3 de
+        # marzo": a day and month with a side, one expression (not English: in "on March 3 last year", "last" belongs
+        # to "year")
         (
             "dmy",
-            rf"{lb}{_DAY}\s+{of}{month}(?:(?:,?\s+{of}{_YEAR}(?:\s+(?:года|г\.))?)|{year_side}|{date_side})?{rb}",
+            rf"{lb}(?:(?P<dpre>{last}|{nxt})\s+)?{day}\s+{of}{month_short}(?:(?:,?\s+{of}{_YEAR}(?:\s+(?:года|г\.))?)|{year_side}|{date_side}"
+            rf"|{year_short})?{rb}",
         ),
-        ("mdy", rf"{lb}{month}\s+{_DAY_NO_DOT}(?:(?:,?\s+{_YEAR})|{year_side}|{date_side})?{rb}"),
+        # month first: English ("March 3"); elsewhere only with its year ("marzo 15, 2011": "a marzo 15 persone")
+        ("mdy", rf"{lb}{month}\s+{_DAY_NO_DOT}(?:(?:,?\s+{_YEAR})|{year_side}|{date_side}){mdy_opt}{rb}"),
         ("my", rf"{lb}{month},?\s+{of}{_YEAR}{rb}"),
         # a weekday written with its date ("venerdì 5 novembre", "Friday, November 5, 2010", "lunedì 7") is one
         # expression: the weekday fixes a missing year or month instead of being resolved on its own
         (
             "wdmy",
-            rf"{lb}(?:يوم\s+)?(?P<w>{wd_alt}){sep}(?:the\s+)?{_DAY}\s+{of}{month}(?:,?\s+{of}{_YEAR})?{rb}",
+            rf"{lb}(?:يوم\s+)?(?P<w>{wd_alt}){sep}(?:the\s+)?{day}\s+{of}{month_short}(?:,?\s+{of}{_YEAR})?{rb}",
         ),
         ("wmdy", rf"{lb}(?P<w>{wd_alt}){sep}{month}\s+{_DAY_NO_DOT}(?:,?\s+{_YEAR})?{rb}"),
-        ("dmyw", rf"{lb}{_DAY}\s+{of}{month}(?:,?\s+{of}{_YEAR})?,?\s*\(\s*(?P<w>{wd_alt})\s*\)"),
+        ("dmyw", rf"{lb}{day}\s+{of}{month_short}(?:,?\s+{of}{_YEAR})?,?\s*\(\s*(?P<w>{wd_alt})\s*\)"),
         ("wdd", rf"{lb}(?:يوم\s+)?(?P<w>{wd_alt}),?\s+(?P<the>the\s+)?{_DAY_NO_DOT}{rb}(?!\s*[.:,/]\d)"),
         ("weekday", rf"{lb}{mod_before}(?:يوم\s+)?(?P<w>{wd_alt}){mod_after}{rb}"),
         (
             "month",
-            rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}"
+            rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}{month_alone}"
             rf"(?:{year_side}|\s+(?P<post>{last}|{nxt})(?!\s+{unit_end}))?{rb}",
         ),
         (
@@ -223,7 +262,59 @@ def _rules(lang: str) -> _Rules:
         future=re.compile(tw.FUTURE[lang], re.IGNORECASE),
         anaphor_days=anaphor_days,
         anaphor_object=re.compile(r"\s+" + tw.ANAPHOR_OBJECT[lang], re.IGNORECASE),
+        listed_day=re.compile(_listed_day(lang), re.IGNORECASE),
+        listed_after=re.compile(tw.DAYS_AFTER_MONTH.get(lang, "(?!)"), re.IGNORECASE),
     )
+
+
+def _listed_day(lang: str) -> str:
+    """A day number and the link to the next day of a range or list ("3 e ", "3 al ", "3, ", "24-"), at the end."""
+    art = tw.DAY_LINK_ARTICLE[lang]
+    after_word = rf"\s+(?:(?:{art})(?:\s+|(?<=['’])))?" if art else r"\s+"
+    return (
+        rf"(?<![\w.,/-])(?P<d>\d{{1,2}}){_ORDINAL}"
+        rf"(?:\s*(?P<link>[-–/]|,)\s*|\s+(?P<word>{tw.DAY_LINK[lang]}){after_word})$"
+    )
+
+
+def _listed_days(mentions: list[TimeMention], rules: _Rules, sentence: str) -> list[TimeMention]:
+    """The other days of a range or list sharing one month ("dal 3 al 5 marzo", "les 3 et 4 mars", "March 3-5").
+
+    Every day before a day-first date ("5 marzo", "4 de mayo") that a link joins to it takes its month and year, as
+    do (English) days after a month-first one ("March 3 and 4"). Days must rise towards the written date, and a list
+    joined by commas alone is not one ("il bilancio sale a 2, il 3 marzo" lists nothing).
+    """
+    out: list[TimeMention] = []
+    for t in mentions:
+        if t.precision != "day":
+            continue
+        day = int(t.value[8:])
+        if t.text[:1].isdigit() or t.text.split()[0].lower() in tw.FIRST_DAY.values():
+            found: list[tuple[int, int, int]] = []
+            end, words = t.start, False
+            while m := rules.listed_day.search(sentence, 0, end):
+                d = int(m.group("d"))
+                if not 1 <= d < (found[-1][0] if found else day):
+                    break
+                words = words or m.group("link") != ","
+                found.append((d, m.start(), m.start() + len(m.group("d"))))
+                end = m.start()
+            if not words:
+                found = []
+        elif t.text[-1:].isdigit() and not t.text[-4:].isdigit():  # "March 3", not "March 3, 2011"
+            found, at = [], t.end
+            while m := rules.listed_after.match(sentence, at):
+                if not (found[-1][0] if found else day) < int(m.group("d")) <= 31:
+                    break
+                found.append((int(m.group("d")), m.start("d"), m.end("d")))
+                at = m.end()
+        else:
+            continue
+        for d, start, end in found:
+            with contextlib.suppress(ValueError):
+                value = dt.date(int(t.value[:4]), int(t.value[5:7]), d).isoformat()
+                out.append(TimeMention(sentence[start:end], start, end, value, "day"))
+    return out
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
@@ -286,7 +377,8 @@ def _resolve(
     if kind == "iso":
         return _day(int(groups["y"]), int(groups["m"]), int(groups["d"])).isoformat(), "day"
     if kind == "numeric":
-        a, b, year = int(groups["a"]), int(groups["b"]), int(groups["y"])
+        a, b = int(groups["a"]), int(groups["b"])
+        year = int(groups["y"]) if groups.get("y") else _full_year(int(groups["y2"]), published)
         # month first only in English and only when that reads as a date (US style); day first elsewhere
         month, day = (a, b) if lang == "en" and a <= 12 and not b <= 12 < a else (b, a)
         if month > 12 and day <= 12:
@@ -302,9 +394,10 @@ def _resolve(
             raise _Skip
         if kind == "my":
             return f"{int(groups['y']):04d}-{month:02d}", "month"
-        day = int(groups["d"])
-        if groups.get("y"):
-            return _day(int(groups["y"]), month, day).isoformat(), "day"
+        day = _day_number(groups["d"])
+        if groups.get("y") or groups.get("y2"):
+            year = int(groups["y"]) if groups.get("y") else _full_year(int(groups["y2"]), published)
+            return _day(year, month, day).isoformat(), "day"
         pub = need_pub()
         if not 1 <= day <= 31:
             raise _Drop("impossible")
@@ -312,7 +405,7 @@ def _resolve(
             return _day(pub.year - 1, month, day).isoformat(), "day"  # "3 марта прошлого года"
         if groups.get("ynext") or groups.get("ynext2"):
             return _day(pub.year + 1, month, day).isoformat(), "day"
-        post = groups.get("post")
+        post = groups.get("post") or groups.get("dpre")
         forward = _is_next(post, lang) if post else future()  # "scorso"/"dernier" and "prossimo" set the side
         if forward:
             year = pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
@@ -370,27 +463,17 @@ def _resolve(
         if not MIN_YEAR <= int(groups["y"]) <= MAX_YEAR:
             raise _Skip
         return f"{int(groups['y']):04d}", "year"
-    if kind == "ago":
+    if kind.endswith("ago"):  # "three days ago", "a week ago", "two months ago", "a year ago"
         pub = need_pub()
-        count = _count(groups["n"] or "", lang)
-        if not 1 <= count <= MAX_DAYS_AGO:
+        count = _count(groups["n"], lang) if groups["n"] else 1
+        if not 1 <= count <= _MAX_AGO[kind]:
             raise _Skip
-        return (pub - dt.timedelta(days=count)).isoformat(), "day"
-    if kind == "weeks_ago":
-        pub = need_pub()
-        count = _count(groups["n"] or "", lang)
-        if not 1 <= count <= MAX_WEEKS_AGO:
-            raise _Skip
-        return iso_week(pub - dt.timedelta(days=7 * count)), "week"
-    if kind in ("months_ago", "years_ago"):
-        pub = need_pub()
-        count = _count(groups["n"], lang) if groups["n"] else 1  # "a year ago"
+        if kind == "ago":
+            return (pub - dt.timedelta(days=count)).isoformat(), "day"
+        if kind == "weeks_ago":
+            return iso_week(pub - dt.timedelta(days=7 * count)), "week"
         if kind == "years_ago":
-            if not 1 <= count <= MAX_YEARS_AGO:
-                raise _Skip
             return f"{pub.year - count:04d}", "year"
-        if not 1 <= count <= MAX_MONTHS_AGO:
-            raise _Skip
         year, month = _shift_months(pub.year, pub.month, -count)
         return f"{year:04d}-{month:02d}", "month"
     if kind.startswith("rel"):
@@ -402,6 +485,20 @@ def _resolve(
             raise _Skip  # part of a name: "Russia Today", "USA Today"
         return (pub + dt.timedelta(days=offset)).isoformat(), "day"
     raise _Skip
+
+
+def _full_year(yy: int, published: dt.date | None) -> int:
+    """A two-digit year ("17/03/16", "26/11/78"): the year so written nearest to the year of publication."""
+    ref = (published or dt.date.today()).year
+    return min(
+        (century + yy for century in range(ref // 100 * 100 - 100, ref + 101, 100)),
+        key=lambda y: abs(y - ref),
+    )
+
+
+def _day_number(d: str | None) -> int:
+    """A day of the month as written: digits, or the word for the first (FIRST_DAY: "il primo marzo")."""
+    return int(d) if d and d.isdigit() else 1 if d else 0
 
 
 def _count(n: str, lang: str) -> int:
@@ -436,7 +533,7 @@ def _resolve_weekday_date(
 ) -> str:
     """A weekday with its date: an explicit year wins; else the weekday picks the year (or the month)."""
     weekday = rules.weekday_of.get((groups["w"] or "").lower())
-    day = int(groups["d"] or 0)
+    day = _day_number(groups["d"])
     month = rules.month_of.get((groups.get("m") or "").rstrip(".").lower(), 0)
     if weekday is None or not 1 <= day <= 31 or (kind != "wdd" and not month):
         raise _Skip
@@ -555,6 +652,10 @@ def scan_dates(
             dropped.append(Dropped(m.group(0), "far_future"))
             continue
         mentions.append(TimeMention(m.group(0), start, end, value, precision))
+    for listed in _listed_days(mentions, rules, sentence):
+        if not any(listed.start < e and s < listed.end for s, e in taken):
+            taken.append((listed.start, listed.end))
+            mentions.append(listed)
     for start, end, kind, m in sorted(anaphors, key=lambda a: a[0]):
         before = [t for t in mentions if t.precision == "day" and t.end <= start]
         base = dt.date.fromisoformat(max(before, key=lambda t: t.end).value) if before else anchor

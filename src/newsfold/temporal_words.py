@@ -26,6 +26,52 @@ MONTHS: dict[str, str] = {
     "ديسمبر|كانون الأول",
 }
 
+# Abbreviated month names (January first; a short month keeps its full name), read only right after a day number
+# and only with a full stop, a year, or a wire dateline's parenthesis or dash after them: "DAMASCO, 15 mar (EFE)",
+# "ROMA, 15 MAR -", "le 3 janv. 2011", "15 set. 2014"; alone they are other words ("el mar" is the sea, "3 set" a
+# tennis score). English and German spell theirs in MONTHS already.
+MONTH_ABBR: dict[str, str] = {
+    "it": "gen,feb,mar,apr,mag,giu,lug,ago,set|sett,ott,nov,dic",
+    "fr": "janv|jan,févr|fév|fevr,mars,avr,mai,juin,juil,août,sept,oct,nov,déc|dec",
+    "es": "ene,feb,mar,abr,may,jun,jul,ago,sep|sept|set,oct,nov,dic",
+    "pt": "jan,fev,mar,abr,mai,jun,jul,ago,set,out,nov,dez",
+}
+
+# The word that writes the first day of a month out in some languages ("il primo marzo", "el primero de mayo", "le
+# premier mai", "primeiro de maio"): day 1 wherever a day number may stand before a month.
+FIRST_DAY: dict[str, str] = {"it": "primo", "fr": "premier", "es": "primero", "pt": "primeiro"}
+
+# Words that join the days of a range or a list before one month ("dal 3 al 5 marzo", "il 3 e il 4 marzo", "du 3 au
+# 5 mars", "les 3 et 4 mars", "del 3 al 5 de marzo", "entre el 3 y el 5 de mayo", "vom 3. bis 5. März", "de 3 a 5
+# de março", "с 3 по 5 марта", "3 and 4 March"), with the articles that may follow them: every listed day is a
+# date of that month. A comma or dash joins days too ("il 3, 4 e 5 marzo", "24-25 novembre").
+DAY_LINK: dict[str, str] = {
+    "en": r"and|to|through|or|&",
+    "it": r"e|ed|al|all['’]|o|a",
+    "de": r"und|bis|oder|&",
+    "fr": r"et|au|à|ou",
+    "es": r"y|e|al|a|o",
+    "pt": r"e|a|ao|ou",
+    "ru": r"и|по|или",
+    "ar": r"و|إلى|الى",
+}
+DAY_LINK_ARTICLE: dict[str, str] = {
+    "en": r"the",
+    "it": r"il|l['’]",
+    "de": r"",
+    "fr": r"le|l['’]",
+    "es": r"el",
+    "pt": r"o",
+    "ru": r"",
+    "ar": r"",
+}
+# Days after a month-first date ("March 3 and 4", "March 3-5", "March 3 to 5"; English writes the month first): a
+# link, the day, then punctuation or a preposition ("On March 3 and 4 people died" lists no day).
+DAYS_AFTER_MONTH: dict[str, str] = {
+    "en": r"\s*(?:[-–]|(?:to|through|and|&)\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:in|at|on|when|as|after|before|during)\b))",
+}
+
 # Weekday names, Monday first (Portuguese only with "-feira": bare "segunda" also means "second").
 WEEKDAYS: dict[str, str] = {
     "en": "monday,tuesday,wednesday,thursday,friday,saturday,sunday",
@@ -46,13 +92,14 @@ RELATIVE_DAYS: dict[str, list[tuple[str, int]]] = {
     "en": [
         (r"the day before yesterday", -2),
         (r"yesterday", -1),
+        (r"last night", -1),
         (r"today|tonight|this (?:morning|afternoon|evening)", 0),
         (r"the day after tomorrow", 2),
         (r"tomorrow", 1),
     ],
     "it": [
         (r"l'altro ieri|l’altro ieri|altroieri", -2),
-        (r"ieri", -1),
+        (r"ieri|la (?:scorsa notte|notte scorsa)", -1),
         (r"oggi|stamattina|stamane|stasera|stanotte", 0),
         (r"dopodomani", 2),
         (r"domani", 1),
@@ -60,15 +107,15 @@ RELATIVE_DAYS: dict[str, list[tuple[str, int]]] = {
     "de": [(r"vorgestern", -2), (r"gestern", -1), (r"heute", 0), (r"übermorgen", 2), (r"(?-i:morgen)", 1)],
     "fr": [
         (r"avant-hier", -2),
-        (r"hier", -1),
+        (r"hier|la nuit dernière", -1),
         (r"aujourd['’]hui|ce (?:matin|soir)", 0),
         (r"après-demain", 2),
         (r"demain", 1),
     ],
     "es": [
         (r"anteayer|antier", -2),
-        (r"ayer", -1),
-        (r"hoy|esta (?:mañana|tarde|noche)", 0),
+        (r"ayer|anoche", -1),  # "anoche": last night
+        (r"hoy|esta (?:mañana|tarde|noche|madrugada)", 0),
         (r"pasado mañana", 2),
         (r"(?<!la )(?<!esta )mañana(?! por)", 1),
     ],
@@ -126,21 +173,21 @@ NOT_TODAY = {
 # Words that put a weekday or month in the past ("last Monday") or the future ("next Monday"), before or after it.
 LAST = {
     "en": r"last|this past|past",
-    "it": r"scors[oa]|passat[oa]|ultim[oa]",
+    "it": r"scors[oaie]|passat[oaie]|ultim[oa]",  # plural after a list: "il 15 e il 16 luglio scorsi"
     "de": r"letzten|letzte|vergangenen|vergangene|vorigen|voriger",
-    "fr": r"dernier|dernière|passé|passée",
-    "es": r"pasad[oa]|últim[oa]",
-    "pt": r"passad[oa]|últim[oa]",
-    "ru": r"прошл\w*",
+    "fr": r"dernier|dernière|derniers|dernières|passé|passée",
+    "es": r"pasad[oa]s?|últim[oa]",
+    "pt": r"passad[oa]s?|últim[oa]",
+    "ru": r"прошл(?:ый|ого|ой|ую|ом|ая|ое|ые|ых|ым|ыми)",  # not the verb "прошли" (took place)
     "ar": r"الماضي|الماضية|المنصرم|المنصرمة",
 }
 NEXT = {
     "en": r"next|this coming|coming",
-    "it": r"prossim[oa]|entrante",
+    "it": r"prossim[oaie]|entrante",
     "de": r"nächsten|nächste|kommenden|kommende",
-    "fr": r"prochain|prochaine",
-    "es": r"próxim[oa]|que viene",
-    "pt": r"próxim[oa]|que vem",
+    "fr": r"prochain|prochaine|prochains|prochaines",
+    "es": r"próxim[oa]s?|que viene",
+    "pt": r"próxim[oa]s?|que vem",
     "ru": r"следующ\w*|будущ\w*",
     "ar": r"المقبل|المقبلة|القادم|القادمة",
 }
@@ -166,16 +213,16 @@ THIS = {
     "ru": r"эт[аоуи]\w*",
     "ar": r"هذا|هذه",
 }
-# "two weeks ago": {N} as in DAYS_AGO.
+# "two weeks ago", "a week ago": {N} as in DAYS_AGO (without it the count is one).
 WEEKS_AGO = {
-    "en": r"{N}\s+weeks\s+ago",
-    "it": r"{N}\s+settimane\s+fa",
-    "de": r"vor\s+{N}\s+wochen",
-    "fr": r"il\s+y\s+a\s+{N}\s+semaines",
-    "es": r"hace\s+{N}\s+semanas",
-    "pt": r"há\s+{N}\s+semanas",
-    "ru": r"{N}\s+недел[иь]\s+назад",
-    "ar": r"(?:قبل|منذ)\s+{N}\s+أسابيع",
+    "en": r"(?:{N}\s+weeks|(?:a|one)\s+week)\s+ago",
+    "it": r"(?:{N}\s+settimane|una\s+settimana)\s+fa",
+    "de": r"vor\s+(?:{N}\s+wochen|einer\s+woche)",
+    "fr": r"il\s+y\s+a\s+(?:{N}\s+semaines|une\s+semaine)",
+    "es": r"hace\s+(?:{N}\s+semanas|una\s+semana)",
+    "pt": r"há\s+(?:{N}\s+semanas|uma\s+semana)",
+    "ru": r"(?:{N}\s+недел[иь]|неделю)\s+назад",
+    "ar": r"(?:قبل|منذ)\s+(?:{N}\s+أسابيع|أسبوع)",
 }
 # "three months ago", "a year ago" (month and year precision; without {N} the count is one).
 MONTHS_AGO = {
