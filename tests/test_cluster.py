@@ -482,3 +482,20 @@ def test_batched_idf_and_tf_values_are_the_single_ones(keys: list[str], counts: 
     assert batched._idfs(keys) == [single._idf(k) for k in keys]
     pairs = tuple((f"t{i}", c) for i, c in enumerate(counts))
     assert _tf(pairs) == [1.0 + math.log(c) for c in counts]
+
+
+def test_a_full_pair_cache_changes_no_placement(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The member pair cache only saves work: dropping its older half when full gives the same stories."""
+    import newsfold.cluster.index as index_module
+
+    docs = [d for _, d in _topic_docs(settings, 60)]
+    expected = run_index(docs, settings)
+    monkeypatch.setattr(index_module, "PAIR_CACHE", 8)
+    index = StoryIndex(settings)
+    placed: dict[str, str] = {}
+    for doc in docs:
+        placement = index.place(doc)
+        placed.update(placement.moved)
+        placed[doc.key] = placement.story_id
+        assert len(index._pairs) <= 8  # bounded
+    assert {k: index.resolve(s) for k, s in placed.items()} == expected

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections import Counter, deque
 from collections.abc import Callable
+from itertools import islice
 
 from newsfold.cluster import embed
 from newsfold.cluster.features import ClusterDoc, story_id_for
@@ -422,7 +423,10 @@ class StoryIndex:
         cached = self._pairs.get(key)
         if cached is None:
             if len(self._pairs) >= PAIR_CACHE:
-                self._pairs.clear()
+                # Drop the older half, in insertion order: the pairs asked again are those of recent members, and
+                # emptying the whole cache made every busy story's next split check recompute all its pairs.
+                for old in list(islice(self._pairs, PAIR_CACHE // 2)):
+                    del self._pairs[old]
             cached = self._pairs[key] = pair_prob(a, b, self.pair_weights)
         return cached
 
