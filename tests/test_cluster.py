@@ -24,7 +24,7 @@ from newsfold.cluster import (
     parse_day,
     story_id_for,
 )
-from newsfold.cluster.model import _Member, _Story, _tf, partition
+from newsfold.cluster.model import STATE_MAGIC, _Member, _Story, _tf, partition
 from newsfold.cluster.terms import TermStats
 from newsfold.evaluate.clustering import cluster_scores, gold_articles, run_index, shuffled
 from newsfold.models import Article, Removed
@@ -161,7 +161,7 @@ def test_merged_ids_resolve(settings: Settings) -> None:
     assert index.resolve(b.story_id) == a.story_id
     assert index.story_state(b.story_id) == index.story_state(a.story_id)
     assert b.story_id not in index.dirty()
-    assert json.loads(index.story_state(a.story_id))["size"] == 2
+    assert _Story.from_bytes(a.story_id, index.story_state(a.story_id)).size == 2
 
 
 def test_seeds_fold_into_one_story_and_others_stay_apart(settings: Settings, shared_seeds: Path) -> None:
@@ -317,7 +317,7 @@ def test_split_moves_earlier_articles_and_round_trips(settings: Settings) -> Non
         again = StoryIndex(settings)
         again.restore(sid, state)
         assert again.story_state(sid) == state
-        assert len(json.loads(state)["members"]) <= cl.MEMBER_CAP
+        assert len(_Story.from_bytes(sid, state).members) <= cl.MEMBER_CAP
 
 
 def test_fragment_rejoins_its_story_and_look_alike_stays_apart(settings: Settings) -> None:
@@ -499,3 +499,25 @@ def test_a_full_pair_cache_changes_no_placement(settings: Settings, monkeypatch:
         placed[doc.key] = placement.story_id
         assert len(index._pairs) <= 8  # bounded
     assert {k: index.resolve(s) for k, s in placed.items()} == expected
+
+
+def test_stored_state_is_binary_and_the_json_form_still_reads(settings: Settings) -> None:
+    """A story's state is stored packed (term vectors as keys and float64 weights) and restores to the same story;
+    states stored as plain JSON, as before, restore the same; a key holding the separator falls back to JSON."""
+    index = StoryIndex(settings)
+    placed = [index.place(doc) for _, doc in _topic_docs(settings, 20)]
+    sid = index.resolve(placed[-1].story_id)
+    state = index.story_state(sid)
+    assert state.startswith(STATE_MAGIC)
+    logical = index._stories[sid].to_json()
+    assert _Story.from_bytes(sid, state).to_json() == logical
+    as_json = json.dumps(logical, separators=(",", ":")).encode("utf-8")
+    assert len(state) < len(as_json)
+    for stored in (state, as_json):
+        again = StoryIndex(settings)
+        again.restore(sid, stored)
+        assert again.story_state(sid) == state  # the same story, written back packed
+    odd = _Story.from_bytes(sid, state)
+    odd.fields["names"].vec["a\x00b"] = 0.5
+    fallback = odd.to_bytes()
+    assert fallback.startswith(b"{") and _Story.from_bytes(sid, fallback).fields["names"].vec["a\x00b"] == 0.5

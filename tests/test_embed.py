@@ -14,6 +14,7 @@ import pytest
 from newsfold.cluster import ClusterDoc, StoryIndex, featurize
 from newsfold.cluster import embed as cluster_embed
 from newsfold.cluster.embed import lead_text, pack, ranked, unpack
+from newsfold.cluster.model import _Story
 from newsfold.errors import MissingDependency
 from newsfold.models import Article
 from newsfold.pipeline import ingest
@@ -235,7 +236,7 @@ def test_state_round_trip_keeps_embedding_and_languages(tmp_path: Path, settings
     sid = index.place(docs[0]).story_id
     assert index.place(docs[1]).story_id == sid
     state = index.story_state(sid)
-    raw = json.loads(state)
+    raw = _Story.from_bytes(sid, state).to_json()
     assert raw["langs"] == ["de", "en"] and raw["emb"][1] == 2
     again = StoryIndex(on)
     again.restore(sid, state)

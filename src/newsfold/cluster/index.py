@@ -166,7 +166,7 @@ class StoryIndex:
             story_id: a story id (a merged-away id is followed to its survivor).
 
         Returns:
-            Compact JSON bytes that :meth:`restore` reads back.
+            Compact bytes (``_Story.to_bytes``) that :meth:`restore` reads back.
 
         Raises:
             KeyError: the story is not in memory.
@@ -174,7 +174,7 @@ class StoryIndex:
         sid = self.resolve(story_id)
         if sid not in self._stories and sid in self._cold:
             return self._cold[sid]
-        return json.dumps(self._stories[sid].to_json(), separators=(",", ":")).encode("utf-8")
+        return self._stories[sid].to_bytes()
 
     def restore(self, story_id: str, state: bytes) -> None:
         """Load a story persisted by :meth:`story_state` back into memory (and into the candidate index).
@@ -183,7 +183,7 @@ class StoryIndex:
             story_id: the story's id.
             state: bytes from :meth:`story_state`.
         """
-        story = _Story.from_json(story_id, json.loads(state.decode("utf-8")))
+        story = _Story.from_bytes(story_id, state)
         self._redirect.pop(story_id, None)
         self._stories.pop(story_id, None)
         self._stories[story_id] = story
@@ -641,7 +641,7 @@ class StoryIndex:
             story = self._stories.pop(sid)
             if self.loader is not None and sid in self._dirty:
                 # Changed since the store last saved it: its state is kept until the next save.
-                self._cold[sid] = json.dumps(story.to_json(), separators=(",", ":")).encode("utf-8")
+                self._cold[sid] = story.to_bytes()
                 self._dirty.discard(sid)
 
 

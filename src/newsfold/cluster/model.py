@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import json
 import math
 import operator
+import struct
+import sys
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -72,7 +77,9 @@ PAIR_WEIGHTS = (-1.92, 2.38, 4.82, 2.32, 2.77, 2.66, 0.91, -1.14, 1.96)
 # Content dates within a month count only for members whose body or names cosine reaches this: on a real stream
 # many unrelated articles share a month (0 and 0.05-0.2 within 0.005 F1 on ECB+ dev).
 PAIR_DATE_MIN = 0.1
-PAIR_CACHE = 200_000  # member pair probabilities cached (by arrival numbers; the older half is dropped when full)
+PAIR_CACHE = (
+    200_000  # member pair probabilities cached (by arrival numbers; the older half is dropped when full)
+)
 MEMBER_CAP = 24  # recent members kept per story (bounds the split check: at most MEMBER_CAP^2 / 2 pairs)
 MEMBER_TERMS, MEMBER_NAMES, MEMBER_NUMS = 40, 20, 8  # per-member vector sizes
 SPLIT_MIN = 4  # a story is checked for a split once it has this many members
@@ -136,6 +143,15 @@ FRAG_QUEUE = 64  # recently created small stories waiting for a check (oldest dr
 FRAG_CANDIDATES = 3  # larger stories checked for a queued fragment
 
 Vec = dict[str, float]
+# A story's stored state (_Story.to_bytes): STATE_MAGIC; the lengths of the two parts after it, as two little-endian
+# uint32; the JSON of everything but the term vectors, with "lens", each vector's length, in order (the four
+# centroids, then each member's body, title, names and numbers); the vectors' keys joined by _KEY_SEP (UTF-8); their
+# weights as little-endian float64. The same floats as the JSON form, so a restored story is the same. Measured on
+# the 7,626 stories of 30k stream articles: 2.8x quicker to write than the JSON (0.70 s against 1.97 s), 30% quicker
+# to read (1.34 s against 1.91 s, before the dicts are built), 59 MB against 82 MB. States stored as plain JSON (a "{"
+# first) are still read.
+STATE_MAGIC = b"NFS2"
+_KEY_SEP = "\x00"
 FIELDS = ("body", "title", "names", "nums")
 _DF_PREFIX = {"body": "", "title": "", "names": "@", "nums": "#"}
 
@@ -259,7 +275,9 @@ class _Member:
     def from_json(cls, raw: list[Any]) -> _Member:
         key, seq, vecs, cdate, years, day = raw[:6]
         lang = raw[6] if len(raw) > 6 else None  # states written before members kept their language
-        body, title, names, nums = ({str(t): float(w) for t, w in v.items()} for v in vecs)
+        # JSON gives these dicts back with string keys and float weights (states only ever hold floats, which JSON
+        # writes with a decimal point): taken as they are, restoring a big store's stories is a third quicker.
+        body, title, names, nums = vecs
         return cls(
             key=str(key),
             seq=int(seq),
@@ -398,13 +416,68 @@ class _Story:
             out["emb"] = [base64.b64encode(mean).decode("ascii"), self.emb_n]
         return out
 
+    def to_bytes(self) -> bytes:
+        """The state in its stored form: the JSON of :meth:`to_json` with every term vector (the four centroids and
+        the members' vectors) taken out into one run of keys and one of float64 weights (see ``STATE_MAGIC``)."""
+        raw = self.to_json()
+        vecs: list[Vec] = [vec for vec, _ in raw["fields"].values()]
+        vecs.extend(vec for m in raw["members"] for vec in m[2])
+        total = sum(map(len, vecs))
+        keys = _KEY_SEP.join(chain.from_iterable(vecs))
+        if total and keys.count(_KEY_SEP) != total - 1:  # a key holding the separator: the plain JSON form
+            return json.dumps(raw, separators=(",", ":")).encode("utf-8")
+        for pair in raw["fields"].values():
+            pair[0] = None
+        for m in raw["members"]:
+            m[2] = None
+        raw["v"] = 2
+        raw["lens"] = [len(v) for v in vecs]
+        head = json.dumps(raw, separators=(",", ":")).encode("utf-8")
+        packed_keys = keys.encode("utf-8")
+        weights = array("d", chain.from_iterable(v.values() for v in vecs))
+        if sys.byteorder == "big":
+            weights.byteswap()  # stored little-endian
+        return b"".join(
+            (
+                STATE_MAGIC,
+                struct.pack("<II", len(head), len(packed_keys)),
+                head,
+                packed_keys,
+                weights.tobytes(),
+            )
+        )
+
+    @classmethod
+    def from_bytes(cls, sid: str, data: bytes) -> _Story:
+        """A story from :meth:`to_bytes` (or from the plain JSON that states were stored as before)."""
+        if not data.startswith(STATE_MAGIC):
+            return cls.from_json(sid, json.loads(data.decode("utf-8")))
+        at = len(STATE_MAGIC)
+        head_len, keys_len = struct.unpack_from("<II", data, at)
+        at += 8
+        raw = json.loads(data[at : at + head_len].decode("utf-8"))
+        at += head_len
+        lens: list[int] = raw.pop("lens")
+        keys = data[at : at + keys_len].decode("utf-8").split(_KEY_SEP) if sum(lens) else []
+        weights = array("d")
+        weights.frombytes(data[at + keys_len :])
+        if sys.byteorder == "big":
+            weights.byteswap()
+        key_it, weight_it = iter(keys), iter(weights)
+        vecs = iter([dict(zip(islice(key_it, n), islice(weight_it, n), strict=True)) for n in lens])
+        for pair in raw["fields"].values():
+            pair[0] = next(vecs)
+        for m in raw["members"]:
+            m[2] = [next(vecs) for _ in range(4)]
+        return cls.from_json(sid, raw)
+
     @classmethod
     def from_json(cls, sid: str, raw: dict[str, Any]) -> _Story:
         story = cls(sid=sid, size=int(raw["size"]))
         story.first_day = dt.date.fromisoformat(raw["first"]) if raw["first"] else None
         story.last_day = dt.date.fromisoformat(raw["last"]) if raw["last"] else None
         for f, (vec, norm2) in raw["fields"].items():
-            story.fields[f] = _Centroid({t: float(w) for t, w in vec.items()}, float(norm2))
+            story.fields[f] = _Centroid(vec, float(norm2))  # as loaded: see _Member.from_json
         story.years = Counter({int(y): int(n) for y, n in raw["years"].items()})
         story.indexed = set(raw["indexed"])
         story.cdates = Counter({(int(y), int(m)): int(n) for y, m, n in raw.get("cdates", ())})
