@@ -521,3 +521,34 @@ def test_stored_state_is_binary_and_the_json_form_still_reads(settings: Settings
     odd.fields["names"].vec["a\x00b"] = 0.5
     fallback = odd.to_bytes()
     assert fallback.startswith(b"{") and _Story.from_bytes(sid, fallback).fields["names"].vec["a\x00b"] == 0.5
+
+
+def _passing_doc(key: str, topic: int, also: range = range(0)) -> ClusterDoc:
+    """An article on one topic (its own words and names), mentioning in passing one word of each ``also`` topic."""
+    own = tuple((f"t{topic}w{j}", 4) for j in range(8))
+    return ClusterDoc(
+        key=key,
+        day=None,
+        terms=own + tuple((f"t{other}w0", 1) for other in also if other != topic),
+        title=(f"t{topic}w0", f"t{topic}w1"),
+        names=((f"person{topic}", 3), (f"town{topic}", 2)),
+    )
+
+
+def test_candidates_brought_back_from_the_store_do_not_push_each_other_out() -> None:
+    """Cold candidate stories an article brings back from the store must not evict one another before it is
+    placed: the best of them was evicted by the next one's return, and joining it failed (KeyError)."""
+    store: dict[str, bytes] = {}
+    index = StoryIndex(Settings(hot_stories=100), loader=store.get)
+    sids = [index.place(_passing_doc(f"a{i}", i)).story_id for i in range(12)]
+    assert len(set(sids)) == 12
+    for sid in index.dirty():
+        store[sid] = index.story_state(sid)
+    index.clear_dirty()
+    index.hot = 2  # far fewer stories in memory than an article's candidates
+    index._evict()
+    assert len(index._stories) == 2
+    for i in range(12):
+        placement = index.place(_passing_doc(f"b{i}", i, also=range(12)))
+        assert placement.story_id == sids[i]  # it joined its own story, brought back from the store
+        assert len(index._stories) <= 2

