@@ -414,3 +414,31 @@ def test_a_saved_page_without_its_address_gets_it_and_its_outlet_from_the_canoni
         row = store.reader().execute("SELECT key, url, outlet FROM articles").fetchone()
         # the key stays the file's name (contract); the address and the registry's outlet come from the page
         assert (row["key"], row["url"], row["outlet"]) == ("quake", "https://tass.com/world/1380000", "TASS")
+
+
+def test_cold_candidates_do_not_push_the_best_one_out_of_memory(tmp_path: Path, settings: Settings) -> None:
+    # 150 invented topics through a store that keeps 100 stories in memory: topics 0-49 leave it, and topic 50's
+    # story is the least recently updated one still in memory. A follow-up on topic 50 that also names topics 0-7
+    # brings their stories back from SQLite while it is placed; each return used to push out the least recently
+    # updated story, topic 50's own, and the run stopped with a KeyError.
+    def line(key: str, i: int, extra: str = "") -> str:
+        text = (
+            f"The Zorbix{i} committee met the Quandel{i} board in Plovtown{i} on the vintrel{i} plan. "
+            f"Members said the vintrel{i} plan and the marrow{i} budget will pass. Zorbix{i} officials agreed."
+        )
+        return json.dumps(
+            {"id": key, "title": f"Zorbix{i} backs vintrel{i} plan", "text": text + extra, "lang": "en"}
+        )
+
+    others = ", ".join(f"Plovtown{j} and its vintrel{j} plan" for j in range(8))
+    lines = [line(f"t{i}", i) for i in range(150)] + [
+        line("t50-again", 50, f" Talks also touched on {others}.")
+    ]
+    path = tmp_path / "topics.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([path], store, settings.replace(hot_stories=100, batch_size=5))
+        conn = store.reader()
+        assert counts.taken == 151
+        again = q.article_json(conn, "t50-again")["story"]
+        assert q.resolve_story(conn, again) == q.resolve_story(conn, q.article_json(conn, "t50")["story"])
