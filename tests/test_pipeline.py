@@ -442,3 +442,75 @@ def test_cold_candidates_do_not_push_the_best_one_out_of_memory(tmp_path: Path, 
         assert counts.taken == 151
         again = q.article_json(conn, "t50-again")["story"]
         assert q.resolve_story(conn, again) == q.resolve_story(conn, q.article_json(conn, "t50")["story"])
+
+
+def _seed_halves(tmp_path: Path) -> tuple[Path, Path, Path]:
+    lines = (SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
+    quake = {
+        "id": "quake-1",
+        "title": "Quake kills ten on Iranian island",
+        "text": QUAKE,
+        "published": "2005-11-28",
+    }
+    paths = (tmp_path / "first.jsonl", tmp_path / "second.jsonl", tmp_path / "quake.jsonl")
+    paths[0].write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    paths[1].write_text("\n".join(lines[3:]) + "\n", encoding="utf-8")
+    paths[2].write_text(json.dumps(quake) + "\n", encoding="utf-8")
+    return paths
+
+
+def _reads_of_story_states(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    reads: list[int] = []
+    original = Store.story_states
+
+    def counted(self: Store, limit: int) -> object:
+        reads.append(limit)
+        return original(self, limit)
+
+    monkeypatch.setattr(Store, "story_states", counted)
+    return reads
+
+
+def test_a_session_keeps_the_indexes_between_runs(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfold.pipeline import Session
+
+    first, second, quake = _seed_halves(tmp_path)
+    with Store.open(tmp_path / "plain.db") as store:
+        for path in (first, second, quake):
+            ingest([path], store, settings)
+        plain = {a: s["id"] for s in _stories(store) for a in s["articles"]}
+    reads = _reads_of_story_states(monkeypatch)
+    with Store.open(tmp_path / "kept.db") as store:
+        session = Session(store, settings)
+        counts = [ingest([path], store, settings, session=session) for path in (first, second, quake)]
+        kept = {a: s["id"] for s in _stories(store) for a in s["articles"]}
+    assert kept == plain  # the same stories, under the same ids
+    assert len(reads) == 1  # the store's stories were read once, for the first run only
+    assert [(c.taken, c.stories_new, c.stories_updated) for c in counts] == [(3, 1, 0), (2, 0, 1), (1, 1, 0)]
+
+
+def test_a_session_reads_the_store_again_after_another_run_or_a_failed_one(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfold.pipeline import Session
+
+    first, second, quake = _seed_halves(tmp_path)
+    reads = _reads_of_story_states(monkeypatch)
+    with Store.open(tmp_path / "s.db") as store:
+        session = Session(store, settings)
+        ingest([first], store, settings, session=session)
+        with Store.open(tmp_path / "s.db") as other:  # another writer (another process) ingests in between
+            ingest([second], other, settings)
+        assert len(reads) == 2
+        ingest([quake], store, settings, session=session)
+        assert (
+            len(reads) == 3
+        )  # the kept indexes were stale: read again, so the other run's stories are known
+        sizes = sorted(s["size"] for s in _stories(store))
+        assert sizes == [1, 5]  # the second half joined the seed story; the quake stayed apart
+        with pytest.raises(ValueError):
+            ingest([quake], store, settings.replace(cluster_threshold=0.5), session=session)
+        ingest([quake], store, settings, session=session)
+        assert len(reads) == 4  # a failed run drops what was kept

@@ -283,6 +283,11 @@ class Folder:
         self._line_counts: dict[str, dict[str, int]] = {}
         self._outlet_articles: dict[str, int] = {}
 
+    def start_run(self) -> None:
+        """Forget the stories created and updated by an earlier run (kept in a :class:`Session`)."""
+        self._created.clear()
+        self._updated.clear()
+
     def add(self, item: Prepared, run_id: int, counts: Counts) -> None:
         """Place one prepared article (inside a store transaction)."""
         art = item.article
@@ -400,6 +405,44 @@ class Folder:
         return changed
 
 
+class Session:
+    """The stateful end of the pipeline (copy index, story index, corpus statistics) kept in memory between ingest
+    runs on one store, for a process that ingests again and again (``watch``, ``serve --watch``).
+
+    Each run otherwise reads every hot story, the copy index and the statistics back from the store before its first
+    article: 3.3 s on a store of 30,000 articles, more as the store grows, paid again at every feed poll. What is
+    kept is what the store holds at the end of this session's last run; when the store has had another run since
+    (another process ingested into it) or a run of this session failed, it is read again.
+
+    Args:
+        store: the store the runs write to.
+        settings: the runs' settings (the kept state belongs to them).
+    """
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self._folder: Folder | None = None
+        self._run: int | None = None  # the id of the run whose end the kept state matches
+
+    def folder(self, store: Store, settings: Settings) -> Folder:
+        """The kept state if it is still the store's, else a fresh read of it."""
+        if store is not self.store or settings != self.settings:
+            raise ValueError("a Session serves the store and settings it was made for")
+        if self._folder is None or self._run != self.store.latest_run():
+            self._folder = Folder(self.store, self.settings)
+        self._folder.start_run()
+        return self._folder
+
+    def keep(self, folder: Folder, run_id: int) -> None:
+        """Keep ``folder`` after run ``run_id`` ended and saved its state."""
+        self._folder, self._run = folder, run_id
+
+    def drop(self) -> None:
+        """Forget the kept state (after a failed run: memory may be ahead of the store)."""
+        self._folder, self._run = None, None
+
+
 def ingest(
     inputs: Sequence[str | Path],
     store: Store,
@@ -407,6 +450,7 @@ def ingest(
     *,
     backend: Backend | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    session: Session | None = None,
 ) -> Counts:
     """Read, prepare and place every input into the store; quarantine what cannot be taken.
 
@@ -416,6 +460,7 @@ def ingest(
         settings: read-only options.
         backend: runs :func:`prepare` over the documents (default: in this process).
         on_progress: called after each input document.
+        session: keeps the copy and story indexes in memory for the next run on this store (see :class:`Session`).
 
     Returns:
         The run's counts (also stored in the ``runs`` table).
@@ -423,7 +468,11 @@ def ingest(
     gc_thresholds = gc.get_threshold()
     gc.set_threshold(*INGEST_GC_THRESHOLDS)  # inherited by worker processes forked during the run
     try:
-        return _ingest(inputs, store, settings, backend=backend, on_progress=on_progress)
+        return _ingest(inputs, store, settings, backend=backend, on_progress=on_progress, session=session)
+    except BaseException:
+        if session is not None:
+            session.drop()
+        raise
     finally:
         gc.set_threshold(*gc_thresholds)
 
@@ -435,13 +484,14 @@ def _ingest(
     *,
     backend: Backend | None,
     on_progress: Callable[[Progress], None] | None,
+    session: Session | None,
 ) -> Counts:
     own_backend = backend is None
     backend = backend or get_backend("local")
     snapshot = load_snapshot(store)
     counts = Counts()
+    folder = session.folder(store, settings) if session else Folder(store, settings)
     run_id = store.begin_run(str(i) for i in inputs)
-    folder = Folder(store, settings)
     done = batches = 0
 
     def take(item: Prepared | RawDoc | Rejected | Skipped) -> None:
@@ -483,6 +533,8 @@ def _ingest(
             backend.close()
     folder.close(counts, snapshot)
     store.finish_run(run_id, counts.as_dict())
+    if session is not None:
+        session.keep(folder, run_id)
     return counts
 
 
@@ -531,4 +583,14 @@ def iter_articles(store: Store) -> Iterator[Article]:
         yield row_to_article(row)
 
 
-__all__ = ["Counts", "Folder", "Prepared", "Progress", "fold", "ingest", "iter_articles", "prepare"]
+__all__ = [
+    "Counts",
+    "Folder",
+    "Prepared",
+    "Progress",
+    "Session",
+    "fold",
+    "ingest",
+    "iter_articles",
+    "prepare",
+]

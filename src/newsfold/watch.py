@@ -297,10 +297,17 @@ def poll_feed(
     return PollResult(url, 200, items=len(entries), new=len(lines), pages=pages, blocked=blocked)
 
 
-def _default_ingest(inputs: Sequence[str | Path], store: Store, settings: Settings) -> Any:
-    from newsfold.pipeline import ingest
+def _session_ingest(store: Store, settings: Settings) -> IngestFn:
+    """:func:`newsfold.pipeline.ingest` with one :class:`~newsfold.pipeline.Session` for every poll of a watch: the
+    copy and story indexes stay in memory between polls instead of being read back from the store each time."""
+    from newsfold.pipeline import Session, ingest
 
-    return ingest(inputs, store, settings)
+    session = Session(store, settings)
+
+    def run(inputs: Sequence[str | Path], store: Store, settings: Settings) -> Any:
+        return ingest(inputs, store, settings, session=session)
+
+    return run
 
 
 def watch(
@@ -330,7 +337,8 @@ def watch(
         state_path: where ETag/Last-Modified are kept across runs; ``"auto"`` is ``<db>.watch.json`` next to
             a file store, None keeps them in memory only.
         stop: set it to end a running watch (e.g. from ``serve --watch``) after the current feed.
-        ingest_fn: the ingest function (default :func:`newsfold.pipeline.ingest`).
+        ingest_fn: the ingest function (default :func:`newsfold.pipeline.ingest`, with one session for all
+            polls, so the indexes stay in memory between them).
         on_result: called after each feed is polled.
 
     Returns:
@@ -348,6 +356,7 @@ def watch(
     states = _load_state(state_file)
     stop = stop or threading.Event()
     results: list[PollResult] = []
+    ingest_fn = ingest_fn or _session_ingest(store, settings)
     timeout = httpx.Timeout(TIMEOUT_S)
     with httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}) as client:
         fetcher = Fetcher(client, delay=delay)
@@ -362,7 +371,7 @@ def watch(
                     store,
                     settings,
                     fetcher,
-                    ingest_fn=ingest_fn or _default_ingest,
+                    ingest_fn=ingest_fn,
                     fetch_pages=fetch_pages,
                 )
                 if result.error:

@@ -158,6 +158,11 @@ class Store:
             )
         return int(cur.lastrowid or 0)
 
+    def latest_run(self) -> int | None:
+        """The id of the last ingest run begun on this store (by any process), or None."""
+        row = self._conn.execute("SELECT max(id) FROM runs").fetchone()
+        return int(row[0]) if row[0] is not None else None
+
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
         """Store a run's counts (taken, unchanged, copies, quarantined, skipped, stories_new, stories_updated)."""
         cols = ("taken", "unchanged", "copies", "quarantined", "skipped", "stories_new", "stories_updated")
