@@ -213,10 +213,23 @@ _CTA_STARTS = _spaced_alternation(CTA_WORD_STARTS.split(), whole=False)
 _SENTENCE_END_CHARS = frozenset(".!?…。！？؟»”\"')]")
 
 
+# Word counts of lines are remembered like their normalised forms (a pure cache, bounded): a line's count is asked
+# for by the line rules, the headline and list checks and again by the learned-boilerplate line keys (learned.py),
+# about twice per line in all on the benchmark stream.
+_WORDS_CACHE: dict[str, int] = {}
+
+
 def _words(line: str) -> int:
-    # Chinese and Japanese write no spaces: two ideographs count as one word.
-    n = len(line.split())
-    return n if line.isascii() else n + len(_CJK.findall(line)) // 2
+    n = _WORDS_CACHE.get(line)
+    if n is None:
+        if len(_WORDS_CACHE) >= NORM_CACHE_SIZE:
+            _WORDS_CACHE.clear()
+        # Chinese and Japanese write no spaces: two ideographs count as one word.
+        n = len(line.split())
+        if not line.isascii():
+            n += len(_CJK.findall(line)) // 2
+        _WORDS_CACHE[line] = n
+    return n
 
 
 def _is_sentence(line: str) -> bool:

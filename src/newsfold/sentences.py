@@ -6,12 +6,10 @@ so a heading or a quote that ends a paragraph stays its own sentence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import sentencex
 
-_PARA_SPLIT = re.compile(r"\n\s*\n|\n")
 # sentencex has rules for these; other languages fall back to its generic rules through "en".
 _SEGMENTER_LANGS = frozenset(
     {"en", "de", "fr", "es", "it", "pt", "ru", "ar", "pl", "nl", "tr", "uk", "zh", "ja"}
@@ -31,14 +29,17 @@ class Sentence:
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """Split text into non-empty paragraphs (one per line), each with its start offset."""
+    # The lines of the text, stripped, blank ones left out. The same paragraphs and offsets as splitting at the
+    # matches of r"\n\s*\n|\n" (as before): every newline is part of such a match and what a match holds between
+    # two newlines is whitespace, which here is a blank line; str.strip's whitespace is the regex's \s. Without a
+    # match object per line it costs about two thirds (13 against 20 us per benchmark-stream article).
     out: list[tuple[int, str]] = []
     pos = 0
-    for m in _PARA_SPLIT.finditer(text + "\n"):
-        chunk = text[pos : m.start()]
-        stripped = chunk.strip()
+    for line in text.split("\n"):
+        stripped = line.strip()
         if stripped:
-            out.append((pos + chunk.index(stripped), stripped))
-        pos = m.end()
+            out.append((pos + line.index(stripped), stripped))
+        pos += len(line) + 1
     return out
 
 

