@@ -26,14 +26,17 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 
 
-def _one(path: Path, engine: str) -> dict[str, Any]:
+def _one(path: Path, engine: str, hot_stories: int | None = None) -> dict[str, Any]:
     """Ingest ``path`` into a fresh store in this process; return the figures."""
     from newsfold.evaluate.clustering import TfidfSinglePass, cluster_scores
     from newsfold.pipeline import Folder, ingest
     from newsfold.settings import load_settings
     from newsfold.store import Store
 
-    settings = load_settings({"progress": False}, environ={})
+    overrides: dict[str, Any] = {"progress": False}
+    if hot_stories:
+        overrides["hot_stories"] = hot_stories
+    settings = load_settings(overrides, environ={})
     if engine == "peer":
         peer = TfidfSinglePass()
 
@@ -89,6 +92,7 @@ def _one(path: Path, engine: str) -> dict[str, Any]:
     scores = cluster_scores(pred, gold)
     return {
         "engine": engine,
+        "hot_stories": settings.hot_stories,
         "articles": counts.taken + counts.unchanged,
         "seconds": round(seconds, 2),
         "articles_per_s": round((counts.taken + counts.unchanged) / seconds, 1),
@@ -112,10 +116,17 @@ def main() -> None:
     )
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsfold-bench")
     parser.add_argument("--out", type=Path, default=RESULTS / "ingest_throughput.json")
+    parser.add_argument(
+        "--hot-stories",
+        type=int,
+        default=None,
+        help="stories kept in memory (default: the setting's 30,000, more than the 100k stream's stories); a smaller "
+        "value makes stories leave memory and come back from the store, as on a store past that many stories",
+    )
     parser.add_argument("--one", nargs=2, metavar=("PATH", "ENGINE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(_one(Path(args.one[0]), args.one[1])))
+        print(json.dumps(_one(Path(args.one[0]), args.one[1], args.hot_stories)))
         return
     args.cache.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -130,7 +141,14 @@ def main() -> None:
             if engine == "peer" and size > args.peer_max:
                 continue
             proc = subprocess.run(
-                [sys.executable, __file__, "--one", str(corpus), engine],
+                [
+                    sys.executable,
+                    __file__,
+                    "--one",
+                    str(corpus),
+                    engine,
+                    *(["--hot-stories", str(args.hot_stories)] if args.hot_stories else []),
+                ],
                 capture_output=True,
                 text=True,
                 check=True,
