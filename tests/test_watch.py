@@ -197,17 +197,11 @@ def test_feed_list_file(tmp_path: Path) -> None:
 
 
 def test_new_items_flow_through_the_pipeline(site: Site, tmp_path: Path, settings: Settings) -> None:
-    pipeline = pytest.importorskip(
-        "newsfold.pipeline", reason="the pipeline modules are not all in place yet"
-    )
     from newsfold.store import queries as q
 
     site.feed = _feed([(f"{site.base}/news/{i}.html", f"{LONG} Part {i}.") for i in range(3)])
     store = Store.open(tmp_path / "pipe.db")
-    try:
-        results = watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)
-    except ImportError as exc:  # a stage module the pipeline imports is still missing
-        pytest.skip(f"pipeline not runnable yet: {exc}")
+    results = watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)
     assert results[0].new == 3, results
     stories = q.list_stories(store.reader())
     assert sum(s["size"] for s in stories) == 3
@@ -215,7 +209,50 @@ def test_new_items_flow_through_the_pipeline(site: Site, tmp_path: Path, setting
     site.etag = '"v2"'
     again = watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)
     assert again[0].status == 200 and again[0].new == 0
-    assert pipeline is not None
+    store.close()
+
+
+def test_polls_of_one_watch_keep_the_indexes_in_memory(
+    site: Site, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every poll after the first places its new items without reading the stories back from the store."""
+    from newsfold.store import queries as q
+
+    reads: list[int] = []
+    original = Store.story_states
+
+    def counted(self: Store, limit: int) -> Any:
+        reads.append(limit)
+        return original(self, limit)
+
+    monkeypatch.setattr(Store, "story_states", counted)
+    site.feed = _feed([(f"{site.base}/news/1.html", f"{LONG} Part 1.")])
+    stop = threading.Event()
+    rounds: list[int] = []
+
+    def next_round(result: Any) -> None:
+        rounds.append(result.new)
+        if len(rounds) == 3:
+            stop.set()
+        else:  # the feed gains an item before the next round
+            n = len(rounds) + 1
+            site.feed = _feed([(f"{site.base}/news/{i}.html", f"{LONG} Part {i}.") for i in range(1, n + 1)])
+            site.etag = f'"v{n}"'
+
+    store = Store.open(tmp_path / "kept.db")
+    watch(
+        [f"{site.base}/feed.xml"],
+        store,
+        settings,
+        once=False,
+        interval=0,
+        delay=0.0,
+        stop=stop,
+        on_result=next_round,
+    )
+    assert rounds == [1, 1, 1]
+    assert sum(s["size"] for s in q.list_stories(store.reader())) == 3
+    assert len(reads) == 1  # the first poll read the store; the next two kept what it had
     store.close()
 
 
