@@ -135,12 +135,9 @@ def test_static_files_are_served(client: TestClient) -> None:
 
 @pytest.mark.slow
 def test_end_to_end_over_the_seeds(shared_seeds: Path, tmp_path: Path, settings: Settings) -> None:
+    from newsfold.pipeline import ingest
     from newsfold.store import Store
 
-    try:
-        from newsfold.pipeline import ingest
-    except ImportError as exc:
-        pytest.skip(f"pipeline not importable yet: {exc}")
     store = Store.open(tmp_path / "seeds.db")
     ingest([shared_seeds], store, settings)
     with TestClient(create_app(settings, store)) as c:
