@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import count_story_state_reads
 from newsfold.pipeline import ingest
 from newsfold.settings import Settings
 from newsfold.store import Store
@@ -459,18 +460,6 @@ def _seed_halves(tmp_path: Path) -> tuple[Path, Path, Path]:
     return paths
 
 
-def _reads_of_story_states(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    reads: list[int] = []
-    original = Store.story_states
-
-    def counted(self: Store, limit: int) -> object:
-        reads.append(limit)
-        return original(self, limit)
-
-    monkeypatch.setattr(Store, "story_states", counted)
-    return reads
-
-
 def test_a_session_keeps_the_indexes_between_runs(
     tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -481,7 +470,7 @@ def test_a_session_keeps_the_indexes_between_runs(
         for path in (first, second, quake):
             ingest([path], store, settings)
         plain = {a: s["id"] for s in _stories(store) for a in s["articles"]}
-    reads = _reads_of_story_states(monkeypatch)
+    reads = count_story_state_reads(monkeypatch)
     with Store.open(tmp_path / "kept.db") as store:
         session = Session(store, settings)
         counts = [ingest([path], store, settings, session=session) for path in (first, second, quake)]
@@ -497,7 +486,7 @@ def test_a_session_reads_the_store_again_after_another_run_or_a_failed_one(
     from newsfold.pipeline import Session
 
     first, second, quake = _seed_halves(tmp_path)
-    reads = _reads_of_story_states(monkeypatch)
+    reads = count_story_state_reads(monkeypatch)
     with Store.open(tmp_path / "s.db") as store:
         session = Session(store, settings)
         ingest([first], store, settings, session=session)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from builders import count_story_state_reads
 from newsfold.errors import InputError
 from newsfold.settings import Settings
 from newsfold.store import Store
@@ -218,14 +219,7 @@ def test_polls_of_one_watch_keep_the_indexes_in_memory(
     """Every poll after the first places its new items without reading the stories back from the store."""
     from newsfold.store import queries as q
 
-    reads: list[int] = []
-    original = Store.story_states
-
-    def counted(self: Store, limit: int) -> Any:
-        reads.append(limit)
-        return original(self, limit)
-
-    monkeypatch.setattr(Store, "story_states", counted)
+    reads = count_story_state_reads(monkeypatch)
     site.feed = _feed([(f"{site.base}/news/1.html", f"{LONG} Part 1.")])
     stop = threading.Event()
     rounds: list[int] = []
