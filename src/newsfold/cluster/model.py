@@ -77,9 +77,8 @@ PAIR_WEIGHTS = (-1.92, 2.38, 4.82, 2.32, 2.77, 2.66, 0.91, -1.14, 1.96)
 # Content dates within a month count only for members whose body or names cosine reaches this: on a real stream
 # many unrelated articles share a month (0 and 0.05-0.2 within 0.005 F1 on ECB+ dev).
 PAIR_DATE_MIN = 0.1
-PAIR_CACHE = (
-    200_000  # member pair probabilities cached (by arrival numbers; the older half is dropped when full)
-)
+# Member pair probabilities cached, by arrival numbers; the older half is dropped when full.
+PAIR_CACHE = 200_000
 MEMBER_CAP = 24  # recent members kept per story (bounds the split check: at most MEMBER_CAP^2 / 2 pairs)
 MEMBER_TERMS, MEMBER_NAMES, MEMBER_NUMS = 40, 20, 8  # per-member vector sizes
 SPLIT_MIN = 4  # a story is checked for a split once it has this many members
