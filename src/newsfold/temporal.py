@@ -44,6 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsfold import prefilter
 from newsfold import temporal_words as tw
 
 # A date more than this many days after the publish date (or after today, without one) is taken as an error or a
@@ -133,6 +134,10 @@ class _Rules:
     month_of: dict[str, int]
     weekday_of: dict[str, int]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    gates: tuple[
+        prefilter.Gate, ...
+    ]  # the distinct necessary conditions of the patterns (newsfold.prefilter)
+    gate_of: tuple[int, ...]  # each pattern's gate, by position in ``gates``
     not_today: re.Pattern[str]
     future: re.Pattern[str]
     anaphor_days: dict[str, tuple[int, bool]]
@@ -253,11 +258,15 @@ def _rules(lang: str) -> _Rules:
         anaphor_days[f"anaphor{i}"] = (days, complement)
         pats.append((f"anaphor{i}", lb + regex.replace("{N}", rf"(?<!\d)(?P<n>\d{{1,2}}|{counts})") + rb))
     compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in pats)
+    gates: dict[prefilter.Gate, int] = {}
+    gate_of = tuple(gates.setdefault(prefilter.gate(p), len(gates)) for _, p in compiled)
     return _Rules(
         lang=lang,
         month_of=month_of,
         weekday_of=weekday_of,
         patterns=compiled,
+        gates=tuple(gates),
+        gate_of=gate_of,
         not_today=re.compile(tw.NOT_TODAY[lang], re.IGNORECASE),
         future=re.compile(tw.FUTURE[lang], re.IGNORECASE),
         anaphor_days=anaphor_days,
@@ -622,7 +631,13 @@ def scan_dates(
     """
     rules = _rules(lang if lang in LANGS else "en")
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    # Most sentences hold no date: a pattern runs only where its necessary words (or a digit) occur.
+    folded, digit = prefilter.fold(sentence), prefilter.has_digit(sentence)
+    admitted = [g.admits(folded, digit) for g in rules.gates]
+    gate_of = rules.gate_of
     for priority, (kind, pattern) in enumerate(rules.patterns):
+        if not admitted[gate_of[priority]]:
+            continue
         for m in pattern.finditer(sentence):
             if m.end() > m.start():
                 found.append((m.start(), -(m.end() - m.start()), priority, kind, m))
