@@ -6,6 +6,7 @@ import gzip
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -503,3 +504,92 @@ def test_a_session_reads_the_store_again_after_another_run_or_a_failed_one(
             ingest([quake], store, settings.replace(cluster_threshold=0.5), session=session)
         ingest([quake], store, settings, session=session)
         assert len(reads) == 4  # a failed run drops what was kept
+
+
+def _seeds_and_quake(tmp_path: Path) -> Path:
+    lines = (SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
+    quake = {
+        "id": "quake-1",
+        "title": "Quake kills ten on Iranian island",
+        "text": QUAKE,
+        "published": "2005-11-28",
+    }
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join([*lines[:2], json.dumps(quake), *lines[2:]]) + "\n", encoding="utf-8")
+    return path
+
+
+def _fail_placing(monkeypatch: pytest.MonkeyPatch, keys: set[str] | None) -> list[str]:
+    """Make StoryIndex.place raise for these article keys (None: all), after it has changed the index."""
+    from newsfold.cluster import StoryIndex
+
+    original = StoryIndex.place
+    failed: list[str] = []
+
+    def place(self: StoryIndex, doc: Any) -> Any:
+        placement = original(self, doc)  # the index has taken the article: the worst case to recover from
+        if keys is None or doc.key in keys:
+            failed.append(doc.key)
+            raise RuntimeError(f"injected fault for {doc.key}")
+        return placement
+
+    monkeypatch.setattr(StoryIndex, "place", place)
+    return failed
+
+
+def test_an_article_whose_placement_raises_is_quarantined_and_the_run_goes_on(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _seeds_and_quake(tmp_path)
+    bad = "002_174bf8bf5535ab25"  # the third seed; the two before it were placed in the same batch
+    failed = _fail_placing(monkeypatch, {bad})
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([path], store, settings.replace(batch_size=4))
+        assert failed == [bad]
+        assert (counts.taken, counts.quarantined) == (5, 1)
+        conn = store.reader()
+        row = conn.execute("SELECT stage, reason, raw FROM quarantine").fetchone()
+        assert row["stage"] == "place"
+        assert row["reason"] == f"placing the article failed: RuntimeError: injected fault for {bad}"
+        assert "Lavrov" in row["raw"]  # the input is kept for inspection
+        assert conn.execute("SELECT COUNT(*) FROM articles WHERE key = ?", (bad,)).fetchone()[0] == 0
+        sizes = sorted((s["size"], sorted(s["articles"])) for s in _stories(store))
+        # The two seeds placed before the failure and the two after it are one story: the indexes read back after
+        # the failure hold what the run had placed (a crash-like reread of older states would split it).
+        assert sizes == [(1, ["quake-1"]), (4, sorted(SEED_KEYS - {bad}))]
+        monkeypatch.undo()
+        again = ingest([path], store, settings)  # the fault fixed: the quarantined article is taken
+        assert (again.taken, again.unchanged, again.quarantined) == (1, 5, 0)
+        assert sorted(s["size"] for s in _stories(store)) == [1, 5]
+
+
+def test_a_systematic_placement_fault_stops_the_run(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsfold.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_PLACE_FAILURES", 2)
+    failed = _fail_placing(monkeypatch, None)
+    with Store.open(tmp_path / "s.db") as store:
+        with pytest.raises(pipeline.PlaceFailed) as err:
+            ingest([_seeds_and_quake(tmp_path)], store, settings.replace(batch_size=10))
+        assert isinstance(err.value.__cause__, RuntimeError)
+        assert len(failed) == 3  # two quarantined, the third stopped the run
+        assert (
+            store.reader().execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+        )  # its batch rolled back
+
+
+def test_a_store_error_while_placing_stops_the_run(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    def add_article(self: Store, *args: Any, **kwargs: Any) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Store, "add_article", add_article)
+    with Store.open(tmp_path / "s.db") as store:
+        with pytest.raises(sqlite3.OperationalError):
+            ingest([_seeds_and_quake(tmp_path)], store, settings)
+        assert store.reader().execute("SELECT COUNT(*) FROM quarantine").fetchone()[0] == 0

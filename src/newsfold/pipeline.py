@@ -17,6 +17,7 @@ import datetime as dt
 import gc
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,11 @@ MAX_YEARS_AHEAD = 1
 # gc.callbacks on the 10k benchmark stream; peak RSS unchanged). Reference counting frees everything that is not
 # in a cycle at once; cycles still go at the next (rarer) collection. Collection timing never changes results.
 INGEST_GC_THRESHOLDS = (50_000, 20, 10)
+# An article whose placement raises (a bug in the clusterer, not bad input: every input that reaches placement has
+# valid features) is quarantined and the run goes on, with the copy and story indexes read again from the store
+# (see _recover). More failures than this in one run stop it: the fault is then systematic, and each recovery reads
+# the indexes again (seconds on a large store).
+MAX_PLACE_FAILURES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +267,14 @@ class Counts:
         return dataclasses.asdict(self)
 
 
+class PlaceFailed(Exception):
+    """Placing one prepared article raised: the article, and the error as its cause."""
+
+    def __init__(self, item: Prepared) -> None:
+        super().__init__(item.article.location)
+        self.item = item
+
+
 class Folder:
     """The stateful end of the pipeline: places prepared articles into copies and stories, in the store."""
 
@@ -287,6 +301,15 @@ class Folder:
         """Forget the stories created and updated by an earlier run (kept in a :class:`Session`)."""
         self._created.clear()
         self._updated.clear()
+
+    def reread(self) -> Folder:
+        """A fresh read of the indexes from the store, after a failed placement (see ``_recover``).
+
+        The stories this run created and updated so far are carried over for the run's counts.
+        """
+        fresh = Folder(self.store, self.settings)
+        fresh._created, fresh._updated = self._created, self._updated
+        return fresh
 
     def add(self, item: Prepared, run_id: int, counts: Counts) -> None:
         """Place one prepared article (inside a store transaction)."""
@@ -504,7 +527,12 @@ def _ingest(
             store.quarantine(item, run_id)
             location = item.location
         elif isinstance(item, Prepared):
-            folder.add(item, run_id, counts)
+            try:
+                folder.add(item, run_id, counts)
+            except (sqlite3.Error, OSError, MemoryError):
+                raise  # the store or the machine failed, not this article: stop the run
+            except Exception as exc:
+                raise PlaceFailed(item) from exc
             location = item.article.location
         else:  # a backend must prepare every RawDoc; one that did not is a bug, kept visible
             raise TypeError(f"backend {backend.name!r} returned an unprepared document: {item.location}")
@@ -516,12 +544,20 @@ def _ingest(
     # the backend's workers preparing the next documents while this process places and writes (collecting a
     # whole batch first left the workers idle during every write).
     stream = iter(backend.map_prepare(read_inputs(inputs, settings), settings, snapshot))
+    failures = 0
     try:
         more = True
         while more:
             with store.transaction():
                 for taken, item in enumerate(stream, 1):
-                    take(item)
+                    try:
+                        take(item)
+                    except PlaceFailed as failed:
+                        failures += 1
+                        if failures > MAX_PLACE_FAILURES:
+                            raise
+                        folder = _recover(folder, failed, run_id, counts)
+                        done += 1
                     if taken >= settings.batch_size:
                         break
                 else:
@@ -536,6 +572,25 @@ def _ingest(
     if session is not None:
         session.keep(folder, run_id)
     return counts
+
+
+def _recover(folder: Folder, failed: PlaceFailed, run_id: int, counts: Counts) -> Folder:
+    """Quarantine an article whose placement raised, and read the indexes again (inside the batch's transaction).
+
+    What this run placed before it stays: every story state the clusterer changed and its corpus statistics are
+    saved first, so the indexes read back are those in memory, rebuilt from their stored form. A story the failed
+    placement had begun to change keeps what it changed (a state is a summary of its members for placing later
+    articles; which articles a story holds is in the articles table, where the failed article never is).
+    """
+    art = failed.item.article
+    cause = failed.__cause__
+    if folder.store.raw_hash_of(art.key) is None:  # else it failed after it was stored: it is taken
+        reason = f"placing the article failed: {type(cause).__name__}: {cause}".splitlines()[0][:300]
+        folder.store.quarantine(Rejected(art.location, "place", reason, art.raw), run_id)
+        counts.quarantined += 1
+    folder.flush(counts, save_states=True)
+    folder.store.save_index_state(STATS_STATE, folder.stories.stats_state())
+    return folder.reread()
 
 
 def story_input_rows(store: Store, story_id: str) -> list[Any]:
