@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsfold import prefilter
+from newsfold import prefilter, temporal_rules
 from newsfold.prefilter import DIGIT, condition, fold, gate, has_digit
-from newsfold.temporal import LANGS, _rules
+from newsfold.temporal_rules import LANGS
 
 
 def _admits(pattern: re.Pattern[str], text: str) -> bool:
@@ -72,7 +72,7 @@ def test_every_character_ignorecase_matches_to_a_gate_letter_folds_the_same() ->
     IGNORECASE folds to the same string, so no literal run the engine matches can be missing from the fold."""
     letters: set[str] = set()
     for lang in LANGS:
-        for _, pattern in _rules(lang).patterns:
+        for _, pattern in temporal_rules.rules(lang).patterns:
             letters.update(re.findall(r"[^\W\d_]", pattern.pattern))
     any_letter = re.compile("[" + "".join(map(re.escape, sorted(letters))) + "]", re.I)
     checked = 0
@@ -89,7 +89,7 @@ def test_every_character_ignorecase_matches_to_a_gate_letter_folds_the_same() ->
 
 def _vocabulary(lang: str) -> list[str]:
     """The strings a language's gates look for, in the forms a text may write them."""
-    words = {s.strip() for g in _rules(lang).gates for s in g.strings if s.strip()}
+    words = {s.strip() for g in temporal_rules.rules(lang).gates for s in g.strings if s.strip()}
     return sorted(words)
 
 
@@ -116,7 +116,7 @@ def _samples(lang: str, rng: random.Random, n: int) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_gate_shuts_out_a_text_its_date_pattern_matches(lang: str) -> None:
     rng = random.Random(lang)
-    rules = _rules(lang)
+    rules = temporal_rules.rules(lang)
     matched = shut = 0
     for text in _samples(lang, rng, 1500):
         folded, digit = fold(text), has_digit(text)
@@ -132,7 +132,7 @@ def test_no_gate_shuts_out_a_text_its_date_pattern_matches(lang: str) -> None:
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(text=st.text(max_size=80), lang=st.sampled_from(LANGS))
 def test_gates_hold_on_any_text(text: str, lang: str) -> None:
-    rules = _rules(lang)
+    rules = temporal_rules.rules(lang)
     folded, digit = fold(text), has_digit(text)
     for (kind, pattern), g in zip(rules.patterns, rules.gate_of, strict=True):
         if pattern.search(text):
@@ -144,7 +144,7 @@ def test_gates_hold_on_the_dev_data(shared_data: Path) -> None:
     files.append(("en", shared_data / "ecbplus-dev" / "articles.jsonl"))
     checked = 0
     for lang, path in files:
-        rules = _rules(lang)
+        rules = temporal_rules.rules(lang)
         for line in path.read_text(encoding="utf-8").splitlines()[:15]:
             for sentence in json.loads(line)["text"].split("\n"):
                 folded, digit = fold(sentence), has_digit(sentence)
@@ -162,7 +162,7 @@ def test_a_sentence_without_dates_runs_few_patterns() -> None:
         ("it", "Il comitato si è riunito per discutere il bilancio e le nuove regole."),
         ("ru", "Комитет собрался, чтобы обсудить бюджет и новые правила."),
     ]:
-        rules = _rules(lang)
+        rules = temporal_rules.rules(lang)
         folded, digit = fold(sentence), has_digit(sentence)
         run = sum(rules.gates[g].admits(folded, digit) for g in rules.gate_of)
         assert run <= 3, (lang, run, len(rules.patterns))
