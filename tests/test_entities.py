@@ -274,3 +274,45 @@ def test_a_capitalised_word_only_ever_opening_sentences_is_no_name() -> None:
     assert not names & {"Allerdings", "Außerdem", "Offenbar"}, names
     # a name that opens a sentence in one article and stands inside one in another stays
     assert "Angela Merkel" in names and "Berlin" in names
+
+
+def test_a_pairing_of_a_person_with_another_name_is_no_entity() -> None:
+    entities = merge_mentions(
+        [
+            _m("Sergey Lavrov"),
+            _m("Lavrov", article="b"),
+            _m("Antony Blinken", article="b"),
+            _m("Lavrov-Blinken", "ORG", "c"),  # "the Lavrov-Blinken talks"
+            _m("Putin", article="c"),
+            _m("Vladimir Putin", article="c"),
+            _m("Putin–Lavrov", "PERSON", "c"),
+            _m("Jean-Claude Juncker", article="c"),  # a joined first name: no other entity is called "Jean"
+            _m("Bosnia", "GPE", "c"),
+            _m("Herzegovina", "GPE", "c"),
+            _m("Bosnia-Herzegovina", "GPE", "c"),  # two places joined: kept
+        ]
+    )
+    names = {e.name for e in entities}
+    assert "Lavrov-Blinken" not in names and "Putin–Lavrov" not in names
+    assert {
+        "Sergey Lavrov",
+        "Antony Blinken",
+        "Vladimir Putin",
+        "Jean-Claude Juncker",
+        "Bosnia-Herzegovina",
+    } <= names
+    lavrov = next(e for e in entities if e.name == "Sergey Lavrov")
+    assert set(lavrov.articles) == {"a", "b"}  # the pairing's article is not credited to either person
+
+
+def test_a_tied_spelling_is_the_one_of_the_report_that_names_the_person_most() -> None:
+    wire = [_m("Antony Blinken", article="wire")] * 2 + [_m("Blinken", article="wire")] * 5
+    rewrites = [
+        _m("Anthony Blinken", article="b"),
+        _m("Anthony Blinken", article="c"),
+        _m("Blinken", article="c"),
+    ]
+    (blinken,) = merge_mentions(wire + rewrites)
+    assert blinken.name == "Antony Blinken"  # 2 mentions each; the wire report names him 7 times
+    (more,) = merge_mentions([*wire, *rewrites, _m("Anthony Blinken", article="d")])
+    assert more.name == "Anthony Blinken"  # no tie: the most used spelling still wins

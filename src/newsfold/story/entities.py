@@ -17,6 +17,10 @@ Variants are merged in steps, each guarded so that two people are never joined o
 5. an organisation whose words are a subset of exactly one other's ("Foreign Ministry" in a story that names
    only the "Russian Foreign Ministry"); in another word order or with a filler word ("Ministry of Foreign
    Affairs") only where one article uses both names.
+
+A name joined from two other names of the story by a hyphen, dash or slash, one of them a person's ("Lavrov-Blinken"
+in "the Lavrov-Blinken talks", "Putin-Biden"), names a meeting of the two, not an entity: it is left out. Other joined
+names stay ("Jean-Claude Juncker", "Hewlett-Packard", "Bosnia-Herzegovina").
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -73,6 +77,7 @@ _ARTICLE_WORDS = re.compile(
     r"^(?:(?:the|a|an|der|die|das|le|la|les|el|los|las|il|lo|gli|i|o|os|as)\s+|l['’])", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_JOINED = re.compile(r"\s*[-‐‑–—/]\s*")  # the joints of "Lavrov-Blinken", "Putin–Biden", "UNI/Sputnik"
 
 
 def fold_key(surface: str) -> str:
@@ -412,11 +417,13 @@ def merge_mentions(mentions: Sequence[Mention], order: Sequence[str] = ()) -> li
     surfaces: dict[str, Counter[str]] = {}
     labels: dict[str, Counter[str]] = {}
     arts: dict[str, set[str]] = {}
+    form_articles: dict[str, Counter[str]] = {}  # each surface form's mentions per article
     for m in mentions:
         k = fold_key(m.text)
         if not k:
             continue
         surfaces.setdefault(k, Counter())[m.text] += 1
+        form_articles.setdefault(m.text, Counter())[m.article] += 1
         labels.setdefault(k, Counter())[m.label] += 1
         arts.setdefault(k, set()).add(m.article)
     groups = _Groups(surfaces)
@@ -482,7 +489,25 @@ def merge_mentions(mentions: Sequence[Mention], order: Sequence[str] = ()) -> li
         }
         if len(supers) == 1 and groups.find(k) not in supers:
             groups.union(next(iter(supers)), k)
-    return _build(surfaces, labels, arts, groups, order)
+    # 6. pairings: "Lavrov-Blinken" joins two other entities' names, one of them a person's.
+    people = {groups.find(k) for k in persons if labels[k]["PERSON"]}
+
+    def part_group(part: str) -> str | None:
+        """The group a part of a joined name names: a name of the story, or the surname of one of its people."""
+        if part in surfaces:
+            return groups.find(part)
+        pk = person_key(part)
+        owners = surname_of.get(pk[0], set()) if len(pk) == 1 else set()
+        return groups.find(next(iter(owners))) if len(owners) == 1 else None
+
+    pairings: set[str] = set()
+    for k in surfaces:
+        parts = [part_group(fold_key(p)) for p in _JOINED.split(display(k))]
+        if len(parts) < 2 or None in parts or groups.find(k) in parts:
+            continue
+        if any(g in people for g in parts):
+            pairings.add(k)
+    return _build(surfaces, labels, arts, groups, order, form_articles, leave_out=pairings)
 
 
 def _build(
@@ -491,10 +516,13 @@ def _build(
     arts: dict[str, set[str]],
     groups: _Groups,
     order: Sequence[str],
+    form_articles: dict[str, Counter[str]],
+    leave_out: Set[str] = frozenset(),
 ) -> list[Entity]:
     members: dict[str, list[str]] = {}
     for k in surfaces:
-        members.setdefault(groups.find(k), []).append(k)
+        if k not in leave_out:
+            members.setdefault(groups.find(k), []).append(k)
     rank = {key: n for n, key in enumerate(order)}
     out: list[Entity] = []
     for keys in members.values():
@@ -510,10 +538,18 @@ def _build(
             continue  # a lone capitalised word seen once and of no known type: most likely not a name
         if votes["PERSON"] and any(len(k.split()) >= 2 and labels[k]["PERSON"] for k in keys):
             typ = "PERSON"  # a full name tagged PERSON outweighs a lone surname the model mislabelled
-        # Display name: the most used form of several words for people (the full name), else the most used.
+        # Display name: the most used form of several words for people (the full name), else the most used. On a
+        # tie, the form of the report that names the entity most: the fullest account of it (a wire report's
+        # "Antony Blinken" over the "Anthony Blinken" of two short rewrites that name him once each).
         multi = [f for f in forms if len(f.split()) >= 2]
         pool = multi if typ == "PERSON" and multi else list(forms)
-        name = max(pool, key=lambda f: (forms[f], len(f)))
+        focus: Counter[str] = Counter()
+        for f in forms:
+            focus.update(form_articles.get(f, Counter()))
+        name = max(
+            pool,
+            key=lambda f: (forms[f], max((focus[a] for a in form_articles.get(f, ())), default=0), len(f)),
+        )
         variants = tuple(sorted(forms, key=lambda f: (-forms[f], f)))
         ordered = tuple(sorted(seen, key=lambda a: (rank.get(a, len(rank)), a)))
         out.append(Entity(name, typ, variants, ordered, sum(forms.values())))
