@@ -436,3 +436,49 @@ def test_a_week_ago(sentence: str, lang: str, expected: str) -> None:
 )
 def test_nights_first_days_and_sides(sentence: str, lang: str, expected: list[str]) -> None:
     assert _values(sentence, MAR_20, lang) == expected
+
+
+SUN = dt.date(2022, 2, 20)  # the Sunday that ends the seeds' week
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "published", "expected"),
+    [
+        # last weekend: the one that ended the week before; this weekend: the one of the publish date's week
+        ("Last weekend, 40 people were killed.", "en", THU, "2022-W06"),
+        ("This weekend the talks resume.", "en", THU, "2022-W07"),
+        ("Last weekend, 40 people were killed.", "en", SUN, "2022-W06"),  # on a Sunday: not the day before
+        (
+            "This past weekend the talks resumed.",
+            "en",
+            dt.date(2022, 2, 21),
+            "2022-W07",
+        ),  # on the Monday after
+        ("Le week-end dernier, 40 personnes ont été tuées.", "fr", THU, "2022-W06"),
+        ("Ce week-end, les négociations reprennent.", "fr", THU, "2022-W07"),
+        ("El fin de semana pasado murieron 40 personas.", "es", THU, "2022-W06"),
+        ("Este fin de semana se reanudan las conversaciones.", "es", THU, "2022-W07"),
+        ("No fim de semana passado morreram 40 pessoas.", "pt", THU, "2022-W06"),
+        ("Lo scorso fine settimana sono morte 40 persone.", "it", THU, "2022-W06"),
+        ("Am vergangenen Wochenende wurden 40 Menschen getötet.", "de", THU, "2022-W06"),
+        ("В прошлые выходные погибли 40 человек.", "ru", THU, "2022-W06"),
+    ],
+)
+def test_weekends_resolve_to_their_iso_week(
+    sentence: str, lang: str, published: dt.date, expected: str
+) -> None:
+    found = find_dates(sentence, published=published, lang=lang)
+    assert [(m.value, m.precision) for m in found] == [(expected, "week")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Next weekend the talks resume.", "en"),
+        ("Le week-end prochain, les négociations reprennent.", "fr"),
+        ("El próximo fin de semana habrá elecciones.", "es"),
+    ],
+)
+def test_next_weekend_is_dropped_as_ambiguous(sentence: str, lang: str) -> None:
+    scan = scan_dates(sentence, published=THU, lang=lang)
+    assert scan.mentions == () and [d.reason for d in scan.dropped] == ["ambiguous"]

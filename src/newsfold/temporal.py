@@ -105,7 +105,8 @@ class Dropped:
     """A temporal expression that was found but not kept, and why.
 
     ``reason`` is one of ``impossible`` (February 30), ``far_future``, ``no_publish_date`` (a relative expression
-    in an article without a publish date), ``no_anchor`` ("the next day" with no day before it).
+    in an article without a publish date), ``no_anchor`` ("the next day" with no day before it), ``ambiguous``
+    ("next weekend": the coming one or the one after).
     """
 
     text: str
@@ -296,6 +297,10 @@ def _resolve(
         unit = (groups.get("u") or groups.get("u2") or "").lower()
         mod = groups.get("pre") or groups.get("post")
         delta = -1 if _is_last(mod, lang) else 1 if _is_next(mod, lang) else 0
+        if re.fullmatch(tw.UNIT_WEEKEND[lang], unit, re.IGNORECASE):
+            if delta > 0:
+                raise _Drop("ambiguous")  # the coming weekend or the one after: not guessed
+            return iso_week(pub + dt.timedelta(days=7 * delta)), "week"
         if re.fullmatch(tw.UNIT_WEEK[lang], unit, re.IGNORECASE):
             return iso_week(pub + dt.timedelta(days=7 * delta)), "week"
         if re.fullmatch(tw.UNIT_YEAR[lang], unit, re.IGNORECASE):

@@ -93,7 +93,7 @@ def rules(lang: str) -> Rules:
         rf"|(?P<ynext>{nxt})\s+{unit_end}|{unit_end}\s+(?P<ynext2>{nxt})))"
     )
     cue = tw.PERIOD_CUE[lang]
-    units = f"{tw.UNIT_WEEK[lang]}|{tw.UNIT_MONTH[lang]}|{tw.UNIT_YEAR[lang]}"
+    units = f"{tw.UNIT_WEEKEND[lang]}|{tw.UNIT_WEEK[lang]}|{tw.UNIT_MONTH[lang]}|{tw.UNIT_YEAR[lang]}"
     # whole words: letters on neither side (\b fails next to Arabic and accented letters in some spellings)
     lb, rb = r"(?<![^\W\d_])", r"(?![^\W\d_])"
     of = r"(?:(?:of|de|del|di|du|d['’])\s+)?"

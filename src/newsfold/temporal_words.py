@@ -202,6 +202,20 @@ UNIT_WEEK = {
     "ru": r"недел[яиюе]",
     "ar": r"الأسبوع|الاسبوع",
 }
+# The weekend, a week unit of its own: "last weekend" is the one of the week before ("le week-end dernier", "el fin de
+# semana pasado", "lo scorso fine settimana", "am vergangenen Wochenende", "в прошлые выходные"), "this weekend" the
+# one of the publish date's week (ISO weeks end on Sunday, so both are exact at week precision); "next weekend" may be
+# the coming one or the one after, and is dropped (reason ``ambiguous``).
+UNIT_WEEKEND = {
+    "en": r"week-?end",
+    "it": r"fine\s+settimana|week-?end",
+    "de": r"wochenende",
+    "fr": r"week-?end|fin\s+de\s+semaine",
+    "es": r"fin\s+de\s+semana",
+    "pt": r"fim\s+de\s+semana",
+    "ru": r"выходны[еx]",
+    "ar": r"عطلة\s+نهاية\s+الأسبوع|نهاية\s+الأسبوع",
+}
 # Words for "this" before a week, month or year ("this week", "questa settimana", "diese Woche", "cette année").
 THIS = {
     "en": r"this",
