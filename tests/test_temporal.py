@@ -482,3 +482,27 @@ def test_weekends_resolve_to_their_iso_week(
 def test_next_weekend_is_dropped_as_ambiguous(sentence: str, lang: str) -> None:
     scan = scan_dates(sentence, published=THU, lang=lang)
     assert scan.mentions == () and [d.reason for d in scan.dropped] == ["ambiguous"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # a month with a word before it and a year after it is that month of that year, not of the nearest one
+        ("Depuis mars 2011, 8.000 personnes sont mortes.", "fr", ["2011-03"]),
+        ("All'inizio di settembre 2001 bin Laden era malato.", "it", ["2001-09"]),
+        ("In early December 2012 the patch shipped.", "en", ["2012-12"]),
+        ("Restò in carica fino al novembre 2017.", "it", ["2017-11"]),  # not the nearest November, 2021
+        # period words before a year
+        ("A comienzos de 2012 la crisis se agravó.", "es", ["2012"]),
+        ("Durante 2011 murieron miles de personas.", "es", ["2011"]),
+        ("Pendant 2011, la crise a duré.", "fr", ["2011"]),
+        # counts in the feminine (Russian weeks) and the Arabic dual
+        ("Две недели назад ООН призвала к прекращению огня.", "ru", ["2022-W05"]),
+        ("قبل يومين قتل 12 جنديا.", "ar", ["2022-02-15"]),
+        ("منذ أسبوعين طالبت الأمم المتحدة بوقف إطلاق النار.", "ar", ["2022-W05"]),
+        ("منذ شهرين بدأت الاحتجاجات.", "ar", ["2021-12"]),
+        ("منذ عامين بدأت الثورة.", "ar", ["2020"]),
+    ],
+)
+def test_period_words_and_counts_in_other_languages(sentence: str, lang: str, expected: list[str]) -> None:
+    assert _values(sentence, THU, lang) == expected

@@ -313,7 +313,7 @@ def _resolve(
         return f"{int(groups['y']):04d}", "year"
     if kind.endswith("ago"):  # "three days ago", "a week ago", "two months ago", "a year ago"
         pub = need_pub()
-        count = _count(groups["n"], lang) if groups["n"] else 1
+        count = 2 if groups.get("dual") else _count(groups["n"], lang) if groups["n"] else 1
         if not 1 <= count <= _MAX_AGO[kind]:
             raise _Skip
         if kind == "ago":

@@ -128,7 +128,8 @@ def rules(lang: str) -> Rules:
         ("weekday", rf"{lb}{mod_before}(?:يوم\s+)?(?P<w>{wd_alt}){mod_after}{rb}"),
         (
             "month",
-            rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}{month_alone}"
+            # a year after the month makes it the "my" pattern's ("depuis mars 2011" is March 2011, not March)
+            rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}{month_alone}(?!,?\s+{of}\d{{4}}(?!\d))"
             rf"(?:{year_side}|\s+(?P<post>{last}|{nxt})(?!\s+{unit_end}))?{rb}",
         ),
         (

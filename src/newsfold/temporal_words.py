@@ -145,7 +145,7 @@ DAYS_AGO = {
     "es": r"hace\s+{N}\s+días",
     "pt": r"há\s+{N}\s+dias",
     "ru": r"{N}\s+(?:дня|дней)\s+назад",
-    "ar": r"(?:قبل|منذ)\s+{N}\s+(?:أيام|يوما|يوماً)",
+    "ar": r"(?:قبل|منذ)\s+(?:{N}\s+(?:أيام|يوما|يوماً)|(?P<dual>يومين))",  # the dual: "two days"
 }
 COUNT_WORDS = {
     "en": "two,three,four,five,six,seven,eight,nine,ten",
@@ -154,7 +154,7 @@ COUNT_WORDS = {
     "fr": "deux,trois,quatre,cinq,six,sept,huit,neuf,dix",
     "es": "dos,tres,cuatro,cinco,seis,siete,ocho,nueve,diez",
     "pt": "dois|duas,três,quatro,cinco,seis,sete,oito,nove,dez",
-    "ru": "два,три,четыре,пять,шесть,семь,восемь,девять,десять",
+    "ru": "два|две,три,четыре,пять,шесть,семь,восемь,девять,десять",  # "две недели": weeks are feminine
     "ar": "اثنين,ثلاثة,أربعة,خمسة,ستة,سبعة,ثمانية,تسعة,عشرة",
 }
 
@@ -236,7 +236,7 @@ WEEKS_AGO = {
     "es": r"hace\s+(?:{N}\s+semanas|una\s+semana)",
     "pt": r"há\s+(?:{N}\s+semanas|uma\s+semana)",
     "ru": r"(?:{N}\s+недел[иь]|неделю)\s+назад",
-    "ar": r"(?:قبل|منذ)\s+(?:{N}\s+أسابيع|أسبوع)",
+    "ar": r"(?:قبل|منذ)\s+(?:{N}\s+أسابيع|(?P<dual>أسبوعين)|أسبوع)",
 }
 # "three months ago", "a year ago" (month and year precision; without {N} the count is one).
 MONTHS_AGO = {
@@ -247,7 +247,7 @@ MONTHS_AGO = {
     "es": r"hace\s+(?:{N}\s+meses|un\s+mes)",
     "pt": r"há\s+(?:{N}\s+meses|um\s+mês)",
     "ru": r"(?:{N}\s+(?:месяца|месяцев)|месяц)\s+назад",
-    "ar": r"(?:قبل|منذ)\s+(?:{N}\s+(?:أشهر|شهور)|شهر)",
+    "ar": r"(?:قبل|منذ)\s+(?:{N}\s+(?:أشهر|شهور)|(?P<dual>شهرين)|شهر)",
 }
 YEARS_AGO = {
     "en": r"(?:{N}\s+years|(?:a|one)\s+year)\s+ago",
@@ -257,7 +257,7 @@ YEARS_AGO = {
     "es": r"hace\s+(?:{N}\s+años|un\s+año)",
     "pt": r"há\s+(?:{N}\s+anos|um\s+ano)",
     "ru": r"(?:{N}\s+(?:года|лет)|год)\s+назад",
-    "ar": r"(?:قبل|منذ)\s+(?:{N}\s+(?:سنوات|أعوام)|عام|سنة)",
+    "ar": r"(?:قبل|منذ)\s+(?:{N}\s+(?:سنوات|أعوام)|(?P<dual>عامين|سنتين)|عام|سنة)",
 }
 # "last month", "last year" (month and year precision).
 UNIT_MONTH = {
@@ -289,9 +289,10 @@ PERIOD_CUE = {
     r"inizio|fine|metà|primi di|inizi di|fine di|alla fine di|all['’]inizio di|a metà|a fine|a inizio|"
     r"nel mese di|nell['’]anno|anno",
     "de": r"im|seit|bis|ab|vom|Anfang|Ende|Mitte|Jahr|Jahre|im Jahr|im Jahre",
-    "fr": r"en|depuis|jusqu['’]en|dès|début|fin|mi-|courant|à la fin de|au début de|l['’]année|d['’]ici",
-    "es": r"en|desde|hasta|a finales de|a principios de|a mediados de|finales de|principios de|mediados de|"
-    r"el año|del año",
+    "fr": r"en|depuis|jusqu['’]en|dès|début|fin|mi-|courant|durant|pendant|au cours de|à la fin de|au début de|"
+    r"l['’]année|d['’]ici",
+    "es": r"en|desde|hasta|durante|a finales de|a principios de|a mediados de|a comienzos de|a fines de|"
+    r"finales de|principios de|mediados de|comienzos de|fines de|el año|del año",
     "pt": r"em|desde|até|no final de|no início de|em meados de|final de|início de|meados de|no ano de|o ano de",
     "ru": r"в|с|до|к|начале|конце|середине|в начале|в конце|в середине",
     "ar": r"في|منذ|عام|سنة|حتى|مطلع|أواخر|أوائل|منتصف|نهاية|بداية",
