@@ -25,3 +25,14 @@ def test_arc_of_the_seeds_is_sorted_cited_and_says_its_basis(tmp_path: Path, set
             if r["basis"] == "published":
                 assert len(r["articles"]) == 1
         assert story_arc(store, settings, query="earthquake volcano", max_dates=6) == []
+
+
+def test_the_arc_reports_its_progress_and_gives_the_same_dates(tmp_path: Path, settings: Settings) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([SEEDS], store, settings)
+        calls: list[tuple[int, int]] = []
+        rows = story_arc(
+            store, settings, query=None, max_dates=6, on_progress=lambda d, t: calls.append((d, t))
+        )
+        assert calls == [(i, 5) for i in range(1, 6)]  # one call per scanned article, of the five seeds
+        assert rows == story_arc(store, settings, query=None, max_dates=6)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from newsfold.settings import Settings
@@ -14,7 +15,14 @@ from newsfold.temporal import date_order
 MAX_STORIES = 200
 
 
-def story_arc(store: Store, settings: Settings, *, query: str | None, max_dates: int) -> list[dict[str, Any]]:
+def story_arc(
+    store: Store,
+    settings: Settings,
+    *,
+    query: str | None,
+    max_dates: int,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> list[dict[str, Any]]:
     """The most important dated events across the matching stories, sorted by date.
 
     Args:
@@ -22,6 +30,7 @@ def story_arc(store: Store, settings: Settings, *, query: str | None, max_dates:
         settings: read-only options.
         query: free text selecting stories (None: the most recent ones).
         max_dates: at most this many distinct dates.
+        on_progress: called as ``f(done, total)`` after each article is scanned for dates.
 
     Returns:
         Contract objects ``{"date", "text", "articles", "stories"}`` plus ``basis``: ``stated`` when the cited
@@ -40,7 +49,15 @@ def story_arc(store: Store, settings: Settings, *, query: str | None, max_dates:
                 continue  # a copy states what its original states; it is cited through the original's story
             story_of[row["key"]] = s["id"]
             articles.append(row_to_article(row))
-    entries = key_dates(articles, max_dates)
+    done = 0
+
+    def scanned() -> None:
+        nonlocal done
+        done += 1
+        if on_progress is not None:
+            on_progress(done, len(articles))
+
+    entries = key_dates(articles, max_dates, on_article=scanned if on_progress else None)
     out = []
     for e in sorted(entries, key=lambda e: date_order(e.date)):
         cited = list(e.articles)

@@ -300,7 +300,29 @@ def timeline(obj: _Ctx, db: str | None, query: str | None, max_dates: int, as_js
     from newsfold.arc import story_arc
 
     with _open_store(db, must_exist=True) as store:
-        rows = story_arc(store, obj.settings, query=query, max_dates=max_dates)
+        if obj.settings.progress and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import Progress as Bar
+
+            with Bar(
+                TextColumn("[bold]timeline"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("articles"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            ) as bar:
+                task = bar.add_task("timeline", total=None)
+
+                def tick(done: int, total: int) -> None:
+                    if done % 50 == 0 or done == total:
+                        bar.update(task, completed=done, total=total)
+
+                rows = story_arc(store, obj.settings, query=query, max_dates=max_dates, on_progress=tick)
+        else:
+            rows = story_arc(store, obj.settings, query=query, max_dates=max_dates)
     if as_json:
         _echo_json(rows)
         return

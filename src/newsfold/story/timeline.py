@@ -31,7 +31,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsfold.models import Article
@@ -454,7 +454,9 @@ def _lead(scanned: _Scanned, day: str) -> str | None:
     return None
 
 
-def key_dates(articles: Sequence[Article], n: int) -> list[TimelineEntry]:
+def key_dates(
+    articles: Sequence[Article], n: int, *, on_article: Callable[[], None] | None = None
+) -> list[TimelineEntry]:
     """Choose the ``n`` key dates of a story arc, each with its main event, sorted by date.
 
     See :func:`key_dates_with_timeline` for how days are chosen and what each entry rests on.
@@ -462,17 +464,18 @@ def key_dates(articles: Sequence[Article], n: int) -> list[TimelineEntry]:
     Args:
         articles: the arc's articles.
         n: how many dates to choose.
+        on_article: called after each article's dates are found (for a progress bar).
 
     Returns:
         At most ``n`` entries, one per date, sorted by date; ``score`` is the date's rank score.
     """
     if n <= 0:
         return []
-    return key_dates_with_timeline(articles, n)[0]
+    return key_dates_with_timeline(articles, n, on_article=on_article)[0]
 
 
 def key_dates_with_timeline(
-    articles: Sequence[Article], n: int
+    articles: Sequence[Article], n: int, *, on_article: Callable[[], None] | None = None
 ) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
     """Choose the ``n`` key dates of a story arc, each with its main event, sorted by date; and the whole timeline.
 
@@ -483,6 +486,7 @@ def key_dates_with_timeline(
     Args:
         articles: the arc's articles.
         n: how many dates to choose.
+        on_article: called after each article's dates are found (the scan is most of the cost).
 
     Returns:
         At most ``n`` entries, one per date, sorted by date (``score`` is the date's rank score); and every entry of
@@ -490,7 +494,11 @@ def key_dates_with_timeline(
     """
     if not articles:
         return [], []
-    scans = [_scan(a) for a in articles]
+    scans = []
+    for a in articles:
+        scans.append(_scan(a))
+        if on_article is not None:
+            on_article()
     scores = _rank(articles, scans)
     chosen = sorted(scores, key=lambda d: (-scores[d], d))[:n]
     entries = _timeline(articles, scans)
