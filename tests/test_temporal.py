@@ -506,3 +506,28 @@ def test_next_weekend_is_dropped_as_ambiguous(sentence: str, lang: str) -> None:
 )
 def test_period_words_and_counts_in_other_languages(sentence: str, lang: str, expected: list[str]) -> None:
     assert _values(sentence, THU, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Les élections auront lieu dans deux semaines.", "fr", ["2022-W09"]),
+        ("Dentro de dos semanas habrá elecciones.", "es", ["2022-W09"]),
+        ("Il cessate il fuoco scatterà tra una settimana.", "it", ["2022-W08"]),
+        ("Tra tre giorni si vota.", "it", ["2022-02-20"]),
+        ("Daqui a um mês haverá eleições.", "pt", ["2022-03"]),
+        ("Через две недели состоятся выборы.", "ru", ["2022-W09"]),
+        ("In zwei Wochen wird gewählt.", "de", ["2022-W09"]),
+        ("The vote will be held two weeks from now.", "en", ["2022-W09"]),
+        ("In three days' time the talks resume.", "en", ["2022-02-20"]),
+        ("Dans un an, la guerre sera finie.", "fr", ["2023"]),
+        # how long something took, not when: no date
+        ("The bridge was built in two weeks.", "en", []),
+        ("Die Brücke wurde in zwei Wochen gebaut.", "de", []),
+        ("Una tregua tra 2 e 3 giorni, non di più.", "it", []),  # "between": no count right after "tra"
+    ],
+)
+def test_a_span_from_now_counts_forward_from_the_publish_date(
+    sentence: str, lang: str, expected: list[str]
+) -> None:
+    assert _values(sentence, THU, lang) == expected

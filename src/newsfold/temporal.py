@@ -73,6 +73,10 @@ _MAX_AGO = {
     "weeks_ago": MAX_WEEKS_AGO,
     "months_ago": MAX_MONTHS_AGO,
     "years_ago": MAX_YEARS_AGO,
+    "in_days": MAX_DAYS_AGO,
+    "in_weeks": MAX_WEEKS_AGO,
+    "in_months": MAX_MONTHS_AGO,
+    "in_years": MAX_YEARS_AGO,
 }
 
 # A capitalised word right before a capitalised "Today": the two are a name, not a date.
@@ -323,6 +327,21 @@ def _resolve(
         if kind == "years_ago":
             return f"{pub.year - count:04d}", "year"
         year, month = _shift_months(pub.year, pub.month, -count)
+        return f"{year:04d}-{month:02d}", "month"
+    if kind.startswith("in_"):  # "in three days' time", "tra due settimane", "dans un mois", "через год"
+        pub = need_pub()
+        if lang in tw.IN_NEEDS_FUTURE and not future():
+            raise _Skip  # "in zwei Wochen gebaut": how long it took
+        count = _count(groups["n"], lang) if groups["n"] else 1
+        if not 1 <= count <= _MAX_AGO[kind]:
+            raise _Skip
+        if kind == "in_days":
+            return (pub + dt.timedelta(days=count)).isoformat(), "day"
+        if kind == "in_weeks":
+            return iso_week(pub + dt.timedelta(days=7 * count)), "week"
+        if kind == "in_years":
+            return f"{pub.year + count:04d}", "year"
+        year, month = _shift_months(pub.year, pub.month, count)
         return f"{year:04d}-{month:02d}", "month"
     if kind.startswith("rel"):
         pub = need_pub()

@@ -145,6 +145,10 @@ def rules(lang: str) -> Rules:
         ("weeks_ago", tw.WEEKS_AGO),
         ("months_ago", tw.MONTHS_AGO),
         ("years_ago", tw.YEARS_AGO),
+        ("in_days", tw.IN_DAYS),
+        ("in_weeks", tw.IN_WEEKS),
+        ("in_months", tw.IN_MONTHS),
+        ("in_years", tw.IN_YEARS),
     ):
         pats.append((kind, lb + table[lang].replace("{N}", rf"(?<!\d)(?P<n>\d{{1,2}}|{counts})") + rb))
     for regex, offset in tw.RELATIVE_DAYS[lang]:

@@ -238,6 +238,52 @@ WEEKS_AGO = {
     "ru": r"(?:{N}\s+недел[иь]|неделю)\s+назад",
     "ar": r"(?:قبل|منذ)\s+(?:{N}\s+أسابيع|(?P<dual>أسبوعين)|أسبوع)",
 }
+# "in three days", "tra due settimane", "dans un mois", "dentro de dos años": a span ahead of the publish date ({N} as
+# in DAYS_AGO; without it the count is one). Only forms that say "from now": English "in two weeks" and German "in
+# zwei Wochen" may be how long something took ("built in two weeks"), so English takes "from now" / "time" only and
+# German needs a verb in the future tense (IN_NEEDS_FUTURE); "через два дня после..." counts from an event, not
+# from the publish date, and is left out (as is Arabic "بعد", "after", which does the same).
+IN_DAYS = {
+    "en": r"(?:in\s+)?(?:{N}\s+days|a\s+day)(?:['’]s?\s+time|\s+from\s+now)",
+    "it": r"(?:tra|fra)\s+{N}\s+giorni",
+    "de": r"in\s+{N}\s+tagen",
+    "fr": r"dans\s+{N}\s+jours",
+    "es": r"dentro\s+de\s+{N}\s+días",
+    "pt": r"daqui\s+a\s+{N}\s+dias",
+    "ru": r"через\s+{N}\s+(?:дня|дней)(?!\s+после)",
+    "ar": r"(?!)",
+}
+IN_WEEKS = {
+    "en": r"(?:in\s+)?(?:{N}\s+weeks|a\s+week)(?:['’]s?\s+time|\s+from\s+now)",
+    "it": r"(?:tra|fra)\s+(?:{N}\s+settimane|una\s+settimana)",
+    "de": r"in\s+(?:{N}\s+wochen|einer\s+woche)",
+    "fr": r"dans\s+(?:{N}\s+semaines|une\s+semaine)",
+    "es": r"dentro\s+de\s+(?:{N}\s+semanas|una\s+semana)",
+    "pt": r"daqui\s+a\s+(?:{N}\s+semanas|uma\s+semana)",
+    "ru": r"через\s+(?:{N}\s+недел[иь]|неделю)(?!\s+после)",
+    "ar": r"(?!)",
+}
+IN_MONTHS = {
+    "en": r"(?:in\s+)?(?:{N}\s+months|a\s+month)(?:['’]s?\s+time|\s+from\s+now)",
+    "it": r"(?:tra|fra)\s+(?:{N}\s+mesi|un\s+mese)",
+    "de": r"in\s+(?:{N}\s+monaten|einem\s+monat)",
+    "fr": r"dans\s+(?:{N}\s+mois|un\s+mois)",
+    "es": r"dentro\s+de\s+(?:{N}\s+meses|un\s+mes)",
+    "pt": r"daqui\s+a\s+(?:{N}\s+meses|um\s+mês)",
+    "ru": r"через\s+(?:{N}\s+(?:месяца|месяцев)|месяц)(?!\s+после)",
+    "ar": r"(?!)",
+}
+IN_YEARS = {
+    "en": r"(?:in\s+)?(?:{N}\s+years|a\s+year)(?:['’]s?\s+time|\s+from\s+now)",
+    "it": r"(?:tra|fra)\s+(?:{N}\s+anni|un\s+anno)",
+    "de": r"in\s+(?:{N}\s+jahren|einem\s+jahr)",
+    "fr": r"dans\s+(?:{N}\s+ans|un\s+an)",
+    "es": r"dentro\s+de\s+(?:{N}\s+años|un\s+año)",
+    "pt": r"daqui\s+a\s+(?:{N}\s+anos|um\s+ano)",
+    "ru": r"через\s+(?:{N}\s+(?:года|лет)|год)(?!\s+после)",
+    "ar": r"(?!)",
+}
+IN_NEEDS_FUTURE = frozenset({"de"})
 # "three months ago", "a year ago" (month and year precision; without {N} the count is one).
 MONTHS_AGO = {
     "en": r"(?:{N}\s+months|(?:a|one)\s+month)\s+ago",
