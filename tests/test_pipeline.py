@@ -557,10 +557,56 @@ def test_an_article_whose_placement_raises_is_quarantined_and_the_run_goes_on(
         # The two seeds placed before the failure and the two after it are one story: the indexes read back after
         # the failure hold what the run had placed (a crash-like reread of older states would split it).
         assert sizes == [(1, ["quake-1"]), (4, sorted(SEED_KEYS - {bad}))]
+        _assert_indexes_match_the_store(store)
         monkeypatch.undo()
         again = ingest([path], store, settings)  # the fault fixed: the quarantined article is taken
         assert (again.taken, again.unchanged, again.quarantined) == (1, 5, 0)
         assert sorted(s["size"] for s in _stories(store)) == [1, 5]
+        _assert_indexes_match_the_store(
+            store
+        )  # taken once: the failed placement left no trace to count it twice
+
+
+def _assert_indexes_match_the_store(store: Store) -> None:
+    """Every stored story state holds only members the store has in that story, and its size; the statistics count
+    the stored originals and redirect no story that is still live."""
+    from newsfold.cluster.model import _Story
+    from newsfold.pipeline import STATS_STATE
+
+    conn = store.reader()
+    for row in conn.execute(
+        "SELECT id, size, state FROM stories WHERE merged_into IS NULL AND state IS NOT NULL"
+    ):
+        story = _Story.from_bytes(row["id"], bytes(row["state"]))
+        held = {r[0] for r in conn.execute("SELECT key FROM articles WHERE story_id = ?", (row["id"],))}
+        assert {m.key for m in story.members} <= held and story.size == row["size"], row["id"]
+    stats = json.loads(store.index_state(STATS_STATE) or b"{}")
+    originals = conn.execute("SELECT COUNT(*) FROM articles WHERE copy_of IS NULL").fetchone()[0]
+    assert stats["n"] == originals
+    live = {r[0] for r in conn.execute("SELECT id FROM stories WHERE merged_into IS NULL")}
+    assert not live & set(stats["redirect"])
+
+
+def test_a_placement_failing_after_it_merged_two_stories_leaves_no_trace(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch, shared_data: Path
+) -> None:
+    from newsfold.cluster import StoryIndex
+
+    original = StoryIndex.place
+    failed: list[str] = []
+
+    def place(self: StoryIndex, doc: Any) -> Any:
+        placement = original(self, doc)
+        if placement.merged and not failed:  # the index has merged two stories the store still has apart
+            failed.append(doc.key)
+            raise RuntimeError("injected fault after a merge")
+        return placement
+
+    monkeypatch.setattr(StoryIndex, "place", place)
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([shared_data / "crisis-it" / "yemen.jsonl"], store, settings.replace(batch_size=8))
+        assert len(failed) == 1 and counts.quarantined == 1
+        _assert_indexes_match_the_store(store)
 
 
 def test_a_systematic_placement_fault_stops_the_run(

