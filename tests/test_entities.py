@@ -290,6 +290,10 @@ def test_a_pairing_of_a_person_with_another_name_is_no_entity() -> None:
             _m("Bosnia", "GPE", "c"),
             _m("Herzegovina", "GPE", "c"),
             _m("Bosnia-Herzegovina", "GPE", "c"),  # two places joined: kept
+            _m("Lavrov - Blinken", "PERSON", "d"),  # spaced, and typed a person: still the two of them
+            _m("Karl Benz", article="d"),
+            _m("Mercedes", "ORG", "d"),
+            _m("Mercedes-Benz", "ORG", "d"),  # a company and a person: kept
         ]
     )
     names = {e.name for e in entities}
@@ -302,7 +306,7 @@ def test_a_pairing_of_a_person_with_another_name_is_no_entity() -> None:
         "Bosnia-Herzegovina",
     } <= names
     lavrov = next(e for e in entities if e.name == "Sergey Lavrov")
-    assert set(lavrov.articles) == {"a", "b"}  # the pairing's article is not credited to either person
+    assert set(lavrov.articles) == {"a", "b"}  # the pairings' articles are not credited to either person
 
 
 def test_a_tied_spelling_is_the_one_of_the_report_that_names_the_person_most() -> None:

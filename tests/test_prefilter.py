@@ -44,6 +44,12 @@ def test_condition_of_a_pattern(regex: str, flags: int, expected: set[str] | Non
     assert (set(got) if got is not None else None) == expected
 
 
+def test_no_literal_is_taken_for_the_digit_mark() -> None:
+    pattern = re.compile("\x00digit")  # the text the digit mark was once written as (review)
+    assert pattern.search("x\x00digit") and _admits(pattern, "x\x00digit")
+    assert not gate(pattern).digit
+
+
 def test_a_string_holding_another_is_left_out_of_the_gate() -> None:
     g = gate(re.compile(r"(?:mar|marzo|ieri)\s", re.I))
     assert set(g.strings) == {"mar", "ieri"}

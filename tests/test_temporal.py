@@ -462,6 +462,8 @@ SUN = dt.date(2022, 2, 20)  # the Sunday that ends the seeds' week
         ("Lo scorso fine settimana sono morte 40 persone.", "it", THU, "2022-W06"),
         ("Am vergangenen Wochenende wurden 40 Menschen getötet.", "de", THU, "2022-W06"),
         ("В прошлые выходные погибли 40 человек.", "ru", THU, "2022-W06"),
+        ("На прошлых выходных погибли 40 человек.", "ru", THU, "2022-W06"),
+        ("في عطلة نهاية الاسبوع الماضي قتل 40 شخصا.", "ar", THU, "2022-W06"),
     ],
 )
 def test_weekends_resolve_to_their_iso_week(
@@ -492,6 +494,8 @@ def test_next_weekend_is_dropped_as_ambiguous(sentence: str, lang: str) -> None:
         ("All'inizio di settembre 2001 bin Laden era malato.", "it", ["2001-09"]),
         ("In early December 2012 the patch shipped.", "en", ["2012-12"]),
         ("Restò in carica fino al novembre 2017.", "it", ["2017-11"]),  # not the nearest November, 2021
+        ("Depuis mars 3000 personnes sont mortes.", "fr", ["2021-03"]),  # a figure after the month, no year
+        ("A marzo 1500 lavoratori hanno scioperato.", "it", ["2021-03"]),
         # period words before a year
         ("A comienzos de 2012 la crisis se agravó.", "es", ["2012"]),
         ("Durante 2011 murieron miles de personas.", "es", ["2011"]),

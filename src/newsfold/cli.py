@@ -5,10 +5,11 @@ Exit status: 0 when all went well, 1 when an input was quarantined or an id is u
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,26 @@ def settings_cmd() -> None:
     click.echo(_settings_help())
 
 
+@contextlib.contextmanager
+def _progress_bar(label: str, *columns: Any, **fields: Any) -> Iterator[tuple[Any, Any]]:
+    """A transient progress bar on stderr: the label, a bar, these columns and the time elapsed; yields the bar and
+    its task (``bar.update(task, completed=..., total=...)``)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    bar = Bar(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        *columns,
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        yield bar, bar.add_task(label, total=None, **fields)
+
+
 def _open_store(db: str | None, *, must_exist: bool = False) -> Any:
     from newsfold.store import Store
 
@@ -136,21 +157,17 @@ def ingest(
 
     settings = obj.settings
     backend = get_backend(engine, workers=workers, scheduler=scheduler)
-    show_bar = settings.progress and sys.stdout.isatty()
+    show_bar = settings.progress and sys.stderr.isatty()
     with _open_store(db) as store:
         if show_bar:
-            from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
-            from rich.progress import Progress as Bar
+            from rich.progress import TextColumn
 
-            with Bar(
-                TextColumn("[bold]ingest"),
-                BarColumn(),
+            with _progress_bar(
+                "ingest",
                 TextColumn("{task.completed} articles"),
                 TextColumn("{task.fields[rate]}/s"),
-                TimeElapsedColumn(),
-                transient=True,
-            ) as bar:
-                task = bar.add_task("ingest", total=None, rate="-")
+                rate="-",
+            ) as (bar, task):
 
                 def tick(p: Progress) -> None:
                     elapsed = bar.tasks[0].elapsed or 1e-9
@@ -301,20 +318,9 @@ def timeline(obj: _Ctx, db: str | None, query: str | None, max_dates: int, as_js
 
     with _open_store(db, must_exist=True) as store:
         if obj.settings.progress and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-            from rich.progress import Progress as Bar
+            from rich.progress import MofNCompleteColumn, TextColumn
 
-            with Bar(
-                TextColumn("[bold]timeline"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("articles"),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            ) as bar:
-                task = bar.add_task("timeline", total=None)
+            with _progress_bar("timeline", MofNCompleteColumn(), TextColumn("articles")) as (bar, task):
 
                 def tick(done: int, total: int) -> None:
                     if done % 50 == 0 or done == total:

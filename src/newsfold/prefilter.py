@@ -35,12 +35,23 @@ try:  # CPython's regular-expression parser and case table (private modules; wit
 except ImportError:  # pragma: no cover - other Pythons
     _parser = _c = _casefix = None
 
-DIGIT = "\x00digit"  # stands for "some character \\d matches" in a condition
+
+class _Digit:
+    """The mark for "some character ``\\d`` matches" in a condition: not a string, so no literal can be taken for it."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "DIGIT"
+
+
+DIGIT = _Digit()
 CLASS_MAX = 16  # a character class of at most this many characters is a condition (each one a string)
 _DIGIT_RE = re.compile(r"\d")
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT) if _parser is not None else ()
-_Cond = frozenset[str] | None
-_Part = tuple[frozenset[str], bool] | None  # a part's condition and whether it is exact (see _sequence)
+_Item = str | _Digit
+_Cond = frozenset[_Item] | None
+_Part = tuple[frozenset[_Item], bool] | None  # a part's condition and whether it is exact (see _sequence)
 PRODUCT_MAX = 64  # adjacent exact parts are joined while the product has at most this many strings
 
 
@@ -106,7 +117,7 @@ def gate(pattern: re.Pattern[str]) -> Gate:
     cond = condition(pattern)
     if not cond or "" in cond:
         return Gate()
-    words = sorted((s for s in cond if s != DIGIT), key=lambda s: (len(s), s))
+    words = sorted((s for s in cond if isinstance(s, str)), key=lambda s: (len(s), s))
     kept: list[str] = []
     for s in words:
         if not any(k in s for k in kept):
@@ -114,7 +125,7 @@ def gate(pattern: re.Pattern[str]) -> Gate:
     return Gate(strings=tuple(kept), digit=DIGIT in cond, open=False)
 
 
-def condition(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def condition(pattern: re.Pattern[str]) -> frozenset[_Item] | None:
     """The strings (case-folded; :data:`DIGIT` for a digit) one of which every match of ``pattern`` contains.
 
     Returns:
@@ -141,18 +152,20 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Part:
     selective wins (the longest shortest string, then the fewest strings). Zero-width parts (lookarounds, anchors)
     consume nothing and do not break a product.
     """
-    candidates: list[frozenset[str]] = []
-    chain: frozenset[str] | None = frozenset([""])
+    candidates: list[frozenset[_Item]] = []
+    chain: frozenset[_Item] | None = frozenset([""])
     exact = True
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue
         part = (frozenset([fold(chr(av))]), True) if op is _c.LITERAL else _node(op, av)
-        if part is not None and part[1]:
+        if part is not None and part[1] and DIGIT not in part[0]:  # (exact parts hold strings only)
             if chain is None:
                 chain = part[0]
             elif len(chain) * len(part[0]) <= PRODUCT_MAX:
-                chain = frozenset([a + b for a in chain for b in part[0]])
+                chain = frozenset(
+                    [a + b for a in chain for b in part[0] if isinstance(a, str) and isinstance(b, str)]
+                )
             else:
                 candidates.append(chain)
                 chain, exact = part[0], False
@@ -172,8 +185,8 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Part:
     return max(candidates, key=lambda c: (min(map(_strength, c)), -len(c))), False
 
 
-def _strength(s: str) -> int:
-    return 1 if s == DIGIT else len(s)
+def _strength(s: _Item) -> int:
+    return len(s) if isinstance(s, str) else 1
 
 
 def _node(op: Any, av: Any) -> _Part:
@@ -183,7 +196,7 @@ def _node(op: Any, av: Any) -> _Part:
     if op is _c.ATOMIC_GROUP:
         return _sequence(list(av))
     if op is _c.BRANCH:
-        union: set[str] = set()
+        union: set[_Item] = set()
         exact = True
         for alternative in av[1]:
             part = _sequence(list(alternative))

@@ -241,6 +241,8 @@ def _resolve(
         if not month:
             raise _Skip
         if kind == "my":
+            if not MIN_YEAR <= int(groups["y"]) <= MAX_YEAR:
+                raise _Skip  # "a marzo 1500 lavoratori": a figure, not a year
             return f"{int(groups['y']):04d}-{month:02d}", "month"
         day = _day_number(groups["d"])
         if groups.get("y") or groups.get("y2"):

@@ -129,7 +129,7 @@ def rules(lang: str) -> Rules:
         (
             "month",
             # a year after the month makes it the "my" pattern's ("depuis mars 2011" is March 2011, not March)
-            rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}{month_alone}(?!,?\s+{of}\d{{4}}(?!\d))"
+            rf"{lb}(?:(?P<cue>{cue}|{last}|{nxt})\s*)?{month}{month_alone}(?!,?\s+{of}(?:19|20)\d\d(?!\w))"
             rf"(?:{year_side}|\s+(?P<post>{last}|{nxt})(?!\s+{unit_end}))?{rb}",
         ),
         (

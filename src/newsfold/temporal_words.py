@@ -213,8 +213,8 @@ UNIT_WEEKEND = {
     "fr": r"week-?end|fin\s+de\s+semaine",
     "es": r"fin\s+de\s+semana",
     "pt": r"fim\s+de\s+semana",
-    "ru": r"выходны[еx]",
-    "ar": r"عطلة\s+نهاية\s+الأسبوع|نهاية\s+الأسبوع",
+    "ru": r"выходны[ех]",  # "в прошлые выходные", "на прошлых выходных"
+    "ar": r"عطلة\s+نهاية\s+(?:الأسبوع|الاسبوع)|نهاية\s+(?:الأسبوع|الاسبوع)",
 }
 # Words for "this" before a week, month or year ("this week", "questa settimana", "diese Woche", "cette année").
 THIS = {

@@ -18,9 +18,10 @@ Variants are merged in steps, each guarded so that two people are never joined o
    only the "Russian Foreign Ministry"); in another word order or with a filler word ("Ministry of Foreign
    Affairs") only where one article uses both names.
 
-A name joined from two other names of the story by a hyphen, dash or slash, one of them a person's ("Lavrov-Blinken"
-in "the Lavrov-Blinken talks", "Putin-Biden"), names a meeting of the two, not an entity: it is left out. Other joined
-names stay ("Jean-Claude Juncker", "Hewlett-Packard", "Bosnia-Herzegovina").
+A name joined from the names of two or more of the story's people by a hyphen, dash or slash ("Lavrov-Blinken" in
+"the Lavrov-Blinken talks", "Putin–Biden") names a meeting of them, not an entity: it is left out. Other joined names
+stay ("Jean-Claude Juncker", "Mercedes-Benz" beside a Karl Benz, "Bosnia-Herzegovina"); a company named after two
+founders the story also names ("Rolls-Royce" with Charles Rolls and Henry Royce) is the exception it gets wrong.
 """
 
 from __future__ import annotations
@@ -489,23 +490,24 @@ def merge_mentions(mentions: Sequence[Mention], order: Sequence[str] = ()) -> li
         }
         if len(supers) == 1 and groups.find(k) not in supers:
             groups.union(next(iter(supers)), k)
-    # 6. pairings: "Lavrov-Blinken" joins two other entities' names, one of them a person's.
+    # 6. pairings: "Lavrov-Blinken" joins the names of two of the story's people.
     people = {groups.find(k) for k in persons if labels[k]["PERSON"]}
 
-    def part_group(part: str) -> str | None:
-        """The group a part of a joined name names: a name of the story, or the surname of one of its people."""
+    def part_group(part: str, whole: str) -> str | None:
+        """The group a part of a joined name names: a name of the story, or the surname of one of its people (the
+        joined name's own group aside)."""
         if part in surfaces:
             return groups.find(part)
         pk = person_key(part)
-        owners = surname_of.get(pk[0], set()) if len(pk) == 1 else set()
+        owners = {g for g in surname_of.get(pk[0], set()) if g != whole} if len(pk) == 1 else set()
         return groups.find(next(iter(owners))) if len(owners) == 1 else None
 
     pairings: set[str] = set()
     for k in surfaces:
-        parts = [part_group(fold_key(p)) for p in _JOINED.split(display(k))]
-        if len(parts) < 2 or None in parts or groups.find(k) in parts:
-            continue
-        if any(g in people for g in parts):
+        own = groups.find(k)
+        parts = [part_group(fold_key(p), own) for p in _JOINED.split(display(k))]
+        # every part a person of the story: "Mercedes-Benz" beside a Karl Benz is a company, and stays
+        if len(parts) >= 2 and own not in parts and all(g in people for g in parts):
             pairings.add(k)
     return _build(surfaces, labels, arts, groups, order, form_articles, leave_out=pairings)
 
