@@ -32,6 +32,14 @@ QUAKE = (
 )
 
 
+QUAKE_RECORD = {
+    "id": "quake-1",
+    "title": "Quake kills ten on Iranian island",
+    "text": QUAKE,
+    "published": "2005-11-28",
+}
+
+
 def _stories(store: Store) -> list[dict]:
     return q.list_stories(store.reader())
 
@@ -75,12 +83,7 @@ def test_new_articles_join_existing_stories_and_unrelated_stay_apart(
 ) -> None:
     lines = (SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
     (tmp_path / "first.jsonl").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
-    quake = {
-        "id": "quake-1",
-        "title": "Quake kills ten on Iranian island",
-        "text": QUAKE,
-        "published": "2005-11-28",
-    }
+    quake = QUAKE_RECORD
     (tmp_path / "second.jsonl").write_text(
         "\n".join([*lines[3:], json.dumps(quake)]) + "\n", encoding="utf-8"
     )
@@ -448,12 +451,7 @@ def test_cold_candidates_do_not_push_the_best_one_out_of_memory(tmp_path: Path, 
 
 def _seed_halves(tmp_path: Path) -> tuple[Path, Path, Path]:
     lines = (SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
-    quake = {
-        "id": "quake-1",
-        "title": "Quake kills ten on Iranian island",
-        "text": QUAKE,
-        "published": "2005-11-28",
-    }
+    quake = QUAKE_RECORD
     paths = (tmp_path / "first.jsonl", tmp_path / "second.jsonl", tmp_path / "quake.jsonl")
     paths[0].write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
     paths[1].write_text("\n".join(lines[3:]) + "\n", encoding="utf-8")
@@ -508,12 +506,7 @@ def test_a_session_reads_the_store_again_after_another_run_or_a_failed_one(
 
 def _seeds_and_quake(tmp_path: Path) -> Path:
     lines = (SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
-    quake = {
-        "id": "quake-1",
-        "title": "Quake kills ten on Iranian island",
-        "text": QUAKE,
-        "published": "2005-11-28",
-    }
+    quake = QUAKE_RECORD
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join([*lines[:2], json.dumps(quake), *lines[2:]]) + "\n", encoding="utf-8")
     return path
