@@ -61,6 +61,12 @@ def _one(path: Path, engine: str, hot_stories: int | None = None) -> dict[str, A
             def clear_dirty(self) -> None:
                 pass
 
+            def begin_batch(self) -> None:
+                pass
+
+            def rolled_back(self) -> tuple[list[tuple[str, bytes]], bytes]:
+                return [], b"{}"
+
             def stats_state(self) -> bytes:
                 return b"{}"
 
