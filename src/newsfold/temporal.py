@@ -68,15 +68,16 @@ MAX_DAYS_AGO = 31
 MAX_WEEKS_AGO = 8
 MAX_MONTHS_AGO = 24
 MAX_YEARS_AGO = 50
-_MAX_AGO = {
-    "ago": MAX_DAYS_AGO,
-    "weeks_ago": MAX_WEEKS_AGO,
-    "months_ago": MAX_MONTHS_AGO,
-    "years_ago": MAX_YEARS_AGO,
-    "in_days": MAX_DAYS_AGO,
-    "in_weeks": MAX_WEEKS_AGO,
-    "in_months": MAX_MONTHS_AGO,
-    "in_years": MAX_YEARS_AGO,
+# The counted spans: pattern kind -> (unit, direction from the publish date, the largest count read).
+_SPANS = {
+    "ago": ("day", -1, MAX_DAYS_AGO),
+    "weeks_ago": ("week", -1, MAX_WEEKS_AGO),
+    "months_ago": ("month", -1, MAX_MONTHS_AGO),
+    "years_ago": ("year", -1, MAX_YEARS_AGO),
+    "in_days": ("day", 1, MAX_DAYS_AGO),
+    "in_weeks": ("week", 1, MAX_WEEKS_AGO),
+    "in_months": ("month", 1, MAX_MONTHS_AGO),
+    "in_years": ("year", 1, MAX_YEARS_AGO),
 }
 
 # A capitalised word right before a capitalised "Today": the two are a name, not a date.
@@ -317,33 +318,23 @@ def _resolve(
         if not MIN_YEAR <= int(groups["y"]) <= MAX_YEAR:
             raise _Skip
         return f"{int(groups['y']):04d}", "year"
-    if kind.endswith("ago"):  # "three days ago", "a week ago", "two months ago", "a year ago"
+    if (
+        kind in _SPANS
+    ):  # "three days ago", "two months ago"; "in three days' time", "tra due settimane", "через год"
         pub = need_pub()
-        count = 2 if groups.get("dual") else _count(groups["n"], lang) if groups["n"] else 1
-        if not 1 <= count <= _MAX_AGO[kind]:
-            raise _Skip
-        if kind == "ago":
-            return (pub - dt.timedelta(days=count)).isoformat(), "day"
-        if kind == "weeks_ago":
-            return iso_week(pub - dt.timedelta(days=7 * count)), "week"
-        if kind == "years_ago":
-            return f"{pub.year - count:04d}", "year"
-        year, month = _shift_months(pub.year, pub.month, -count)
-        return f"{year:04d}-{month:02d}", "month"
-    if kind.startswith("in_"):  # "in three days' time", "tra due settimane", "dans un mois", "через год"
-        pub = need_pub()
-        if lang in tw.IN_NEEDS_FUTURE and not future():
+        unit, sign, most = _SPANS[kind]
+        if sign > 0 and lang in tw.IN_NEEDS_FUTURE and not future():
             raise _Skip  # "in zwei Wochen gebaut": how long it took
-        count = _count(groups["n"], lang) if groups["n"] else 1
-        if not 1 <= count <= _MAX_AGO[kind]:
+        count = 2 if groups.get("dual") else _count(groups["n"], lang) if groups["n"] else 1
+        if not 1 <= count <= most:
             raise _Skip
-        if kind == "in_days":
-            return (pub + dt.timedelta(days=count)).isoformat(), "day"
-        if kind == "in_weeks":
-            return iso_week(pub + dt.timedelta(days=7 * count)), "week"
-        if kind == "in_years":
-            return f"{pub.year + count:04d}", "year"
-        year, month = _shift_months(pub.year, pub.month, count)
+        if unit == "day":
+            return (pub + dt.timedelta(days=sign * count)).isoformat(), "day"
+        if unit == "week":
+            return iso_week(pub + dt.timedelta(days=7 * sign * count)), "week"
+        if unit == "year":
+            return f"{pub.year + sign * count:04d}", "year"
+        year, month = _shift_months(pub.year, pub.month, sign * count)
         return f"{year:04d}-{month:02d}", "month"
     if kind.startswith("rel"):
         pub = need_pub()

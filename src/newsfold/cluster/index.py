@@ -184,16 +184,9 @@ class StoryIndex:
         Returns:
             ``(story id, state)`` pairs to save, and the statistics state (as :meth:`stats_state`).
         """
-        touched = self._batch_touched
-        states = [(sid, self.story_state(sid)) for sid in sorted(self.dirty() - touched)]
-        df = Counter(self.terms.df)
-        for doc in self._batch_counted:
-            df.subtract(t for t, _ in doc.terms)
-            df.subtract("@" + t for t, _ in doc.names)
-            df.subtract("#" + t for t, _ in doc.nums)
-        n = self.terms.n_docs - len(self._batch_counted)
-        data = {"n": n, "df": +df, "redirect": self._batch_redirect}
-        return states, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        states = [(sid, self.story_state(sid)) for sid in sorted(self.dirty() - self._batch_touched)]
+        n, df = self.terms.without(self._batch_counted)
+        return states, _stats_bytes(n, df, self._batch_redirect)
 
     def dirty(self) -> set[str]:
         """Ids of the stories whose state changed since :meth:`clear_dirty` (merged-away ids excluded), evicted
@@ -248,8 +241,7 @@ class StoryIndex:
     # --- additions for persistence of the online statistics
     def stats_state(self) -> bytes:
         """The online document-frequency counts and merge redirects, for the store to persist."""
-        data = {"n": self.terms.n_docs, "df": self.terms.df, "redirect": self._redirect}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return _stats_bytes(self.terms.n_docs, self.terms.df, self._redirect)
 
     def restore_stats(self, state: bytes) -> None:
         """Load counts written by :meth:`stats_state` (before restoring stories)."""
@@ -697,6 +689,12 @@ class StoryIndex:
                 # Changed since the store last saved it: its state is kept until the next save.
                 self._cold[sid] = story.to_bytes()
                 self._dirty.discard(sid)
+
+
+def _stats_bytes(n_docs: int, df: Counter[str], redirect: dict[str, str]) -> bytes:
+    """The stored form of the corpus statistics and redirects (:meth:`StoryIndex.stats_state`)."""
+    data = {"n": n_docs, "df": df, "redirect": redirect}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _ranked(votes: dict[str, float]) -> list[tuple[str, float]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
-from itertools import compress, repeat
+from collections.abc import Iterable, Iterator
+from itertools import chain, compress, repeat
 from operator import add, is_, itemgetter, truediv
 
 from newsfold.cluster.features import ClusterDoc
@@ -21,6 +21,17 @@ from newsfold.cluster.model import (
     _tf,
     _unit,
 )
+
+_first = itemgetter(0)
+
+
+def _df_keys(doc: ClusterDoc) -> Iterator[str]:
+    """The document-frequency keys of an article: its terms, ``@name`` and ``#number``."""
+    return chain(
+        map(_first, doc.terms),
+        map("@".__add__, map(_first, doc.names)),
+        map("#".__add__, map(_first, doc.nums)),
+    )
 
 
 class TermStats:
@@ -48,10 +59,7 @@ class TermStats:
         """Count an article's terms, names and numbers into the document frequencies."""
         df = self.df
         self.n_docs += 1
-        first = itemgetter(0)
-        df.update(map(first, doc.terms))  # Counter.update over an iterable counts in C
-        df.update(map("@".__add__, map(first, doc.names)))
-        df.update(map("#".__add__, map(first, doc.nums)))
+        df.update(_df_keys(doc))  # Counter.update over an iterable counts in C
         if len(df) > DF_CAP:
             # Bound memory on endless streams: words seen once are dropped (they count as unseen again).
             self.df = Counter({k: v for k, v in df.items() if v > 1})
@@ -61,6 +69,16 @@ class TermStats:
             # last refresh: a term's idf moves slowly, and computing it per term per article dominated placing.
             self._idf_cache.clear()
             self._idf_refresh_at = int(self.n_docs * (1.0 + IDF_REFRESH)) + 1
+
+    def without(self, docs: Iterable[ClusterDoc]) -> tuple[int, Counter[str]]:
+        """The article count and document frequencies with these counted articles taken out again (a copy; exact
+        unless words seen once were dropped since they were counted, DF_CAP)."""
+        df = Counter(self.df)
+        n = self.n_docs
+        for doc in docs:
+            df.subtract(_df_keys(doc))
+            n -= 1
+        return n, +df
 
     def _idfs(self, keys: Iterable[str]) -> list[float]:
         keys = list(keys)
@@ -87,7 +105,7 @@ class TermStats:
     def vectors(self, doc: ClusterDoc) -> _DocVecs:
         """The article's unit TF-IDF vector per field, with the current document frequencies."""
         idfs = self._idfs
-        first = itemgetter(0)
+        first = _first
         body = dict(
             zip(map(first, doc.terms), map(_mul, _tf(doc.terms), idfs(map(first, doc.terms))), strict=True)
         )
