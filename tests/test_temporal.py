@@ -535,3 +535,131 @@ def test_a_span_from_now_counts_forward_from_the_publish_date(
     sentence: str, lang: str, expected: list[str]
 ) -> None:
     assert _values(sentence, THU, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "published", "expected"),
+    [
+        # the future's third person singular and the simple conditional (reported plans) look forward ...
+        (
+            "Le sommet extraordinaire de l'UE se tiendra le 11 mars.",
+            "fr",
+            dt.date(2011, 3, 1),
+            ["2011-03-11"],
+        ),
+        ("Le ramadan débutera début août.", "fr", dt.date(2011, 6, 6), ["2011-08"]),
+        (
+            "L'Otan a dit qu'elle mettrait fin à ses opérations le 31 octobre.",
+            "fr",
+            dt.date(2011, 10, 21),
+            ["2011-10-31"],
+        ),
+        (
+            "Un alto el fuego podría entrar en vigor a principios de abril.",
+            "es",
+            dt.date(2015, 3, 27),
+            ["2015-04"],
+        ),
+        (
+            "Die Vereinten Nationen wollen Ende April eine Geberkonferenz abhalten.",
+            "de",
+            dt.date(2015, 3, 27),
+            ["2015-04"],
+        ),
+        # ... but not nouns that end like them, nor the conditional of "be" and "have" that reports a past
+        ("Le retrait des troupes a commencé le 11 mars.", "fr", dt.date(2011, 3, 1), ["2010-03-11"]),
+        ("Selon l'OSDH, il aurait été tué le 11 mars.", "fr", dt.date(2011, 3, 1), ["2010-03-11"]),
+        ("Secondo fonti locali sarebbe stato ucciso il 3 marzo.", "it", dt.date(2011, 3, 1), ["2010-03-03"]),
+        # a subordinate clause has its own tense: the weekday of the main clause stays in the past
+        (
+            "aseguró el martes en un discurso que la batalla terminará en 48 horas.",
+            "es",
+            dt.date(2011, 3, 17),
+            ["2011-03-15"],
+        ),
+        (
+            "Moubarak avait annoncé le 1er février qu'il ne se représenterait pas.",
+            "fr",
+            dt.date(2011, 2, 11),
+            ["2011-02-01"],
+        ),
+        ("He said on Tuesday that talks will resume.", "en", dt.date(2011, 3, 17), ["2011-03-15"]),
+        # a clause that is little more than its date takes in the rest of the sentence
+        ("On Tuesday, ministers will meet.", "en", dt.date(2011, 3, 17), ["2011-03-22"]),
+    ],
+)
+def test_the_tense_of_the_dates_own_clause_sets_its_side(
+    sentence: str, lang: str, published: dt.date, expected: list[str]
+) -> None:
+    assert _values(sentence, published, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "published", "expected"),
+    [
+        ("Convocaron protestas para el viernes 30.", "es", dt.date(2011, 12, 28), ["2011-12-30"]),
+        ("Llaman a una marcha el viernes 30 de diciembre.", "es", dt.date(2011, 12, 28), ["2011-12-30"]),
+        (
+            "Nella giornata di oggi, mercoledì 28 agosto, è stata fissata una sessione.",
+            "it",
+            dt.date(2013, 8, 27),
+            ["2013-08-27", "2013-08-28"],
+        ),
+        # no such day ahead either: the past one its weekday names
+        ("El viernes 11 de febrero cayó Mubarak.", "es", dt.date(2012, 2, 9), ["2011-02-11"]),
+    ],
+)
+def test_a_weekday_with_its_date_may_be_a_few_days_ahead(
+    sentence: str, lang: str, published: dt.date, expected: list[str]
+) -> None:
+    assert _values(sentence, published, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "published", "expected"),
+    [
+        ("Murieron 20 personas durante el fin de semana.", "es", dt.date(2011, 5, 2), ["2011-W17"]),
+        ("Police arrested 20 people over the weekend.", "en", dt.date(2011, 5, 4), ["2011-W17"]),
+        ("Talks will resume over the weekend.", "en", dt.date(2011, 5, 4), ["2011-W18"]),
+        ("Die Arabische Liga kommt am Wochenende zusammen.", "de", dt.date(2015, 3, 27), ["2015-W13"]),
+        (
+            "120 membres des forces de sécurité ont été tués ce week-end.",
+            "fr",
+            dt.date(2011, 6, 6),
+            ["2011-W22"],
+        ),
+        ("Il a été tué le week-end dernier.", "fr", dt.date(2011, 6, 8), ["2011-W22"]),
+        ("Stores open on weekends.", "en", dt.date(2011, 5, 4), []),
+    ],
+)
+def test_a_weekend_without_a_side_is_the_one_just_past_early_in_the_week(
+    sentence: str, lang: str, published: dt.date, expected: list[str]
+) -> None:
+    assert _values(sentence, published, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Candidates campaigned ahead of Super Tuesday.", "en"),
+        ("Microsoft's monthly Patch Tuesday release cycle.", "en"),
+        ("Shoppers queued on Black Friday.", "en"),
+        ("Las procesiones del Viernes Santo.", "es"),
+        ("Le défilé du mardi gras.", "fr"),
+    ],
+)
+def test_named_days_are_not_weekdays(sentence: str, lang: str) -> None:
+    assert _values(sentence, dt.date(2020, 2, 19), lang) == []
+
+
+def test_spanish_back_references() -> None:
+    mentions = scan_article(
+        [
+            "El 10 de febrero, Mubarak habló a la nación.",
+            "Ese mismo día, miles marcharon.",
+            "La víspera, el ejército se había reunido.",
+        ],
+        published=dt.date(2011, 2, 11),
+        lang="es",
+    )
+    assert [[m.value for m in ms] for ms in mentions] == [["2011-02-10"], ["2011-02-10"], ["2011-02-09"]]

@@ -8,10 +8,19 @@ base date and it reads German "Die" as a date (see docs/dependencies.md). Rules 
 Resolution (issue 7):
 
 - a weekday ("on Thursday") is the most recent such day on or before publication (the same day when it matches),
-  on or after it when the clause is in the future tense ("will meet on Monday"); "last"/"next" force the side;
+  on or after it when the clause is in the future tense ("will meet on Monday"); "last"/"next" force the side. The
+  clause is the date's own: a subordinate clause ("said on Tuesday that the battle will end") has its tense, and a
+  clause that is little more than the date ("On Tuesday, ministers will meet") takes in the next one. The future
+  includes the simple conditional of reported plans ("qu'elle mettrait fin à ses opérations le 31 octobre"), not
+  that of "be" and "have" reporting an unconfirmed past ("il aurait été tué", "sarebbe stato ucciso"). Named days
+  ("Super Tuesday", "Patch Tuesday", "Viernes Santo") are no weekdays;
 - "yesterday", "today", "tomorrow", "three days ago" and their kin count days from the publish date;
 - a weekday written with its date is one expression: "venerdì 5 novembre" takes the nearest year in which 5 November
-  is a Friday, "lunedì 7" the nearest Monday the 7th (retrospectives date old events this way);
+  is a Friday, "lunedì 7" the nearest Monday the 7th (retrospectives date old events this way), on the tense's side
+  or a few days ahead ("el viernes 30" two days before it);
+- a weekend is an ISO week: "last weekend" the week before, "this weekend" the publish date's week (the one before in
+  an article of Monday or Tuesday not in the future tense), "over the weekend" without a side the one just past in an
+  article of Monday to Wednesday, else the coming one; "next weekend" is dropped as ambiguous;
 - a day and month without a year ("on January 26") take the year of the nearest such past date, the nearest future
   one when the clause is in the future tense, or when a word after them says so ("il 3 marzo scorso", "le 3 mars
   prochain"); "of last year" after them ("3 марта прошлого года", "il 3 marzo dell'anno scorso") takes the year
@@ -57,6 +66,11 @@ FAR_FUTURE_DAYS = 400
 # the nearest of this many years in which the date falls on that weekday (retrospectives recall old dates this way).
 WEEKDAY_DAY_WINDOW = 35
 WEEKDAY_YEARS = 12
+# A weekday with a day (and month) that matches a day at most this many days after the publish date, and no day on
+# the tense's side, is that coming day ("protestas para el viernes 30" two days before it). A day and month without a
+# weekday stay on the tense's side: a report of 9 February recalling "11 February" (an anniversary) means the past one
+# as often as a report of 10 December naming "15 December" means the coming one.
+NEAR_AHEAD_DAYS = 31
 # Years outside this range are not read as years ("1000 soldiers", "3000 km").
 MIN_YEAR, MAX_YEAR = 1900, 2099
 
@@ -84,6 +98,15 @@ _SPANS = {
 _PROPER_BEFORE = re.compile(r"(?<![.!?:“\"«]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ]\w*\s+$")
 # (a comma before a number lists days, "i prossimi 15, 16 e 17 marzo", and breaks no clause)
 _CLAUSE_BREAK = re.compile(r",(?!\s*\d)|[;:()\"“”«»—–]|\s-\s")
+_NAMED_DAY_BEFORE = re.compile(tw.NAMED_DAY_BEFORE)
+_NAMED_DAY_AFTER = re.compile(tw.NAMED_DAY_AFTER, re.IGNORECASE)
+# Words that open a subordinate clause, whose tense is its own: reported speech ("said on Tuesday that ... will")
+# and reasons ("because"), in the eight languages.
+_SUBORDINATE = re.compile(
+    r"(?<![^\W\d_])(?:(?:that|because|que|parce que|porque|che|perché|dass|weil|что|потому что|أن|أنه|لأن)"
+    r"(?![^\W\d_])|qu['’])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,12 +190,20 @@ def _listed_days(mentions: list[TimeMention], rules: Rules, sentence: str) -> li
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
-    """The clause around a span; a clause that is little more than the span itself takes in the next one."""
+    """The clause around a span; a clause that is little more than the span itself takes in the next one.
+
+    A subordinate clause ("..., said on Tuesday that the battle will end") is another clause: its tense is not the
+    span's, and it is never taken in.
+    """
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    left = max((m.end() for m in _SUBORDINATE.finditer(sentence, left, start)), default=left)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)]
     right = breaks[0] if breaks else len(sentence)
-    if len(sentence[left:right].split()) - len(sentence[start:end].split()) < 3 and len(breaks) > 1:
-        right = breaks[1]
+    if len(sentence[left:right].split()) - len(sentence[start:end].split()) < 3 and breaks:
+        right = breaks[1] if len(breaks) > 1 else len(sentence)
+    sub = _SUBORDINATE.search(sentence, end, right)
+    if sub is not None:
+        right = sub.start()
     return sentence[left:start] + " " + sentence[end:right]
 
 
@@ -206,6 +237,16 @@ def _day(year: int, month: int, day: int) -> dt.date:
         return dt.date(year, month, day)
     except ValueError as exc:
         raise _Drop("impossible") from exc
+
+
+def _near_ahead(pub: dt.date, month: int, day: int) -> bool:
+    """Whether the next ``month``/``day`` on or after ``pub`` is at most ``NEAR_AHEAD_DAYS`` ahead."""
+    for year in (pub.year, pub.year + 1):
+        with contextlib.suppress(ValueError):
+            ahead = dt.date(year, month, day)
+            if ahead >= pub:
+                return (ahead - pub).days <= NEAR_AHEAD_DAYS
+    return False
 
 
 def _resolve(
@@ -274,6 +315,8 @@ def _resolve(
         weekday = rules.weekday_of.get(groups["w"].lower())
         if weekday is None:
             raise _Skip
+        if _NAMED_DAY_BEFORE.search(sentence, 0, m.start()) or _NAMED_DAY_AFTER.match(sentence[m.end() :]):
+            raise _Skip  # "Super Tuesday", "Viernes Santo": a name
         mod = groups.get("pre") or groups.get("post")
         back = (pub.weekday() - weekday) % 7
         if _is_last(mod, lang):
@@ -301,12 +344,17 @@ def _resolve(
         return f"{year:04d}-{month:02d}", "month"
     if kind == "unit":
         pub = need_pub()
-        unit = (groups.get("u") or groups.get("u2") or "").lower()
+        bare = groups.get("u3")
+        unit = (groups.get("u") or groups.get("u2") or bare or "").lower()
         mod = groups.get("pre") or groups.get("post")
         delta = -1 if _is_last(mod, lang) else 1 if _is_next(mod, lang) else 0
         if re.fullmatch(tw.UNIT_WEEKEND[lang], unit, re.IGNORECASE):
             if delta > 0:
                 raise _Drop("ambiguous")  # the coming weekend or the one after: not guessed
+            if delta == 0 and not future() and pub.weekday() <= (2 if bare else 1):
+                # "ce week-end" on a Monday, "over the weekend" early in the week: the one just past (from Thursday
+                # on, a weekend without a side is the coming one: "kommt am Wochenende zusammen")
+                delta = -1
             return iso_week(pub + dt.timedelta(days=7 * delta)), "week"
         if re.fullmatch(tw.UNIT_WEEK[lang], unit, re.IGNORECASE):
             return iso_week(pub + dt.timedelta(days=7 * delta)), "week"
@@ -409,12 +457,20 @@ def _resolve_weekday_date(
         raise _Skip
     pub = need_pub()
     step = 1 if future() else -1
-    if kind == "wdd":  # "lunedì 7": the nearest such day in WEEKDAY_DAY_WINDOW days, else the weekday alone
-        for k in range(WEEKDAY_DAY_WINDOW + 1):
-            cand = pub + dt.timedelta(days=step * k)
-            if cand.day == day and cand.weekday() == weekday:
-                return cand.isoformat()
+    if kind == "wdd":
+        # "lunedì 7": the nearest such day in WEEKDAY_DAY_WINDOW days on the tense's side, or in NEAR_AHEAD_DAYS
+        # ahead ("protestas para el viernes 30" two days before it), else the weekday alone
+        sides = [(step, WEEKDAY_DAY_WINDOW)] + ([(1, NEAR_AHEAD_DAYS)] if step < 0 else [])
+        for side, days in sides:
+            for k in range(days + 1):
+                cand = pub + dt.timedelta(days=side * k)
+                if cand.day == day and cand.weekday() == weekday:
+                    return cand.isoformat()
         raise _Skip
+    if step < 0 and _near_ahead(pub, month, day):
+        ahead = dt.date(pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1, month, day)
+        if ahead.weekday() == weekday:
+            return ahead.isoformat()  # "el viernes 30 de diciembre", two days ahead
     later, earlier = (month, day) > (pub.month, pub.day), (month, day) < (pub.month, pub.day)
     year = pub.year - 1 if step < 0 and later else pub.year + 1 if step > 0 and earlier else pub.year
     for k in range(WEEKDAY_YEARS):  # the nearest year on the tense's side in which the date is that weekday

@@ -135,7 +135,8 @@ def rules(lang: str) -> Rules:
         (
             "unit",
             rf"{lb}(?:(?:на\s+)?(?P<pre>{last}|{nxt}|{tw.THIS[lang]})(?:\s+|(?<=['’]))(?:the\s+)?(?P<u>{units})|"
-            rf"(?:(?:il|lo|l['’]|le|el|o|la|в|на)\s+)?(?P<u2>{units})\s+(?P<post>{last}|{nxt})){rb}",
+            rf"(?:(?:il|lo|l['’]|le|el|o|la|в|на)\s+)?(?P<u2>{units})\s+(?P<post>{last}|{nxt})|"
+            rf"(?:{tw.BARE_WEEKEND[lang]})\s+(?P<u3>{tw.UNIT_WEEKEND[lang]})(?!\s+(?:{last}|{nxt})(?![^\W\d_]))){rb}",
         ),
         ("year", rf"{lb}(?P<cue>{cue})\s+(?:(?:early|mid|late|the)\s*-?\s*)?{_YEAR}{rb}(?!\s*[-/.]\d)"),
     ]

@@ -216,6 +216,18 @@ UNIT_WEEKEND = {
     "ru": r"выходны[ех]",  # "в прошлые выходные", "на прошлых выходных"
     "ar": r"عطلة\s+نهاية\s+(?:الأسبوع|الاسبوع)|نهاية\s+(?:الأسبوع|الاسبوع)",
 }
+# The weekend with no side ("over the weekend", "durante el fin de semana", "am Wochenende"): the weekend just past in
+# an article of Monday to Wednesday whose clause is not in the future tense, else the one of the publish date's week.
+BARE_WEEKEND = {
+    "en": r"(?:over|during|at|on)\s+the",
+    "it": r"nel|durante\s+il|il",
+    "de": r"am|übers|über\s+das",
+    "fr": r"pendant\s+le|durant\s+le|le",
+    "es": r"durante\s+el|el",
+    "pt": r"durante\s+o|no|o",
+    "ru": r"в|на",
+    "ar": r"(?!)",
+}
 # Words for "this" before a week, month or year ("this week", "questa settimana", "diese Woche", "cette année").
 THIS = {
     "en": r"this",
@@ -345,17 +357,40 @@ PERIOD_CUE = {
 }
 # Future-tense cues looked for in the clause around an expression ("will meet on Monday", "si terrà il 15 marzo").
 FUTURE = {
-    "en": r"\b(?:will|shall|'ll|is due|are due|(?:is|are) set (?:to|for)|slated|scheduled|expected to|plans? to|"
-    r"going to|to be held|upcoming|next)\b",
-    "it": r"\b\w+(?:rà|ranno|remo|rò)\b|\bprossim[oaie]\b|\bin programma\b|\bprevist[oaie]\b",
-    "de": r"\b(?:wird|werden|werde|wirst|soll|sollen|geplant|plant|kommenden|nächsten)\b",
-    "fr": r"\b(?:\w+(?:ront|rons|rez|rai)|sera|aura|fera|ira|pourra|devra|va|vont|doit|doivent|prévu|prévue|"
-    r"prochain|prochaine)\b",
-    "es": r"\b\w+(?:rá|rán|remos)\b|\b(?:va a|van a|próxim[oa]|previsto|prevista)\b",
-    "pt": r"\b\w+(?:rá|rão|remos)\b|\b(?:vai|vão|próxim[oa]|previsto|prevista)\b",
+    "en": r"\b(?:will|shall|'ll|would(?!\s+have)|is due|are due|(?:is|are) set (?:to|for)|slated|scheduled|"
+    r"expected to|plans? to|going to|to be held|upcoming|next)\b",
+    # The simple conditional too: reported plans ("ha detto che si dimetterebbe a marzo", "qu'elle mettrait fin à ses
+    # opérations le 31 octobre"). Not the conditional of "be" and "have", which with a participle reports a past
+    # unconfirmed ("sarebbe stato ucciso il 3 marzo", "il aurait été tué", "habría muerto", "si tratterebbe di").
+    "it": r"\b\w+(?:rà|ranno|remo|rò)\b|\b(?!sare|avre|tratter)\w+rebber?o?\b|\bprossim[oaie]\b|\bin programma\b|"
+    r"\bprevist[oaie]\b",
+    "de": r"\b(?:wird|werden|werde|wirst|soll|sollen|will|wollen|wolle|geplant|plant|kommenden|nächsten)\b",
+    # The future's third person singular ("se tiendra", "débutera", "pourra", "mettra") in lower case, with a stem
+    # ending as verbs' do, not as "caméra", "Sahara" or "extra"; the conditional ("mettrait", "-raient"), not the
+    # nouns in "-trait" ("retrait", "portrait") nor "aurait" / "serait".
+    "fr": r"\b(?:\w+(?:ront|rons|rez)|\w{2,}rai|(?-i:[a-zà-ÿ]\w*(?:[eidvu]|[^e]r|[iî]t|tt)ra)|"
+    r"(?!(?:aur|ser)(?:ait|aient)\b)\w*(?:[^t]|tt|ît)(?:rait|raient)|sera|aura|fera|ira|pourra|devra|va|vont|doit|"
+    r"doivent|prévu|prévue|prochain|prochaine)\b",
+    # The conditional's plural and its common singulars ("-ría" alone ends many nouns: "mayoría", "policía").
+    "es": r"\b(?!habr)\w+(?:rá|rán|remos|rían)\b|\b(?:va a|van a|próxim[oa]|previsto|prevista|podría|sería|"
+    r"tendría|debería|haría|estaría|iría|vendría|daría|entraría|llegaría)\b",
+    "pt": r"\b(?!teri|haveri)\w+(?:rá|rão|remos|riam)\b|\b(?:vai|vão|próxim[oa]|previsto|prevista|poderia|seria|"
+    r"deveria|faria|estaria|iria)\b",
     "ru": r"\b(?:будет|будут|буду|состоится|состоятся|планирует|планируют|намерен\w*|следующ\w*)\b",
     "ar": r"سوف|المقبل|المقبلة|القادم|القادمة|من المقرر|يعتزم",
 }
+
+# Named days, not the nearest such weekday: a capitalised word before it ("Super Tuesday", "Black Friday", "Patch
+# Tuesday", "Bloody Sunday", "Good Friday") or a feast word after it ("Viernes Santo", "Vendredi saint", "Mardi gras",
+# "Domingo de Ramos", "Lunedì dell'Angelo").
+# (The words before are matched in the case written.)
+NAMED_DAY_BEFORE = (
+    r"\b(?:Super|Black|Cyber|Good|Ash|Holy|Maundy|Bloody|Easter|Palm|Patch|Fat|Shrove|Giving)\s+$"
+)
+NAMED_DAY_AFTER = (
+    r"^\s+(?:sant[oa]|saint|gras|grasso|de\s+(?:pascua|ramos|páscoa|pâques|resurrección)|dell['’]angelo|"
+    r"di\s+pasqua)(?![^\W\d_])"
+)
 
 # Days counted from the date the article gave last (issue 7: "two days later" counts from the story's date, not from
 # the publish date as dateparser does): (regex, days, may take a complement). {N} stands for a count (digits or
@@ -401,7 +436,8 @@ ANAPHORIC: dict[str, list[tuple[str, int, bool]]] = {
     "es": [
         (r"(?:al|el) día siguiente", 1, True),
         (r"el día anterior", -1, True),
-        (r"el mismo día", 0, True),
+        (r"(?:el|ese|aquel) mismo día", 0, True),
+        (r"la víspera", -1, True),
         (r"{N} días más tarde", 1, False),
         (r"{N} días después", 1, True),
         (r"{N} días antes", -1, True),
