@@ -247,6 +247,10 @@ def test_odd_search_text_never_500(client: TestClient, query: str) -> None:
         {"since": "2022-13-45"},
         {"q": "x" * 600},
         {"q": "a\x00b"},
+        {"limit": "99999999999999999999"},
+        {"limit": "9223372036854775808"},
+        {"offset": "9223372036854775808"},
+        {"offset": "99999999999999999999", "limit": "1"},
     ],
 )
 def test_malformed_params_are_400_in_the_error_shape(client: TestClient, params: dict[str, str]) -> None:
@@ -277,8 +281,29 @@ def test_merged_story_redirects_permanently(client: TestClient) -> None:
 def test_unknown_ids_are_404_in_the_error_shape(client: TestClient) -> None:
     _is_error(client.get("/api/stories/nope"), 404)
     _is_error(client.get("/api/articles/nope"), 404)
-    _is_error(client.get("/stories/nope"), 404)
-    _is_error(client.get("/no/such/route"), 404)
+    _is_error(client.get("/api/no/such/route"), 404)
+
+
+def test_largest_limit_and_offset_still_answer(client: TestClient) -> None:
+    biggest = str(2**63 - 1)  # SQLite's largest INTEGER
+    assert [s["id"] for s in client.get("/api/stories", params={"limit": biggest}).json()] == ["s1", "s2"]
+    assert client.get("/api/stories", params={"offset": biggest}).json() == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/stories/nonexistent", "/articles/nope", "/outlets/Nobody", "/no/such/route"]
+)
+def test_page_errors_are_html_pages_even_without_accept(client: TestClient, path: str) -> None:
+    resp = client.get(path)  # a plain client (curl, a script): no Accept header
+    assert resp.status_code == 404 and resp.headers["content-type"].startswith("text/html")
+    assert "<html" in resp.text and "Not found" in resp.text and 'href="/"' in resp.text
+    # a client that asks for JSON still gets the one error body
+    _is_error(client.get(path, headers={"accept": "application/json"}), 404)
+
+
+def test_api_errors_stay_json_for_a_browser(client: TestClient) -> None:
+    _is_error(client.get("/api/stories/nonexistent", headers={"accept": "text/html"}), 404)
+    _is_error(client.get("/api/stories?limit=x", headers={"accept": "text/html,*/*"}), 400)
 
 
 def test_method_not_allowed_uses_the_error_shape(client: TestClient) -> None:

@@ -108,3 +108,67 @@ def test_missing_store_is_an_error_not_a_new_file(tmp_path: Path) -> None:
     db = tmp_path / "none.db"
     proc = run("stories", db=db, check=1)
     assert "no store" in proc.stderr and not db.exists()
+
+
+BIG = "99999999999999999999"  # beyond SQLite's 64-bit INTEGER
+
+
+@pytest.mark.parametrize("limit", [BIG, "9223372036854775808"])
+def test_huge_limit_is_a_usage_error_not_a_traceback(seeded: Path, limit: str) -> None:
+    proc = run("stories", "--limit", limit, db=seeded, check=2)
+    assert "--limit" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_largest_limit_lists_every_story(seeded: Path) -> None:
+    stories = json.loads(run("stories", "--json", "--limit", "9223372036854775807", db=seeded).stdout)
+    assert len(stories) == 1
+
+
+def test_huge_worker_count_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run("ingest", str(SAMPLES), "--workers", BIG, db=tmp_path / "w.db", check=2)
+    assert "--workers" in proc.stderr and not (tmp_path / "w.db").exists()
+
+
+@pytest.mark.parametrize("interval", ["nan", "inf", "1e308"])
+def test_poll_interval_must_be_a_real_bounded_number(tmp_path: Path, interval: str) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("# no feeds yet\n", encoding="utf-8")
+    proc = run("watch", str(feeds), "--once", "--interval", interval, db=tmp_path / "w.db", check=2)
+    assert "--interval" in proc.stderr
+    proc = run("serve", "--interval", interval, "--get", "/api/stories", db=tmp_path / "w.db", check=2)
+    assert "--interval" in proc.stderr
+
+
+def test_unknown_story_error_keeps_its_closing_quote(seeded: Path) -> None:
+    proc = run("show", "nonexistent", db=seeded, check=1)
+    assert proc.stderr.strip() == "newsfold: error: no story with id 'nonexistent'"
+    proc = run("article", "nonexistent", db=seeded, check=1)
+    assert proc.stderr.strip() == "newsfold: error: no article with key 'nonexistent'"
+
+
+@pytest.mark.parametrize(
+    "flags", [("--json", "--markdown"), ("--markdown", "--html"), ("--json", "--html"), ("--json", "--json")]
+)
+def test_show_output_formats_are_mutually_exclusive(seeded: Path, flags: tuple[str, ...]) -> None:
+    sid = json.loads(run("stories", "--json", db=seeded).stdout)[0]["id"]
+    proc = run("show", sid, *flags, db=seeded, check=2 if len(set(flags)) > 1 else 0)
+    if len(set(flags)) > 1:
+        assert "mutually exclusive" in proc.stderr and not proc.stdout
+    else:
+        assert json.loads(proc.stdout)["id"] == sid
+
+
+def test_eval_timeline_refuses_empty_inputs(tmp_path: Path) -> None:
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        '{"id": "t1", "published": "2022-02-17", "text": "Moscow delivered its reply on Thursday."}\n',
+        encoding="utf-8",
+    )
+    reference = tmp_path / "ref.txt"
+    reference.write_text("2022-02-17\nMoscow replied.\n--------------------------------\n", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.write_text("\n\n", encoding="utf-8")
+    proc = run("eval", "timeline", str(articles), str(empty), db=tmp_path / "x.db", check=1)
+    assert "no dated entry" in proc.stderr and "date_f1" not in proc.stdout
+    proc = run("eval", "timeline", str(empty), str(reference), db=tmp_path / "x.db", check=1)
+    assert "no article" in proc.stderr and "date_f1" not in proc.stdout

@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from newsfold.cli import cli
 from newsfold.cluster import PAIR_WEIGHTS, StoryIndex, featurize, pair_prob
 from newsfold.cluster.model import _Member
+from newsfold.errors import InputError
 from newsfold.evaluate.clustering import (
     TfidfSinglePass,
     bcubed,
@@ -82,6 +85,92 @@ def test_gold_articles_title_from_first_line(tmp_path: Path) -> None:
     assert [a.key for a in arts] == ["k1", "gold#2"]
     assert arts[0].title == "Title one" and arts[0].text == "Body one."
     assert gold == {"k1": "s", "gold#2": "t"}
+
+
+BODY = "Some article text about a topic that is long enough to be an article body, or so it is said."
+QUAKE = (
+    "A powerful earthquake struck the southern Iranian island of Qeshm on Sunday, killing at least ten people and "
+    "injuring dozens, state television reported. Rescue teams handed out tents and blankets to villagers."
+)
+
+
+def _write(tmp_path: Path, lines: list[object] | str) -> Path:
+    path = tmp_path / "gold.jsonl"
+    text = lines if isinstance(lines, str) else "".join(json.dumps(x) + "\n" for x in lines)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _eval_clustering(path: Path, *args: str) -> Result:
+    result = CliRunner().invoke(cli, ["eval", "clustering", str(path), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        ("", "no gold article"),
+        ("\n  \n", "no gold article"),
+        ([{"id": "a", "cluster": "x"}, {"id": "b", "cluster": "x"}], "none of the 2 gold articles was taken"),
+        (
+            [{"id": "a", "cluster": "x", "text": BODY}, {"id": "a", "cluster": "y", "text": BODY}],
+            "conflicting",
+        ),
+        ([{"id": "a", "cluster": ["x"], "text": BODY}], "`cluster` must be a string"),
+        ([{"id": "a", "cluster": None, "text": BODY}], "`cluster` must be a string"),
+        ([{"id": "a", "cluster": 1.5, "text": BODY}], "`cluster` must be a string"),
+        ([{"id": "a", "cluster": True, "text": BODY}], "`cluster` must be a string"),
+        ([{"id": "a", "cluster": "  ", "text": BODY}], "`cluster` must be a string"),
+    ],
+)
+def test_eval_refuses_gold_with_nothing_to_score(
+    tmp_path: Path, lines: list[object] | str, message: str
+) -> None:
+    result = _eval_clustering(_write(tmp_path, lines))
+    assert result.exit_code == 1
+    assert "pair_f1" not in result.stdout and "bcubed" not in result.stdout
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_eval_says_how_many_gold_articles_were_not_taken(tmp_path: Path) -> None:
+    lines = [
+        {"id": "q1", "cluster": "quake", "text": QUAKE},
+        {"id": "q2", "cluster": "quake", "text": QUAKE.replace("ten", "eleven")},
+        {"id": "empty", "cluster": "quake"},
+    ]
+    result = _eval_clustering(_write(tmp_path, lines), "--json")
+    assert result.exit_code == 0
+    scores = json.loads(result.stdout)
+    assert scores["articles"] == 3 and scores["not_taken"] == 1
+    assert "1 of 3 gold articles not taken" in result.stderr
+
+
+def test_eval_takes_an_int_cluster_as_its_string_and_same_duplicates(tmp_path: Path) -> None:
+    lines = [
+        {"id": "q1", "cluster": 7, "text": QUAKE},
+        {"id": "q2", "cluster": "7", "text": QUAKE.replace("ten", "eleven")},
+        {"id": "q2", "cluster": 7, "text": QUAKE.replace("ten", "eleven")},  # a repeat that agrees is fine
+    ]
+    result = _eval_clustering(_write(tmp_path, lines), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["gold_stories"] == 1
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (
+            [{"id": "a", "cluster": "x", "text": "T\nB"}, {"id": "a", "cluster": "y", "text": "T\nB"}],
+            "conflicting",
+        ),
+        ([{"id": "a", "cluster": {"x": 1}, "text": "T\nB"}], "`cluster` must be a string"),
+        ("", "no gold article"),
+    ],
+)
+def test_gold_articles_refuses_bad_gold(tmp_path: Path, lines: list[object] | str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        gold_articles(_write(tmp_path, lines))
 
 
 def test_pair_fit_on_half_the_topics_ranks_the_other_half(shared_data: Path) -> None:

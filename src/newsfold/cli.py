@@ -16,10 +16,35 @@ from typing import Any
 import click
 
 from newsfold import __version__
-from newsfold.errors import NewsfoldError, NotFound
+from newsfold.errors import NewsfoldError
 from newsfold.settings import Settings, describe, load_settings
 
 DEFAULT_DB = "newsfold.db"
+MAX_ROWS = 2**63 - 1  # SQLite's largest INTEGER: a LIMIT or OFFSET beyond it overflows (OverflowError)
+MAX_WORKERS = 256  # each worker is a forked process; more than this on one machine is a typo, not a plan
+# A week between polls at most: far beyond it (1e308, inf) the wait overflows the platform timer.
+MAX_INTERVAL_S = 7 * 24 * 3600.0
+
+
+class _Seconds(click.ParamType[float]):
+    """A finite number of seconds in ``[low, high]``: click's FloatRange lets ``nan`` through every bound."""
+
+    name = "seconds"
+
+    def __init__(self, low: float, high: float) -> None:
+        self.low, self.high = low, high
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not self.low <= seconds <= self.high:  # also false for nan
+            self.fail(f"{value!r} is not in the range {self.low:g}<=x<={self.high:g}", param, ctx)
+        return seconds
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return f"SECONDS [{self.low:g}<=x<={self.high:g}]"
 
 
 def _db_path(db: str | None) -> str:
@@ -53,8 +78,6 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except NotFound as exc:
-            _fail(str(exc).strip("'\""), 1)
         except NewsfoldError as exc:
             _fail(str(exc), 1)
 
@@ -135,7 +158,7 @@ def _open_store(db: str | None, *, must_exist: bool = False) -> Any:
 )
 @click.option(
     "--workers",
-    type=click.IntRange(1),
+    type=click.IntRange(1, MAX_WORKERS),
     default=None,
     help="Processes for the per-article stage (default: one per core; 1 = in this process).",
 )
@@ -196,7 +219,7 @@ def ingest(
 @click.option(
     "--since", default=None, metavar="YYYY-MM-DD", help="Only stories with an article since this day."
 )
-@click.option("--limit", type=click.IntRange(0), default=None)
+@click.option("--limit", type=click.IntRange(0, MAX_ROWS), default=None, help="At most this many stories.")
 @click.pass_obj
 @_guard
 def stories(
@@ -231,18 +254,29 @@ def _check_day(value: str) -> None:
 @cli.command()
 @click.argument("story_id")
 @db_option
-@click.option("--json", "fmt", flag_value="json", help="Print the story as JSON (contract).")
-@click.option("--markdown", "fmt", flag_value="markdown", help="Print the story as Markdown.")
-@click.option("--html", "fmt", flag_value="html", help="Print the story as a self-contained HTML page.")
+@click.option("--json", "as_json", is_flag=True, help="Print the story as JSON (contract).")
+@click.option("--markdown", "as_markdown", is_flag=True, help="Print the story as Markdown (the default).")
+@click.option("--html", "as_html", is_flag=True, help="Print the story as a self-contained HTML page.")
 @click.option("--refresh", is_flag=True, help="Recompute the fold even when a cached one exists.")
 @click.pass_obj
 @_guard
-def show(obj: _Ctx, story_id: str, db: str | None, fmt: str | None, refresh: bool) -> None:
+def show(
+    obj: _Ctx,
+    story_id: str,
+    db: str | None,
+    as_json: bool,
+    as_markdown: bool,
+    as_html: bool,
+    refresh: bool,
+) -> None:
     """Show one story: summary, timeline, entities, quotes, coverage, articles."""
     from newsfold.pipeline import fold
     from newsfold.render import story_html, story_markdown
     from newsfold.store import queries as q
 
+    if as_json + as_markdown + as_html > 1:
+        raise click.UsageError("--json, --markdown and --html are mutually exclusive")
+    fmt = "json" if as_json else "html" if as_html else "markdown"
     with _open_store(db, must_exist=True) as store:
         live = q.resolve_story(store.reader(), story_id)
         if live != story_id:
@@ -351,7 +385,11 @@ def timeline(obj: _Ctx, db: str | None, query: str | None, max_dates: int, as_js
     help="Also poll the feeds listed in this file (one URL a line) and ingest new items while serving.",
 )
 @click.option(
-    "--interval", type=click.FloatRange(1.0), default=300.0, show_default=True, help="Seconds between polls."
+    "--interval",
+    type=_Seconds(1.0, MAX_INTERVAL_S),
+    default=300.0,
+    show_default=True,
+    help="Seconds between polls.",
 )
 @click.pass_obj
 @_guard
@@ -402,7 +440,11 @@ def serve(
 @db_option
 @click.option("--once", is_flag=True, help="Poll every feed once and exit.")
 @click.option(
-    "--interval", type=click.FloatRange(1.0), default=300.0, show_default=True, help="Seconds between polls."
+    "--interval",
+    type=_Seconds(1.0, MAX_INTERVAL_S),
+    default=300.0,
+    show_default=True,
+    help="Seconds between polls.",
 )
 @click.pass_obj
 @_guard
@@ -445,6 +487,13 @@ def eval_clustering(obj: _Ctx, gold: str, seed: int | None, as_json: bool, peer:
     from newsfold.evaluate.runs import run_clustering_eval
 
     scores = run_clustering_eval(gold, obj.settings, seed=seed, peer=peer)
+    if scores["not_taken"]:
+        taken = scores["articles"] - scores["not_taken"]
+        click.echo(
+            f"newsfold: note: {scores['not_taken']} of {scores['articles']} gold articles not taken "
+            f"(quarantined); the scores cover the {taken} taken",
+            err=True,
+        )
     _print_scores(scores, as_json)
 
 
@@ -468,7 +517,13 @@ def eval_extraction_cmd(evaldata: str, as_json: bool) -> None:
 def eval_timeline_cmd(obj: _Ctx, articles: str, reference: str, as_json: bool) -> None:
     """Ingest ARTICLES.jsonl into a fresh store and score its timeline against a tilse REFERENCE."""
     from newsfold.evaluate.runs import run_timeline_eval
+    from newsfold.evaluate.timeline import read_tilse
 
+    # A score over an empty side would be a silent 0.0: refuse it, as `eval clustering` refuses empty gold.
+    if not read_tilse(reference):
+        _fail(f"{reference}: no dated entry (a YYYY-MM-DD line) in this tilse reference, nothing to score")
+    if not Path(articles).read_bytes().strip():
+        _fail(f"{articles}: no article in this file, nothing to score")
     _print_scores(run_timeline_eval(articles, reference, obj.settings), as_json)
 
 

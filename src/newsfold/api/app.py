@@ -1,7 +1,9 @@
 """Build the FastAPI application: JSON API, web pages, Atom feeds, static files, one error shape.
 
-Every error, whatever raised it, answers ``{"ok": false, "error": "...", "errors": [...], "status": N}``.
-A browser asking for an HTML page (``Accept: text/html``, outside ``/api/``) gets the same message as a page.
+Every error, whatever raised it, answers ``{"ok": false, "error": "...", "errors": [...], "status": N}``, except
+outside the machine-facing paths (``/api/``, ``/openapi.json``, the feeds, ``/static/``): there the web UI's paths
+answer with the same message as an HTML page, unless the client asks for JSON (``Accept: application/json``
+without ``text/html``).
 Request validation errors are the client's fault: 400, never 422 or 500.
 """
 
@@ -38,9 +40,11 @@ def error_body(status: int, error: str, errors: list[str] | None = None) -> dict
 
 def _wants_html(request: Request) -> bool:
     path = request.url.path
-    if path.startswith("/api/") or path in {"/openapi.json", "/feed.atom"}:
+    if path.startswith(("/api/", "/static/")) or path in {"/api", "/openapi.json", "/feed.atom"}:
         return False
-    return "text/html" in request.headers.get("accept", "")
+    accept = request.headers.get("accept", "").lower()
+    # A page's error is a page (curl and scripts send no Accept, or */*); only an explicit JSON ask gets JSON.
+    return "text/html" in accept or "application/json" not in accept
 
 
 def _error(request: Request, status: int, error: str, errors: list[str] | None = None) -> Response:

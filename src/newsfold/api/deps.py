@@ -16,6 +16,7 @@ from newsfold.store import queries as q
 DAY_RE = r"^\d{4}-\d{2}-\d{2}$"
 _DAY = re.compile(DAY_RE)
 MAX_QUERY_CHARS = 500  # longer search text is refused (400): no real search is that long
+MAX_ROWS = 2**63 - 1  # SQLite's largest INTEGER: a larger LIMIT or OFFSET overflows, so it is refused (400)
 
 
 class BadRequest(Exception):

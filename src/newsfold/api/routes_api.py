@@ -12,6 +12,7 @@ from newsfold.api import schemas
 from newsfold.api.deps import (
     DAY_RE,
     MAX_QUERY_CHARS,
+    MAX_ROWS,
     check_day,
     check_query,
     fold_text,
@@ -38,8 +39,10 @@ def _json(data: Any) -> Response:
 @router.get("/stories", response_model=list[schemas.StoryOut], responses=_ERRORS)
 def api_stories(
     request: Request,
-    limit: Annotated[int | None, Query(ge=0, description="At most this many stories (default: all)")] = None,
-    offset: Annotated[int, Query(ge=0, description="Skip this many first")] = 0,
+    limit: Annotated[
+        int | None, Query(ge=0, le=MAX_ROWS, description="At most this many stories (default: all)")
+    ] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_ROWS, description="Skip this many first")] = 0,
     q_: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY_CHARS, description="Search text")] = None,
     since: Annotated[
         str | None, Query(pattern=DAY_RE, description="Last article on or after YYYY-MM-DD")

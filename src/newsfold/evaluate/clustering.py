@@ -13,6 +13,7 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -26,6 +27,7 @@ from newsfold.cluster import (
     story_id_for,
 )
 from newsfold.cluster.model import _Member, _Story
+from newsfold.errors import InputError
 from newsfold.models import Article
 from newsfold.settings import Settings
 from newsfold.textnorm import tokens
@@ -96,47 +98,118 @@ def cluster_scores(pred: Mapping[str, str], gold: Mapping[str, str]) -> dict[str
     }
 
 
+def gold_cluster(raw: object, where: str) -> str:
+    """The gold story of a gold line's ``cluster`` value: a non-blank string, or an int taken as its decimal form.
+
+    Args:
+        raw: the ``cluster`` value as parsed from JSON.
+        where: ``<file>:<line>``, for the error.
+
+    Returns:
+        The gold story id.
+
+    Raises:
+        InputError: the value is missing, blank, or of another type (a list, a float, a bool, null).
+    """
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    if isinstance(raw, str) and raw.strip():
+        return raw
+    raise InputError(f"{where}: `cluster` must be a string (or an int), got {json.dumps(raw)}")
+
+
+def _gold_key(raw: dict[str, Any], stem: str, line: int) -> str:
+    return str(raw.get("id") or raw.get("url") or f"{stem}#{line}")
+
+
+def read_gold(path: str | Path) -> tuple[list[tuple[int, dict[str, Any], str]], dict[str, str]]:
+    """Read and check a gold JSONL file: contract article fields plus ``cluster`` on every line.
+
+    Blank lines are skipped. A key (``id``, else ``url``, else ``<file name up to its first dot>#<line>``, as
+    ``newsfold eval clustering`` keys them) may repeat only with the same gold story (ingest takes the repeat as
+    a no-op).
+
+    Args:
+        path: the gold file.
+
+    Returns:
+        ``(line number, object, gold story)`` for each line in file order, and key -> gold story.
+
+    Raises:
+        InputError: a line that is not a JSON object, has no valid ``cluster`` (see :func:`gold_cluster`), or
+            repeats a key with another gold story; or a file with no line at all.
+    """
+    path = Path(path)
+    stem = path.name.split(".")[0]
+    lines: list[tuple[int, dict[str, Any], str]] = []
+    gold: dict[str, str] = {}
+    first: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{n}"
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{where}: not JSON ({exc.msg})") from None
+            if not isinstance(raw, dict) or "cluster" not in raw:
+                raise InputError(f"{where}: a gold line needs a `cluster` field")
+            cluster = gold_cluster(raw["cluster"], where)
+            key = _gold_key(raw, stem, n)
+            if key in gold and gold[key] != cluster:
+                raise InputError(
+                    f"{where}: key {key!r} repeats line {first[key]} with a conflicting cluster "
+                    f"({cluster!r}, was {gold[key]!r})"
+                )
+            first.setdefault(key, n)
+            gold[key] = cluster
+            lines.append((n, raw, cluster))
+    if not lines:
+        raise InputError(f"{path}: no gold article to score (the file has no line)")
+    return lines, gold
+
+
 def gold_articles(path: str | Path) -> tuple[list[Article], dict[str, str]]:
     """Read a gold JSONL file (contract article fields plus ``cluster``) into minimal Articles.
 
     A line without ``title`` takes its text's first line as the title (as in ECB+). Keys are ``id``, else
-    ``url``, else ``<file name>#<line>``.
+    ``url``, else ``<file name up to its first dot>#<line>``. The file is checked as by :func:`read_gold`.
 
     Args:
         path: the gold file.
 
     Returns:
         The articles in file order, and key -> gold story.
+
+    Raises:
+        InputError: the file fails :func:`read_gold`'s checks.
     """
     path = Path(path)
+    lines, _ = read_gold(path)
     articles: list[Article] = []
     gold: dict[str, str] = {}
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            raw = json.loads(line)
-            key = str(raw.get("id") or raw.get("url") or f"{path.stem}#{n}")
-            text = str(raw.get("text") or "")
-            title = raw.get("title")
-            if not title:
-                title, _, text = text.partition("\n")
-            articles.append(
-                Article(
-                    key=key,
-                    location=f"{path}:{n}",
-                    fmt="jsonl",
-                    raw="",
-                    text=text.strip(),
-                    title=str(title).strip(),
-                    url=raw.get("url"),
-                    outlet=raw.get("source"),
-                    published=raw.get("published"),
-                    lang=raw.get("lang") or "en",
-                )
+    for n, raw, cluster in lines:
+        key = _gold_key(raw, path.name.split(".")[0], n)
+        gold[key] = cluster
+        text = str(raw.get("text") or "")
+        title = raw.get("title")
+        if not title:
+            title, _, text = text.partition("\n")
+        articles.append(
+            Article(
+                key=key,
+                location=f"{path}:{n}",
+                fmt="jsonl",
+                raw="",
+                text=text.strip(),
+                title=str(title).strip(),
+                url=raw.get("url"),
+                outlet=raw.get("source"),
+                published=raw.get("published"),
+                lang=raw.get("lang") or "en",
             )
-            if raw.get("cluster") is not None:
-                gold[key] = str(raw["cluster"])
+        )
     return articles, gold
 
 
@@ -321,7 +394,9 @@ __all__ = [
     "fit_pair_weights",
     "fit_weights",
     "gold_articles",
+    "gold_cluster",
     "pairwise",
+    "read_gold",
     "run_index",
     "shuffled",
 ]

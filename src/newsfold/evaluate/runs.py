@@ -17,22 +17,18 @@ from newsfold.settings import Settings
 
 
 def _gold_lines(path: str | Path) -> list[dict[str, Any]]:
-    lines = []
+    """The gold file's objects, checked (:func:`~newsfold.evaluate.clustering.read_gold`), each with its ``cluster``
+    as a string and an ``id`` (the key ingest would give a line without ``id`` or ``url``, kept across shuffles)."""
+    from newsfold.evaluate.clustering import read_gold
+
     stem = Path(path).name.split(".")[0]
-    with Path(path).open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from None
-            if not isinstance(obj, dict) or "cluster" not in obj:
-                raise InputError(f"{path}:{number}: a gold line needs a `cluster` field")
-            if not obj.get("id") and not obj.get("url"):
-                obj["id"] = f"{stem}#{number}"  # the key ingest would give it, kept stable across shuffles
-            lines.append(obj)
-    return lines
+    out = []
+    for number, obj, cluster in read_gold(path)[0]:
+        obj = {**obj, "cluster": cluster}
+        if not obj.get("id") and not obj.get("url"):
+            obj["id"] = f"{stem}#{number}"
+        out.append(obj)
+    return out
 
 
 def run_clustering_eval(
@@ -43,7 +39,12 @@ def run_clustering_eval(
     Only the contract's article fields reach the pipeline; ``cluster`` is read here, for scoring.
 
     Returns:
-        ``bcubed_p/r/f1``, ``pair_p/r/f1``, ``stories``, ``gold_stories``, ``articles`` (and ``peer_*`` with peer).
+        ``bcubed_p/r/f1``, ``pair_p/r/f1``, ``stories``, ``gold_stories``, ``articles`` (the gold articles),
+        ``not_taken`` (those ingest quarantined: the scores cover the others) and ``peer_*`` with peer.
+
+    Raises:
+        InputError: the gold file fails the checks of :func:`~newsfold.evaluate.clustering.read_gold`, or ingest
+            took none of its articles (a score over nothing would read as perfect).
     """
     from newsfold.evaluate.clustering import cluster_scores
     from newsfold.pipeline import ingest
@@ -69,6 +70,11 @@ def run_clustering_eval(
             ).fetchall()
             pred = {row["key"]: q.resolve_story(conn, row["story_id"]) for row in rows}
     missing = set(truth) - set(pred)
+    if len(missing) == len(truth):
+        raise InputError(
+            f"{gold}: none of the {len(truth)} gold articles was taken (all quarantined: no usable text?), "
+            "nothing to score"
+        )
     scores: dict[str, Any] = dict(cluster_scores({k: pred[k] for k in truth if k in pred}, truth))
     scores["articles"] = len(truth)
     scores["not_taken"] = len(missing)
@@ -98,4 +104,6 @@ def run_timeline_eval(articles: str | Path, reference: str | Path, settings: Set
     ):
         ingest([articles], store, settings.replace(progress=False))
         arts = list(iter_articles(store))
+    if not arts:
+        raise InputError(f"{articles}: none of the articles was taken (all quarantined), nothing to score")
     return dict(eval_timeline(arts, ref))
