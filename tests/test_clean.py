@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -379,3 +380,39 @@ def test_a_short_first_line_is_the_headline_when_the_lede_takes_it_up() -> None:
         assert (header, "site_header") in [(r.text, r.kind) for r in result.removed]
     # a short line with a long sentence that is not right under it stays a header
     assert clean_text(f"Court fines publisher\nHome\n{lede}\n{rest}").title == lede
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "We work around the clock to bring you the news that matters in your community, and we rely on readers like "
+        "you to keep our newsroom running. Become a member today for as little as five dollars a month and get "
+        "unlimited access to every story, our daily newsletter, and exclusive events with our editors.",
+        "Notre rédaction travaille chaque jour pour vous informer. Pour soutenir un journalisme indépendant, devenez "
+        "membre ou faites un don : abonnez-vous dès aujourd'hui pour un accès illimité à tous nos articles.",
+        "Hazte socio de nuestro diario: con tu donación apoyas el periodismo independiente y recibes cada mañana "
+        "nuestra newsletter con lo más importante del día.",
+    ],
+)
+def test_a_support_appeal_at_the_end_is_dropped(appeal: str) -> None:
+    text = (
+        "A pedestrian bridge over the river collapsed on Tuesday afternoon, injuring three people, officials said.\n\n"
+        f"Engineers will inspect other bridges of the same design this week.\n\n{appeal}"
+    )
+    result = clean_text(text, title="Bridge collapse injures three")
+    assert appeal not in result.body
+    assert "Engineers will inspect" in result.body
+    # short appeals are calls to action already; longer ones (past CTA_WORDS) need the appeal rule
+    assert [r.kind for r in result.removed if r.text == appeal] == ["widget"]
+
+
+def test_news_about_memberships_and_donations_is_kept() -> None:
+    # A report's last paragraph about a club's membership and donations: it does not speak to the reader.
+    last = (
+        "The club said membership had doubled since the appeal, that donations reached 40,000 euros in a month, and "
+        "that readers of the local paper had pledged more, with unlimited access to the grounds for every donor."
+    )
+    text = (
+        f"The football club was saved from bankruptcy on Monday.\n\nIts fans had raised the money.\n\n{last}"
+    )
+    assert last in clean_text(text, title="Club saved").body

@@ -29,6 +29,9 @@ Rules, in the order they are tried on each line (phrase lists in :mod:`newsfold.
   header), and the headline repeated.
 * ``caption`` after a dateline: a one-sentence paragraph opening with a dateline and followed by another
   dateline paragraph is a photo caption glued to the dateline; the dateline itself stays in the body.
+* ``widget`` (support appeals): one of the last three paragraphs, up to 100 words, that speaks to the reader and
+  holds three different appeal words and calls to action ("readers like you", "become a member", "unlimited access",
+  "newsletter", "faites un don", "hazte socio") (:data:`_APPEAL`).
 * ``boilerplate``: short unpunctuated lines after the last body paragraph ("Latest from Archives", a tag line;
   in extracted text not a list's entries below a longer line, nor the author's sign-off), and (with
   :func:`newsfold.learned.drop_learned`) lines that the article's outlet repeats across its articles.
@@ -83,6 +86,23 @@ _YOU = re.compile(
     re.IGNORECASE,
 )
 CTA_WORDS = 40  # a call to action is at most this long
+# Words of a site's appeal for support (membership, donations, subscriptions), many languages: with the calls to action
+# above, three different ones in a paragraph that also speaks to the reader mark the appeal at an article's end.
+_APPEAL = re.compile(
+    r"\b(?:become a (?:member|subscriber|supporter)|membership|donat\w*|readers like you|support (?:our|independent|"
+    r"quality|local) (?:journalism|reporting|newsroom)|our (?:journalism|newsroom)|unlimited access|"
+    r"mitglied werden|spende\w*|leser wie sie|unabhängigen journalismus|"
+    r"devenez membre|faites un don|journalisme indépendant|lecteurs comme vous|"
+    r"hazte (?:socio|miembro)|donaci\w+|periodismo independiente|lectores como tú|"
+    r"diventa socio|sostienici|donazion\w+|giornalismo indipendente|"
+    r"torne-se (?:membro|assinante)|doaç\w+|jornalismo independente|"
+    r"поддержите|пожертвова\w*|независимую журналистику|"
+    r"ادعم|تبرع)",
+    re.IGNORECASE,
+)
+APPEAL_MARKS = 3  # distinct appeal words or calls to action in the paragraph
+APPEAL_WORDS = 100  # an appeal paragraph is at most this long
+APPEAL_TAIL = 3  # ... and one of the article's last this many kept paragraphs
 
 _COPY_SIGN = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\bcopyleft\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -536,6 +556,27 @@ def _mark_tail(
         marks[k] = ("boilerplate", "after_body")
 
 
+def _mark_appeal(lines: list[str], words: list[int], marks: list[tuple[str, str] | None]) -> None:
+    """A site's appeal for support at the article's end ("We rely on readers like you ... Become a member today for
+    as little as five dollars a month and get unlimited access"): one of the last ``APPEAL_TAIL`` kept paragraphs,
+    of at most ``APPEAL_WORDS`` words, that speaks to the reader and holds ``APPEAL_MARKS`` different appeal words
+    and calls to action. Too long for the call-to-action rule, and repeated under every article of the site, it made
+    unrelated short reports of one site look alike."""
+    seen = 0
+    for i in range(len(lines) - 1, -1, -1):
+        if marks[i] is not None:
+            continue
+        seen += 1
+        if seen > APPEAL_TAIL:
+            return
+        if words[i] > APPEAL_WORDS or not _YOU.search(lines[i]):
+            continue
+        found = {m.group().lower() for m in _APPEAL.finditer(lines[i])}
+        found.update(m.group().lower() for m in _CTA.finditer(lines[i]))
+        if len(found) >= APPEAL_MARKS:
+            marks[i] = ("widget", "support_appeal")
+
+
 def _is_sign_off(line: str) -> bool:
     tokens = _WORD_RUN.findall(_fold(line))
     return bool(tokens) and (tokens[0] in _SIGN_OFF or " ".join(tokens[:2]) in _SIGN_OFF)
@@ -642,6 +683,7 @@ def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
     found_title = _mark_head(lines, marks, title.strip() if title else None, first_line=list_runs)
     _mark_lists(lines, words, marks, runs=list_runs)
     _mark_tail(lines, words, marks, extracted=not list_runs)
+    _mark_appeal(lines, words, marks)
     captions = {i: (kept, moved) for i, kept, moved in _dateline_captions(lines, marks)}
     body: list[str] = []
     removed: list[Removed] = []
