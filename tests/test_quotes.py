@@ -173,3 +173,14 @@ def test_a_speaker_left_implied_is_the_person_who_opened_the_sentence_before() -
         "en2": "Michael Fitton",
     }
     assert _speakers_without_a_model(texts) == {k: [(name, True)] for k, name in speakers.items()}
+
+
+def test_a_name_in_the_possessive_is_not_the_subject_a_pronoun_speaks_for() -> None:
+    art = _art(
+        "a",
+        "Senator Maria Lopez has avoided personal attacks all year. She compares him to Carlos Ruiz. "
+        "Ruiz’s presence in the debate will give voters “a live demonstration of how we each take on a billionaire,” "
+        "she said on Tuesday.",
+    )
+    got = {q.text: q.speaker for q in _quotes([art])}
+    assert got["a live demonstration of how we each take on a billionaire"] == "Maria Lopez"

@@ -31,6 +31,7 @@ from newsfold.textnorm import word_set
 SUBJECT_WORDS = 5
 SUBJECT_WINDOW = 400
 _SENTENCE_BREAK = re.compile(r"[.!?:»”\"\n]\s")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?![^\W\d_])")
 # Quotes shorter than this many words are scare quotes or titles ("kicked", "Russia Today"), not statements.
 MIN_QUOTE_WORDS = 6
 # Two quotes of one speaker are one statement when this share of the shorter one's stems is in the other
@@ -122,6 +123,8 @@ _CLAUSE_END = re.compile(r"^[^\"“”«»\n]{20,400}?[.!?](?=\s|$)")
 _PRONOUNS = word_set(
     "he she they it er sie il elle ils elles él ella ellos lui lei loro ele ela eles он она они هو هي"
 )
+# ... those that, opening a sentence, are its subject (not Italian "il", an article, nor object forms)
+_SUBJECT_PRONOUNS = _PRONOUNS - {"il", "it", "lui", "loro"}
 # Nouns for texts that speak for whoever issued them: the last speaker of the article.
 _DOCUMENTS = word_set(
     "response reply document statement letter note text message communiqué declaration report "
@@ -244,6 +247,10 @@ class _Resolver:
                 continue  # too far into its sentence, or inside a quote
             if n > 0 and self.mentions[n - 1][0] >= start - len(opening):
                 continue  # another name opens the sentence ("Michael Fitton, defending, said Hartley …")
+            if _POSSESSIVE_AFTER.match(self.text, start + len(text)):
+                continue  # "Bloomberg’s presence …": the name qualifies the subject, it is not the subject
+            if any(w.casefold().strip(",") in _SUBJECT_PRONOUNS for w in opening.split()):
+                continue  # "She compares him to Trump": a pronoun is the subject; it names someone before
             entity = self.index.lookup(text)
             if entity is not None and entity.type == "PERSON":
                 return entity, start
