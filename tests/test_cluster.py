@@ -24,7 +24,8 @@ from newsfold.cluster import (
     parse_day,
     story_id_for,
 )
-from newsfold.cluster.model import STATE_MAGIC, _Member, _Story, _tf, partition
+from newsfold.cluster.groups import partition
+from newsfold.cluster.model import STATE_MAGIC, _Member, _Story, _tf
 from newsfold.cluster.terms import TermStats
 from newsfold.evaluate.clustering import cluster_scores, gold_articles, run_index, shuffled
 from newsfold.models import Article, Removed

@@ -58,6 +58,7 @@ from newsfold.cluster.features import (
     parse_day,
     story_id_for,
 )
+from newsfold.cluster.groups import group_marks, groups_apart, marks_missed, partition
 from newsfold.cluster.index import StoryIndex
 from newsfold.cluster.model import (
     APART_MIN_MEMBERS,
@@ -117,13 +118,9 @@ from newsfold.cluster.model import (
     WEIGHTS,
     Vec,
     features,
-    group_marks,
-    groups_apart,
-    marks_missed,
     month_gap,
     pair_features,
     pair_prob,
-    partition,
 )
 
 __all__ = [

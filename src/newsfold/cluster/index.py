@@ -9,6 +9,7 @@ from itertools import islice
 
 from newsfold.cluster import embed
 from newsfold.cluster.features import ClusterDoc, story_id_for
+from newsfold.cluster.groups import group_marks, groups_apart, marks_missed, partition
 from newsfold.cluster.hot import HotStories
 from newsfold.cluster.model import (
     APART_MIN_MEMBERS,
@@ -56,11 +57,7 @@ from newsfold.cluster.model import (
     _Story,
     _unit,
     features,
-    group_marks,
-    groups_apart,
-    marks_missed,
     pair_prob,
-    partition,
 )
 from newsfold.models import Placement
 from newsfold.settings import Settings
@@ -366,7 +363,7 @@ class StoryIndex(HotStories):
     def _maybe_split(self, story: _Story, key: str) -> tuple[tuple[tuple[str, str], ...], str]:
         """Split off the smaller of two member groups that do not report the same story.
 
-        The groups come from :func:`~newsfold.cluster.model.partition`. The split happens when the mean
+        The groups come from :func:`~newsfold.cluster.groups.partition`. The split happens when the mean
         cross-group pair probability is below ``SPLIT_CROSS`` (or ``SPLIT_REL`` of the groups' own means, see
         there) and the smaller group has at least ``SPLIT_GROUP`` members.
 
