@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfold.clean import clean_extracted_text, clean_text
+from newsfold.headline import shorten
 from newsfold.models import REMOVED_KINDS
 from newsfold.sentences import split_sentences
 
@@ -374,12 +375,13 @@ def test_a_short_first_line_is_the_headline_when_the_lede_takes_it_up() -> None:
     short = clean_text(f"Court fines publisher\n{lede}\n{rest}")
     assert short.title == "Court fines publisher" and short.body == f"{lede}\n\n{rest}"
     # site and section names, bylines, form labels and dates above the lede are headers, not its headline
+    # (the lede is then the title, cut to its first words, and stays in the body: an article never loses its text)
     for header in ("World News", "John Smith", "Email Address *", "Form di ricerca", "DECEMBER 16, 2008"):
         result = clean_text(f"{header}\n{lede}\n{rest}")
-        assert result.title == lede, header
+        assert result.title == shorten(lede) and result.body == f"{lede}\n\n{rest}", header
         assert (header, "site_header") in [(r.text, r.kind) for r in result.removed]
     # a short line with a long sentence that is not right under it stays a header
-    assert clean_text(f"Court fines publisher\nHome\n{lede}\n{rest}").title == lede
+    assert clean_text(f"Court fines publisher\nHome\n{lede}\n{rest}").title == shorten(lede)
 
 
 @pytest.mark.parametrize(
@@ -416,3 +418,33 @@ def test_news_about_memberships_and_donations_is_kept() -> None:
         f"The football club was saved from bankruptcy on Monday.\n\nIts fans had raised the money.\n\n{last}"
     )
     assert last in clean_text(text, title="Club saved").body
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        # a one-sentence text (ECB+'s kind): title and body both
+        (
+            "Robbers in drag stole 80 million euros of jewels from a Paris store on Thursday, police said.",
+            "Robbers in drag stole 80 million euros of jewels from a Paris store on Thursday, police said.",
+            "Robbers in drag stole 80 million euros of jewels from a Paris store on Thursday, police said.",
+        ),
+        # a headline-shaped only line: the title, and the body too
+        (
+            "Robbers in drag steal 80 million euros",
+            "Robbers in drag steal 80 million euros",
+            "Robbers in drag steal 80 million euros",
+        ),
+        # a short first sentence with a full stop is the lede, not a headline
+        (
+            "Police arrested two men on Monday.\nThey were charged on Tuesday.",
+            "Police arrested two men on Monday.",
+            "Police arrested two men on Monday.\n\nThey were charged on Tuesday.",
+        ),
+        # a headline without a full stop, then the text: the headline leaves the body
+        ("Will the strike end?\nUnions met on Monday.", "Will the strike end?", "Unions met on Monday."),
+    ],
+)
+def test_a_text_never_loses_its_lede_to_its_title(text: str, title: str, body: str) -> None:
+    result = clean_text(text)
+    assert (result.title, result.body) == (title, body)

@@ -55,6 +55,7 @@ from itertools import pairwise
 
 from newsfold.clean_phrases import PHRASES
 from newsfold.dateline import find_dateline
+from newsfold.headline import shorten
 from newsfold.models import CleanText, Removed
 
 _READING_TIME = re.compile(
@@ -438,6 +439,10 @@ def _split_lines(text: str) -> list[str]:
     return [s for s in (ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")) if s]
 
 
+# A line ending in one of these is a sentence; "?", "!" and quotes end headlines too.
+_FULL_STOPS = (".", "。", "।", "۔")
+
+
 def _mark_head(
     lines: list[str], marks: list[tuple[str, str] | None], title: str | None, *, first_line: bool
 ) -> str | None:
@@ -478,10 +483,16 @@ def _mark_head(
     for i in head:
         if i < headline and _is_header(lines[i]):
             marks[i] = ("site_header", "before_headline")
+    if _is_sentence(lines[headline]) and (
+        _words(lines[headline]) > HEADLINE_WORDS or lines[headline].rstrip().endswith(_FULL_STOPS)
+    ):
+        # A lede taken as the title (long, or ending in a full stop, as headlines do not) stays in the body: an
+        # article never loses its text to its title, which is cut from it. A repeat of it further down is the body's
+        # own text.
+        return shorten(lines[headline])
+    if first_line and not any(marks[i] is None for i in range(headline + 1, len(lines))):
+        return lines[headline]  # the text's only line: the title, and the body too
     marks[headline] = ("title", "headline")
-    if _is_sentence(lines[headline]) and _words(lines[headline]) > HEADLINE_WORDS:
-        # a lede taken as the title: a repeat of it further down is the body's own text
-        return lines[headline]
     for i in head:
         if i > headline and _same_title(lines[i], lines[headline]):
             marks[i] = ("title", "headline_repeated")
