@@ -153,6 +153,9 @@ def test_detect_format() -> None:
     assert detect_format(Path("a"), b"<!DOCTYPE html><html><body>") == "html"
     assert detect_format(Path("a"), b'<feed xmlns="http://www.w3.org/2005/Atom">') == "feed"
     assert detect_format(Path("README.md"), b"# Title\n\nSome words.\n") is None
+    # a saved page named .txt is read as the page; a text that merely mentions tags stays text
+    assert detect_format(Path("page.txt"), b"<html><body><p>A protest on Sunday.</p></body></html>") == "html"
+    assert detect_format(Path("note.txt"), b"Use <b> for bold and <html> for pages.\n") == "text"
 
 
 def test_file_key() -> None:
@@ -196,3 +199,10 @@ def test_shared_seeds_jsonl(shared_seeds: Path, settings: Settings) -> None:
     ]
     assert [d.location for d in docs] == [f"{shared_seeds / 'seeds.jsonl'}:{n}" for n in range(1, 6)]
     assert all(d.lang == "en" and d.title and d.text for d in docs)
+
+
+def test_a_saved_page_named_txt_is_read_as_a_page(tmp_path: Path, settings: Settings) -> None:
+    (tmp_path / "page.txt").write_text("<html><body><p>Thousands marched on Sunday.</p></body></html>")
+    (tmp_path / "note.txt").write_text("Thousands marched on Sunday.\n")
+    docs = {d.key: d.fmt for d in read_inputs([tmp_path], settings) if isinstance(d, RawDoc)}
+    assert docs == {"page": "html", "note": "text"}

@@ -6,11 +6,15 @@ import gzip
 import inspect
 import json
 from pathlib import Path
+from typing import Any
 
 from newsfold.ingest import READERS
 from newsfold.ingest.jsonl import read_jsonl
 from newsfold.models import RawDoc, Rejected
+from newsfold.pipeline import ingest
 from newsfold.settings import Settings
+from newsfold.store import Store
+from newsfold.store import queries as q
 
 DATA = Path(__file__).parent / "data" / "ingest"
 
@@ -121,3 +125,116 @@ def test_reader_is_a_lazy_generator(tmp_path: Path, settings: Settings) -> None:
     first = next(stream)
     assert isinstance(first, RawDoc) and first.key == "0"
     stream.close()
+
+
+def _ingested(
+    paths: list[Path], tmp_path: Path, settings: Settings
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Ingest ``paths`` into a fresh store: every article as ``newsfold article KEY --json`` shows it, and the
+    stories' first article keys, in the order ``newsfold stories`` lists them."""
+    with Store.open(tmp_path / "s.db") as store:
+        ingest(paths, store, settings)
+        conn = store.reader()
+        keys = [row[0] for row in conn.execute("SELECT key FROM articles")]
+        order = [story["articles"][0] for story in q.list_stories(conn)]
+        return {key: q.article_json(conn, key) for key in keys}, order
+
+
+LEDE = (
+    "Scientists reported on Wednesday the discovery of a new species of frog in the rainforest of Ecuador, "
+    "naming it after a local village."
+)
+LEDE_FR = (
+    "Le président a annoncé mardi une réforme des retraites très contestée par les syndicats français et les "
+    "partis de gauche."
+)
+
+
+def test_a_line_without_title_keeps_its_text(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "untitled.jsonl"
+    lines = [
+        {"id": "lede", "text": LEDE},  # one paragraph, no headline: all of it is the body
+        {"id": "lede-fr", "text": LEDE_FR},
+        {"id": "lede-first", "text": f"{LEDE}\n\nThe frog is about two centimetres long, the team said."},
+        {"id": "headline", "text": f"New frog species found in Ecuador\n\n{LEDE}"},
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    (tmp_path / "one.txt").write_text(LEDE + "\n", encoding="utf-8")  # a .txt file follows the same rule
+    got, _ = _ingested([path, tmp_path / "one.txt"], tmp_path, settings)
+    for key in ("lede", "one"):
+        assert got[key]["text"] == LEDE, key
+        assert "title_only" not in got[key]["flags"]
+        assert got[key]["title"] and LEDE.startswith(got[key]["title"].rstrip("…"))
+    assert got["lede-fr"]["text"] == LEDE_FR and got["lede-fr"]["title"]
+    assert got["lede-first"]["text"].startswith(LEDE) and "two centimetres" in got["lede-first"]["text"]
+    # a first line that reads as a headline is the title, and the body is the rest
+    assert got["headline"]["title"] == "New frog species found in Ecuador"
+    assert got["headline"]["text"] == LEDE
+
+
+def test_published_is_kept_as_given_or_null(tmp_path: Path, settings: Settings) -> None:
+    given: list[object] = [
+        "2022-02-17",
+        "2022-02-17T10:00:00Z",
+        "2023-09-14T10:00:00+02:00",
+        "2023-02-30",  # no such day
+        "12/09/2023",  # 12 September or 9 December: not guessed
+        "not a date",
+        "1694512800",  # a Unix time in seconds
+        1694512800123,  # ... in milliseconds, as a JSON number
+        20230912,  # a number that is no Unix time
+        "Thu, 09 Mar 2023 07:30:00 +0100",
+    ]
+    path = tmp_path / "dates.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"id": f"d{i}", "title": "T", "text": "x", "published": p}) + "\n"
+            for i, p in enumerate(given)
+        ),
+        encoding="utf-8",
+    )
+    docs = list(read_jsonl(path, "dates", "dates.jsonl", settings))
+    assert all(isinstance(d, RawDoc) for d in docs)  # a date that cannot be read never costs the article
+    assert [d.published for d in docs if isinstance(d, RawDoc)] == [
+        "2022-02-17",
+        "2022-02-17T10:00:00Z",
+        "2023-09-14T10:00:00+02:00",
+        None,
+        None,
+        None,
+        "2023-09-12T10:00:00Z",
+        "2023-09-12T10:00:00.123Z",
+        None,
+        "2023-03-09T07:30:00+01:00",
+    ]
+
+
+def test_unreadable_date_does_not_make_the_newest_story(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "sort.jsonl"
+    lines = [
+        {
+            "id": "dated",
+            "title": "Harbour reopens",
+            "text": "The harbour reopened on Monday after repairs.",
+            "published": "2023-09-12",
+        },
+        {"id": "undated", "title": "Frog found", "text": LEDE, "published": "not a date"},
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    got, order = _ingested([path], tmp_path, settings)
+    assert got["undated"]["published"] is None and got["dated"]["published"] == "2023-09-12"
+    assert order == ["dated", "undated"]  # undated stories come last, not first
+
+
+def test_declared_language_is_a_code_or_nothing(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "lang.jsonl"
+    langs = ["en", "en-GB", "DE", "pt_BR", 'lang="it-IT"', "xx-zz", "deu", "English", "de-DE fr"]
+    path.write_text(
+        "".join(
+            json.dumps({"id": f"l{i}", "title": "T", "text": "x", "lang": v}) + "\n"
+            for i, v in enumerate(langs)
+        ),
+        encoding="utf-8",
+    )
+    docs = [d for d in read_jsonl(path, "lang", "lang.jsonl", settings) if isinstance(d, RawDoc)]
+    assert [d.lang for d in docs] == ["en", "en", "de", "pt", "it", None, None, None, None]

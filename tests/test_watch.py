@@ -312,3 +312,29 @@ def test_serve_with_watch_as_a_process(site: Site, tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_polled_items_are_read_as_the_feed_reader_reads_them(
+    site: Site, tmp_path: Path, settings: Settings
+) -> None:
+    # a French channel with a Spanish item, a relative link, an html title and a date with its offset
+    spanish = " ".join(
+        ["El ayuntamiento aprobó el presupuesto del puerto tras un largo debate en el pleno."] * 12
+    )
+    site.feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Le Port</title>'
+        f"<link>{site.base}/</link><description>x</description><language>fr</language>"
+        "<item><title>Presupuesto &amp;ndash; aprobado</title><link>/es/1.html</link>"
+        f"<description>{spanish}</description><pubDate>Thu, 17 Feb 2022 10:00:00 +0100</pubDate></item>"
+        "</channel></rss>"
+    ).encode()
+    store = Store.open(tmp_path / "w.db")
+    assert watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)[0].new == 1
+    row = store.reader().execute("SELECT key, title, lang, published FROM articles").fetchone()
+    assert row["key"] == f"{site.base}/es/1.html"
+    assert (row["title"], row["lang"], row["published"]) == (
+        "Presupuesto – aprobado",
+        "es",
+        "2022-02-17T10:00:00+01:00",
+    )
+    store.close()

@@ -147,6 +147,27 @@ def detect_language(text: str, settings: Settings) -> str | None:
     return None if found is None else str(found.iso_code_639_1.name).lower()
 
 
+def language_of(text: str, settings: Settings, *, hint: str | None = None) -> str | None:
+    """The language of a text whose input also declares one (a page's ``<html lang>``, a feed's channel language).
+
+    The declaration is a hint, not the answer: it is often a site template's or a feed's, not this article's (a
+    German article under ``lang="en"``, a Spanish item in a French feed). So the text decides when it can; the hint
+    is taken when the text is too short to tell, and when it names a language outside ``settings.languages``, which
+    detection can neither confirm nor deny.
+
+    Args:
+        text: the cleaned text (title first is fine).
+        settings: as for :func:`detect_language`.
+        hint: the declared language, a normalised two-letter code (:func:`newsfold.ingest.metadata.normalise_lang`).
+
+    Returns:
+        A lowercase two-letter code, or None.
+    """
+    if hint is not None and hint not in settings.languages:
+        return hint
+    return detect_language(text, settings) or hint
+
+
 def warm_up(settings: Settings) -> None:
     """Load the language models now (before worker processes fork, so they share them)."""
     _detector(tuple(settings.languages))

@@ -28,6 +28,8 @@ import feedparser
 import httpx
 
 from newsfold import __version__
+from newsfold.ingest.feeds import item_language, item_link, item_title
+from newsfold.ingest.metadata import normalise_lang, normalise_published
 from newsfold.settings import Settings
 from newsfold.store import Store
 
@@ -210,27 +212,35 @@ def _is_http(url: str | None) -> bool:
 
 
 def _item_lines(
-    parsed: Any, store: Store, fetcher: Fetcher, *, fetch_pages: bool
+    parsed: Any, store: Store, fetcher: Fetcher, settings: Settings, *, fetch_pages: bool
 ) -> tuple[list[dict[str, Any]], int, int]:
-    """JSONL objects for the feed's new items; also counts of pages fetched and pages robots.txt blocked."""
+    """JSONL objects for the feed's new items; also counts of pages fetched and pages robots.txt blocked.
+
+    Titles, links, dates and languages are read as the feed reader reads them (:mod:`newsfold.ingest.feeds`): an
+    html title decoded, a relative link made absolute, a date kept with its offset, the channel's language a hint.
+    """
     feed = parsed.get("feed") or {}
     source = feed.get("title") or None
-    lang = feed.get("language") or None
+    feed_lang = normalise_lang(feed.get("language"))
+    rss = str(parsed.get("version") or "").startswith("rss")
     lines: list[dict[str, Any]] = []
     pages = blocked = 0
     for entry in parsed.get("entries") or []:
-        link = entry.get("link") or None
+        link = item_link(entry, feed)
         key = link or entry.get("id") or None
         if not key or store.raw_hash_of(key) is not None:
             continue
         body, is_markup = _item_body(entry)
+        title = item_title(entry, rss)
+        date = entry.get("published") or entry.get("updated")
         line: dict[str, Any] = {
             "id": key,
             "url": link,
             "source": source,
-            "title": entry.get("title") or None,
-            "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
-            "lang": lang,
+            "title": title,
+            "published": normalise_published(date)
+            or _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+            "lang": item_language(entry, feed_lang, f"{title or ''}\n{_TAG.sub(' ', body)}", settings),
         }
         line["html" if is_markup else "text"] = body
         teaser = len(_TAG.sub(" ", body).strip()) < TEASER_CHARS
@@ -282,7 +292,7 @@ def poll_feed(
     entries = parsed.get("entries") or []
     if not entries and parsed.get("bozo"):
         return PollResult(url, 200, error=f"not a parseable feed: {parsed.get('bozo_exception')}")
-    lines, pages, blocked = _item_lines(parsed, store, fetcher, fetch_pages=fetch_pages)
+    lines, pages, blocked = _item_lines(parsed, store, fetcher, settings, fetch_pages=fetch_pages)
     if lines:
         host = re.sub(r"[^A-Za-z0-9.-]+", "_", urlsplit(url).netloc) or "feed"
         with tempfile.TemporaryDirectory(prefix="newsfold-watch-") as tmp:

@@ -134,7 +134,8 @@ def detect_format(path: Path, head: bytes) -> str | None:
     Args:
         path: the file; its extension decides when it names a format (any case, after an optional ``.gz``).
         head: the file's first bytes (up to 64 KiB; gzip is decompressed here when needed). Used for ``.xml``
-            files and files of unknown extension.
+            files, files of unknown extension and ``.txt`` files (one that holds an HTML page, a saved page given
+            the wrong name, is read as the page).
 
     Returns:
         ``"jsonl"``, ``"text"``, ``"html"``, ``"feed"`` or ``"warc"``, or None for no known format.
@@ -142,6 +143,8 @@ def detect_format(path: Path, head: bytes) -> str | None:
     _, by_name, _ = _split_name(path.name)
     if by_name == "xml":
         return "feed" if _FEED_RE.search(_plain(head)) else sniff(head)
+    if by_name == "text" and sniff(head) == "html":
+        return "html"
     if by_name is not None:
         return by_name
     return sniff(head)
@@ -188,7 +191,7 @@ def _read_file(
         return
     _, by_name, _ = _split_name(path.name)
     head = b""
-    if by_name in {None, "xml"}:
+    if by_name in {None, "xml", "text"}:  # a .txt file may hold a saved page (detect_format)
         try:
             head = read_head(path, HEAD_BYTES)
         except ReadError as exc:

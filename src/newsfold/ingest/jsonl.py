@@ -3,6 +3,11 @@
 Each non-blank line is one article (contract: "Article lines"). A line that is not a JSON object, has a field
 of the wrong type, or has no usable ``text``/``html`` is rejected with its line number; the rest of the file
 is still read. A damaged ``.jsonl.gz`` yields every line read before the damage, then one rejection.
+
+``published`` and ``lang`` are read as every reader reads them (:mod:`newsfold.ingest.metadata`): a publish date
+that cannot be read (``2023-02-30``, ``12/09/2023``, free text, a number that is no Unix time) is None and the
+article is still taken, as is a language that is no ISO 639-1 code. A line with ``text`` and no ``title`` gets
+its title as a ``.txt`` file does, from the clean stage (:func:`newsfold.clean.clean_text`).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsfold.ingest.encoding import decode_bytes
+from newsfold.ingest.metadata import normalise_lang, normalise_published
 from newsfold.ingest.source import (
     GZIP_ERRORS,
     ReadError,
@@ -25,8 +31,12 @@ from newsfold.models import RawDoc, Rejected
 from newsfold.settings import Settings
 
 STAGE = "read"
-# The contract's article fields; every one is a string when present (null means absent). Others are ignored.
+# The contract's article fields; every one is a string when present (null means absent), but see LENIENT.
+# Others are ignored.
 FIELDS = ("id", "url", "source", "published", "title", "text", "html", "lang")
+# Fields whose unreadable values are dropped rather than the line: a date is optional, and a Unix time is
+# often written as a JSON number.
+LENIENT = frozenset({"published"})
 # Bytes read at a time while skipping the rest of an over-long line.
 _SKIP_CHUNK = 1 << 20
 
@@ -85,7 +95,7 @@ def parse_line(text: str, key_base: str, location: str, number: int) -> RawDoc |
         return Rejected(location, STAGE, f"not a JSON object but a {type(obj).__name__}", text)
     for name in FIELDS:
         value = obj.get(name)
-        if value is not None and not isinstance(value, str):
+        if value is not None and not isinstance(value, str) and name not in LENIENT:
             return Rejected(
                 location, STAGE, f"field {name!r} must be a string, got {type(value).__name__}", text
             )
@@ -101,18 +111,19 @@ def parse_line(text: str, key_base: str, location: str, number: int) -> RawDoc |
         return value if _present(value) else None
 
     article_id, url = field("id"), field("url")
+    plain, markup, title = field("text"), field("html"), field("title")
     return RawDoc(
         key=article_id or url or f"{key_base}#{number}",
         location=location,
         fmt="jsonl",
         raw=text,
-        text=field("text"),
-        html=field("html"),
+        text=plain,
+        html=markup,
         url=url,
         source=field("source"),
-        published=field("published"),
-        title=field("title"),
-        lang=field("lang"),
+        published=normalise_published(obj.get("published")),
+        title=title,
+        lang=normalise_lang(obj.get("lang")),
     )
 
 

@@ -1,0 +1,227 @@
+"""The metadata that inputs declare, read one way for every format: publish dates and languages.
+
+Contract ("Article lines"): ``published`` is kept as given (a date, or a datetime with its offset) and printed in
+ISO 8601; unknown values are null, never guessed. :func:`normalise_published` is that rule for every reader
+(JSONL lines, feed items):
+
+* an ISO 8601 date or datetime is kept as given: its date, its time to the precision given and its offset
+  (``Z`` stays ``Z``; a datetime without an offset stays without one). Only the notation is made the extended
+  one that the rest of newsfold reads (``T`` between date and time, ``+02:00`` for ``+0200``);
+* an RFC 2822 date (RSS ``pubDate``, e-mail headers) becomes ISO 8601 with its own offset: ``Thu, 09 Mar 2023
+  07:30:00 +0100`` is ``2023-03-09T07:30:00+01:00``, ``GMT``/``UT`` is ``Z``, the zone names RFC 2822 defines
+  (``EST``, ``PDT``...) their offsets, and any other zone name is left out rather than taken for UTC; without
+  a time (``7 Mar 2023``) it is a date;
+* a bare number is a Unix time when it has 10 digits (seconds) or 13 (milliseconds), written in UTC;
+* anything else is unknown, ``None``: an impossible date (``2023-02-30``), a numeric form whose order is a
+  convention (``12/09/2023``, ``20230912``), a date known only to the month, free text.
+
+:func:`normalise_lang` makes a declared language an ISO 639-1 code (``en-GB`` is ``en``) or drops it (``xx-zz``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ISO = re.compile(
+    r"(?P<date>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))"
+    r"(?:[Tt ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?P<frac>[.,]\d{1,9})?)?"
+    r"(?P<zone>[Zz]|[+-]\d{2}(?::?\d{2})?)?)?",
+    re.ASCII,
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        1,
+    )
+    for name in names
+}
+_RFC2822 = re.compile(
+    r"(?:[A-Za-z]{3,9},?\s*)?(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<y>\d{4}|\d{2})"
+    r"(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:\s*(?P<zone>[+-]\d{4}|[A-Za-z]{1,5}))?(?:\s*\([^()]*\))?)?",
+    re.ASCII,
+)
+# The zone names RFC 2822 (section 4.3) gives an offset; hours from UTC. Other names ("CEST", "MSK", military
+# letters) are not read: RFC 2822 itself says their meaning is not reliable.
+_ZONES = {
+    "UT": 0,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+}
+_ZONES |= {"PST": -8, "PDT": -7}
+# Unix times: 10 digits of seconds (2001-09-09 to 2286) or 13 of milliseconds. Shorter or longer numbers are
+# not told apart from a number written for another reason (an id, a basic-format date) and stay unknown.
+_EPOCH_SECONDS = 10
+_EPOCH_MILLIS = 13
+
+
+def _offset(text: str) -> dt.timezone | None:
+    """``+02:00``, ``+0200`` or ``+02`` as a timezone; None when out of range (24 hours or more, minutes > 59)."""
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 23 or minutes > 59:
+        return None
+    delta = dt.timedelta(hours=hours, minutes=minutes)
+    return dt.timezone(-delta if text[0] == "-" else delta)
+
+
+def _offset_text(zone: dt.timezone) -> str:
+    delta = zone.utcoffset(None)
+    sign = "-" if delta < dt.timedelta(0) else "+"
+    minutes = abs(int(delta.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _iso(text: str) -> str | None:
+    m = _ISO.fullmatch(text)
+    if m is None:
+        return None
+    try:
+        dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if m["h"] is not None:
+            dt.time(int(m["h"]), int(m["mi"]), int(m["s"] or 0))
+    except ValueError:
+        return None
+    if m["h"] is None:
+        return m["date"]
+    clock = f"{m['h']}:{m['mi']}" + (f":{m['s']}" if m["s"] else "") + (m["frac"] or "").replace(",", ".")
+    zone = m["zone"]
+    if zone is None:
+        return f"{m['date']}T{clock}"
+    if zone in "Zz":
+        return f"{m['date']}T{clock}Z"
+    tz = _offset(zone)
+    return f"{m['date']}T{clock}{_offset_text(tz)}" if tz is not None else None
+
+
+def _rfc2822(text: str) -> str | None:
+    m = _RFC2822.fullmatch(text)
+    if m is None:
+        return None
+    month = _MONTHS.get(m["mon"].lower())
+    if month is None:
+        return None
+    year = int(m["y"])
+    if len(m["y"]) == 2:  # RFC 2822 section 4.3: 00-49 are 2000-2049, 50-99 are 1950-1999
+        year += 2000 if year < 50 else 1900
+    try:
+        day = dt.date(year, month, int(m["d"]))
+        if m["h"] is None:
+            return day.isoformat()  # a date without a time stays a date
+        when = dt.datetime.combine(day, dt.time(int(m["h"]), int(m["mi"]), int(m["s"] or 0)))
+    except ValueError:
+        return None
+    clock = when.isoformat(timespec="seconds")
+    zone = m["zone"]
+    if zone is None:
+        return clock
+    if zone[0] in "+-":
+        if zone == "-0000":  # RFC 2822: the time is UTC, the sender's own zone unknown
+            return clock + "Z"
+        tz = _offset(zone)
+        return None if tz is None else clock + ("Z" if zone == "+0000" else _offset_text(tz))
+    hours = _ZONES.get(zone.upper())
+    if hours is None:
+        return clock  # a zone name RFC 2822 does not define: the offset is unknown, not guessed as UTC
+    return clock + ("Z" if hours == 0 else _offset_text(dt.timezone(dt.timedelta(hours=hours))))
+
+
+def _epoch(digits: str) -> str | None:
+    if len(digits) == _EPOCH_SECONDS:
+        when = dt.datetime.fromtimestamp(int(digits), dt.UTC)
+        return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if len(digits) == _EPOCH_MILLIS:
+        seconds, millis = divmod(int(digits), 1000)
+        when = dt.datetime.fromtimestamp(seconds, dt.UTC) + dt.timedelta(milliseconds=millis)
+        spec = "seconds" if digits.endswith("000") else "milliseconds"
+        return when.replace(tzinfo=None).isoformat(timespec=spec) + "Z"
+    return None
+
+
+def normalise_published(value: object) -> str | None:
+    """A declared publish date as ISO 8601, kept as given; None when it is missing or cannot be read.
+
+    Args:
+        value: the date as the input gives it: a string (ISO 8601, RFC 2822, a Unix time in digits) or, from
+            JSON, a number (a Unix time).
+
+    Returns:
+        ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]``, or None. See the module docstring.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not value.is_integer():
+            return None
+        return _epoch(str(int(value))) if value > 0 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return _epoch(text) if text.isascii() else None
+    if text[:1].isdigit() and text[4:5] == "-":
+        return _iso(text)
+    return _rfc2822(text)
+
+
+# The ISO 639-1 language codes; the withdrawn "iw", "in" and "ji" are read as their successors.
+_ISO_639_1_CODES = """
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz
+    ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik
+    io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml
+    mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd
+    se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi
+    vo wa wo xh yi yo za zh zu
+"""
+ISO_639_1 = frozenset(_ISO_639_1_CODES.split())
+_WITHDRAWN = {"iw": "he", "in": "id", "ji": "yi"}
+# A BCP 47 tag (or a POSIX locale name): a primary subtag of letters, then subtags after "-" or "_"; markup
+# pasted around it (lang="de-DE", xml:lang='fr') is read for the tag.
+_LANG_TAG = re.compile(
+    r"(?:[\w:-]+\s*=\s*)?([\"']?)([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*(?:\.[\w-]+)?\1", re.ASCII
+)
+
+
+def normalise_lang(value: object) -> str | None:
+    """A declared language as its ISO 639-1 code (``en-GB``, ``de_DE.UTF-8``, ``FR``, ``lang="pt-BR"`` give
+    ``en``, ``de``, ``fr``, ``pt``); None when it is missing or not a language tag with a known two-letter
+    language (``xx-zz``, ``deu``, ``English``).
+
+    Args:
+        value: the language as the input declares it.
+
+    Returns:
+        A lowercase two-letter code, or None.
+    """
+    if not isinstance(value, str):
+        return None
+    m = _LANG_TAG.fullmatch(value.strip())
+    if m is None:
+        return None
+    code = m.group(2).lower()
+    code = _WITHDRAWN.get(code, code)
+    return code if code in ISO_639_1 else None
