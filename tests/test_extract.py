@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from newsfold.extract import extract_html, has_article_body
+from newsfold.extract import NoArticle, extract_html, extract_page, has_article_body
 
 PARAS = [
     "The city council voted on Tuesday to approve a new budget for public transport after months of debate.",
@@ -45,7 +45,8 @@ def test_home_page_and_error_page_have_no_body() -> None:
 
 
 def test_broken_markup_and_binary_never_crash() -> None:
-    assert extract_html("<html><body><p>unclosed <b>bold <i>x" * 50) is None or True
+    unclosed = extract_html("<html><body><p>unclosed <b>bold <i>x" * 50)  # must not raise; text or nothing
+    assert unclosed is None or "unclosed" in unclosed.text
     assert extract_html("\x00\x01\x02\xff" * 100) is None
     broken = (
         "<html><head><title>Budget</title></head><body><div><p>" + "</p><p>".join(PARAS) + "</div></span>"
@@ -95,3 +96,140 @@ def test_a_saved_page_names_its_own_address_and_a_clean_site_name() -> None:
     assert extract_html(home).url is None  # type: ignore[union-attr]
     archived = page.replace("https://www.", "https://web.archive.org/web/20240314090000/https://www.")
     assert extract_html(archived).url == "https://www.citynews.example/politics/budget"  # type: ignore[union-attr]
+
+
+CAPTION = "This March 28, 2017, file photo, provided by the state registry, shows the defendant."
+
+
+def _dated_page(*, head: str = "", byline: str = "", caption: str = "") -> str:
+    """An article page with a photo whose caption carries an older date than the article's."""
+    return f"""<html lang="en"><head><title>Council approves transport budget</title>{head}</head><body>
+<article><h1>Council approves transport budget</h1>{byline}
+<div class="asset-image"><img src="/photo.jpg"><div class="image-meta">{caption}</div></div>
+{"".join(f"<p>{p}</p>" for p in PARAS)}</article></body></html>"""
+
+
+def test_a_photo_caption_is_never_the_publish_date() -> None:
+    caption = f'<div class="image-caption">{CAPTION}</div>'
+    published = '<div class="publish-date">Published 7:07 PM EST Nov 19, 2019</div>'
+    # the page's own address dates it, also when only its og:url gives it
+    own_url = '<meta property="og:url" content="https://news.example/story/2019/11/19/council-budget/">'
+    found = extract_html(_dated_page(head=own_url, byline=published, caption=caption))
+    assert found is not None and found.date == "2019-11-19"
+    # a <time> element outranks a dated caption, even one that is not marked as a caption
+    stamp = '<time datetime="2019-11-19T19:07:00Z">Nov 19, 2019</time>'
+    for caption_markup in (caption, f"<small>{CAPTION}</small>", f'<p class="info">{CAPTION}</p>'):
+        found = extract_html(_dated_page(byline=stamp, caption=caption_markup))
+        assert found is not None and found.date == "2019-11-19", caption_markup
+    # with no other date, a photo's date (its caption, a "file photo" credit, its address) is not taken
+    image = '<meta property="og:image" content="https://cdn.example/2017/03/28/photo.jpg">'
+    for caption_markup in (caption, f"<small>{CAPTION}</small>", f'<p class="info">{CAPTION}</p>'):
+        found = extract_html(_dated_page(head=image, caption=caption_markup))
+        assert found is not None and found.date is None, caption_markup
+
+
+def test_page_metadata_outranks_dates_in_page_text() -> None:
+    footer = '<footer><p class="info">Updated 12 March 2016. Copyright 2016 City News</p></footer>'
+    meta = '<meta property="article:published_time" content="2024-03-14T09:00:00Z">'
+    rfc = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "datePublished": "Thu, 14 Mar 2024 09:00:00 GMT"}</script>'
+    )
+    stamp = '<time datetime="2024-03-14T09:00:00Z">14 March</time>'
+    for head, byline in ((meta, ""), (rfc, ""), ("", stamp)):
+        found = extract_html(
+            _dated_page(head=head, byline=byline).replace("</article>", f"</article>{footer}")
+        )
+        assert found is not None and found.date == "2024-03-14", (head, byline)
+    wrapped = _dated_page(byline=stamp).replace("<body>", '<body class="has-sidebar comments-open">')
+    assert extract_html(wrapped).date == "2024-03-14"  # type: ignore[union-attr]
+    # a <time> of a comment or a linked teaser is not the page's
+    other = (
+        '<div class="comments"><time datetime="2014-11-05T14:25:40Z">5 Nov 2014</time></div>'
+        '<a href="/older"><time datetime="2013-01-01">1 Jan 2013</time></a>'
+    )
+    found = extract_html(_dated_page(byline='<div class="date">19.11.2012</div>' + other))
+    assert found is not None and found.date == "2012-11-19"
+
+
+ERROR_TITLES = (
+    "404 Not Found",
+    "Page not found – City News",
+    "Error 404",
+    "Oops! That page can’t be found.",
+    "Seite nicht gefunden",
+    "Page introuvable",
+    "Página no encontrada",
+    "Pagina non trovata",
+    "Página não encontrada",
+    "Страница не найдена",
+)
+SORRY = (
+    "Sorry, the page you were looking for does not exist. It may have been moved or deleted. Please check the "
+    "address or return to the homepage to continue browsing our site."
+)
+
+
+def test_an_error_page_has_no_article_body_and_says_so() -> None:
+    for title in ERROR_TITLES:
+        page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{SORRY}</p></body></html>"
+        assert extract_html(page) is None, title
+        found = extract_page(page)
+        assert isinstance(found, NoArticle) and found.reason.startswith("no article body: error page"), title
+    heading_only = (
+        f"<html><head><title>City News</title></head><body><h2>x</h2><h1>Page not found</h1><p>{SORRY}</p>"
+    )
+    assert extract_html(heading_only) is None
+    # an article whose headline starts like an error message is still an article
+    page = PAGE.replace("Council approves transport budget", "Not found: the lost tram line of 1920")
+    found = extract_html(page)
+    assert found is not None and found.title == "Not found: the lost tram line of 1920"
+    home = "".join(f'<li><a href="/n{i}">Short headline number {i} here</a></li>' for i in range(40))
+    assert extract_page(f"<html><body><ul>{home}</ul></body></html>") == NoArticle("no article body")
+
+
+def _titled(head: str, body_top: str) -> str:
+    return f"""<html lang="de"><head>{head}</head><body>{body_top}
+<div class="entry">{"".join(f"<p>{p}</p>" for p in PARAS)}</div></body></html>"""
+
+
+def test_the_headline_is_not_the_site_name() -> None:
+    site_h1 = (
+        '<div id="branding"><h1 id="site-title"><a href="https://blog.example/" rel="home">sladisworld</a></h1>'
+        "</div>"
+    )
+    head = (
+        "<title>Was wurde eigentlich aus Six Sigma? | sladisworld</title>"
+        '<meta property="og:title" content="Was wurde eigentlich aus Six Sigma?">'
+        '<meta property="og:site_name" content="sladisworld">'
+    )
+    found = extract_html(
+        _titled(head, site_h1 + '<h1 class="entry-title">Was wurde eigentlich aus Six Sigma?</h1>')
+    )
+    assert found is not None and found.title == "Was wurde eigentlich aus Six Sigma?"
+    # no og:title, no site name in the markup: the site's h1 links to its home page (here a Wayback capture)
+    home = "https://web.archive.org/web/2015/http://www.steinzeit.example/"
+    logo = f'<div><h1><a href="{home}">Steinzeit &amp; Co</a></h1></div>'
+    head = "<title>Werkzeuge des Neandertalers | Steinzeit &amp; Co</title>"
+    for top in (logo, logo + "<h1>Werkzeuge des Neandertalers</h1>"):
+        found = extract_html(_titled(head, top))
+        assert found is not None and found.title == "Werkzeuge des Neandertalers", top
+    # the site named by the address is cut off the title; so is a separator left dangling
+    found = extract_html(
+        _titled("<title>Kyiv | Sueddeutsche Zeitung</title>", ""),
+        url="https://sueddeutschezeitung.example/a/kyiv",
+    )
+    assert found is not None and found.title == "Kyiv"
+    found = extract_html(_titled("<title>Über André Loibl | </title>", ""))
+    assert found is not None and found.title == "Über André Loibl"
+
+
+def test_an_og_title_that_the_page_title_extends_is_kept_whole() -> None:
+    og = "Zhi Neng Xiang Nian Ni - Jam Hsiao (只能想念你 - 蕭敬騰)"
+    head = f'<title>Chinese Lyrics: {og}</title><meta property="og:title" content="{og}">'
+    found = extract_html(_titled(head, '<h1><a href="/">Chinese Lyrics</a></h1>'))
+    assert found is not None and found.title == og
+    # a later <h1> that is a subheading the title happens to contain is not the headline
+    head = "<title>Diet plan (14 days) - lose up to 10 kg. Reviews</title>"
+    found = extract_html(_titled(head, "<h1>A diet plan to lose 10 kg in 14 days</h1><h1>Reviews</h1>"))
+    assert found is not None and found.title == "lose up to 10 kg. Reviews"

@@ -632,3 +632,46 @@ def test_a_store_error_while_placing_stops_the_run(
         with pytest.raises(sqlite3.OperationalError):
             ingest([_seeds_and_quake(tmp_path)], store, settings)
         assert store.reader().execute("SELECT COUNT(*) FROM quarantine").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("declared", "text", "expected"),
+    [
+        # the site template's language under a German article: the text decides
+        (
+            "en",
+            "Die Regierung hat am Dienstag beschlossen, dass die Schulen im ganzen Land wieder öffnen werden.",
+            "de",
+        ),
+        (
+            'lang="de-DE"',
+            "Die Regierung hat am Dienstag beschlossen, dass die Schulen wieder öffnen werden.",
+            "de",
+        ),
+        # a language newsfold does not detect is kept as the page declares it
+        ("nl-NL", "De regering heeft dinsdag besloten dat de scholen in het hele land weer open gaan.", "nl"),
+        # too few letters to tell (a table of figures): the declared language, if it names one
+        (
+            "fr",
+            "2011 : 12 345 / 2012 : 23 456 / 2013 : 34 567 / 2014 : 45 678 / 2015 : 56 789 / 2016 : 67 890.",
+            "fr",
+        ),
+        (
+            "xx-zz",
+            "2011 : 12 345 / 2012 : 23 456 / 2013 : 34 567 / 2014 : 45 678 / 2015 : 56 789 / 2016 : 67 890.",
+            None,
+        ),
+    ],
+)
+def test_a_pages_language_is_its_texts_before_its_markups(
+    tmp_path: Path, settings: Settings, declared: str, text: str, expected: str | None
+) -> None:
+    paras = "".join(f"<p>{text}</p>" for _ in range(4))
+    page = (
+        f"<html lang='{declared}'><head><title>T</title></head><body><article>{paras}</article></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([tmp_path / "page.html"], store, settings)
+        row = store.reader().execute("SELECT lang FROM articles").fetchone()
+        assert row is not None and row["lang"] == expected

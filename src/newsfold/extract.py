@@ -9,27 +9,34 @@ The cascade, cheapest first, on one parsed tree:
 3. :func:`newsfold.clean.clean_extracted_text` on the result: the same line rules as plain text, so widget,
    link-list, caption and copyright lines that slip through extraction are dropped and kept as ``removed``.
 4. A page whose cleaned body is tiny, or mostly short unpunctuated lines (a home page's headline list, an error or
-   login page), has no article body: :func:`extract_html` returns None and the caller quarantines it. Short
-   unpunctuated lines that are not the page's link texts (song lyrics, a poem, a list; scripts without sentence
-   punctuation) are kept as a body.
+   login page), has no article body: :func:`extract_page` returns a :class:`NoArticle` with the reason (an error
+   page, titled "404" or "Page not found" in any of the languages read, over a short body, is named as one) and
+   :func:`extract_html` None; the caller quarantines it. Short unpunctuated lines that are not the page's link
+   texts (song lyrics, a poem, a list; scripts without sentence punctuation) are kept as a body.
 
 Metadata is read directly from the tree rather than by trafilatura's metadata pass, which costs about as much as
-the extraction itself (measured with bench/extract_speed.py): the headline from ``<h1>`` / og:title / ``<title>``,
-author and site name from ``<meta>``, the language from ``<html lang>``, and the publish date from htmldate's quick
-search (markup and URL, ``date_source`` ``"metadata"``). Dates in running text are never taken: a year in a
-sentence is not a publish date; a dateline date is the caller's fallback.
+the extraction itself (measured with bench/extract_speed.py): the headline from ``<h1>`` / og:title / ``<title>``
+(an ``<h1>`` that is the site's name, linking to its home page, is passed over; site names and dangling separators
+are cut off the title, see :func:`newsfold.headline.trim_title`), author and site name from ``<meta>``, the
+language from ``<html lang>``, and the publish date from htmldate's quick search (``date_source`` ``"metadata"``):
+first the page's address (given, else its canonical link or og:url) and its markup about itself (``<meta>``,
+JSON-LD, ``<time>``), then date-like page furniture; a photo's date (a caption, a "file photo" credit, an image's
+address) never. Dates in running text are never taken: a year in a sentence is not a publish date; a dateline
+date is the caller's fallback.
 """
 
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from newsfold.clean import clean_extracted_text
+from newsfold.headline import names_site, title_parts, trim_title
 from newsfold.models import Removed
-from newsfold.outlets import site_name
+from newsfold.outlets import host_of, site_domain, site_name
 
 FALLBACK_CHARS = 250  # below this, trafilatura's baseline is tried as well (swept 100-500 on extraction-dev)
 MIN_BODY_CHARS = (
@@ -49,8 +56,14 @@ MAX_LINKED_SHARE = (
     0.2  # ... of which fewer than this share are link texts of the page (a home page: nearly all)
 )
 
-_TITLE_SPLIT = re.compile(r"\s+[|–—·:»«-]\s+|\s+::\s+")
-_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})(?:[-_][a-zA-Z]+)?", re.IGNORECASE)
+MAX_HEADINGS = 5  # the page's first <h1>s that may hold its headline (the first is often the site's name)
+HEADING_SHARE = 0.6  # a later <h1> is the headline when it is this much of the title (not a subheading in it)
+ERROR_BODY_CHARS = 1000  # an error page's heading over a body shorter than this: no article (a 404 page)
+# The code must be the whole value, up to its region ("de-DE"): a mangled attribute (lang='lang="de-DE"') gives none
+# of its letters ("la"), and the value nested in it is read instead.
+_HTML_LANG = re.compile(
+    r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*(?=[\"'\s/>])", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?…。！？؟\"'”»)](?:\s|\||$)")  # anywhere: prose has sentence ends inside
 
 
@@ -149,19 +162,125 @@ def _first_text(tree: Any, tag: str) -> str | None:
     return None
 
 
-def _page_title(metas: dict[str, str], tree: Any) -> str | None:
-    """The headline: the first ``<h1>`` when the page's title or og:title agrees with it, else og:title, else the
-    longest part of ``<title>`` (site names hang off it after "|", " - " and the like)."""
-    h1 = _first_text(tree, "h1")
+# A heading that is the site's own name, not the page's: it links to the site's home page, or sits in the
+# masthead ("site-title", "logo", "branding").
+_SITE_HEADING = re.compile(r"site[-_]?(?:title|name)|logo|brand|masthead", re.IGNORECASE)
+
+
+def _site_heading(el: Any, text: str) -> bool:
+    """Whether a heading element is the site's name: its whole text links to a home page, or it or its parent is
+    marked as the masthead."""
+    for node in (el, el.getparent()):
+        if node is not None and _SITE_HEADING.search(f"{node.get('id') or ''} {node.get('class') or ''}"):
+            return True
+    for a in el.iter("a"):
+        if " ".join(a.text_content().split()) != text:
+            continue
+        if "home" in (a.get("rel") or "").lower():
+            return True
+        href = _unwrap_archive((a.get("href") or "").strip())
+        if not href:
+            continue
+        try:
+            path = urlsplit(href).path if "//" in href else href
+        except ValueError:
+            continue
+        if path.strip("/") in {"", "index.html", "index.php"}:
+            return True
+    return False
+
+
+def _site_names(metas: dict[str, str], url: str | None) -> list[str]:
+    """The site's names as the page and its address give them: og:site_name, application-name, the host and its
+    first label ("sladisworld" of sladisworld.wordpress.com), the registrable domain and its first label."""
+    names = [metas.get("og:site_name") or "", metas.get("application-name") or ""]
+    host = host_of(_unwrap_archive(url)) if url else None
+    if host:
+        domain = site_domain(host)
+        names += [host, host.split(".")[0], domain, domain.split(".")[0]]
+    return [name for name in names if name]
+
+
+def _headings(tree: Any) -> list[tuple[str, bool]]:
+    """The first ``MAX_HEADINGS`` non-empty ``<h1>`` texts, each with whether it is the site's name."""
+    found: list[tuple[str, bool]] = []
+    for el in tree.iter("h1"):
+        text = " ".join(el.text_content().split())
+        if text:
+            found.append((text, _site_heading(el, text)))
+            if len(found) == MAX_HEADINGS:
+                break
+    return found
+
+
+def _page_title(
+    metas: dict[str, str], head: str | None, headings: list[tuple[str, bool]], names: list[str]
+) -> str | None:
+    """The headline: an ``<h1>`` that the page's title or og:title agrees with and that is not the site's name,
+    else og:title, else ``<title>`` (site names and dangling separators cut off, see
+    :func:`newsfold.headline.trim_title`), else the first ``<h1>``. A bare site name is the last resort.
+
+    The first such ``<h1>`` agrees when the title contains it; a later one (a subheading of the article) only
+    when it makes up ``HEADING_SHARE`` of the title as well.
+    """
     og = metas.get("og:title") or metas.get("twitter:title")
-    head = _first_text(tree, "title")
-    if h1 and any(h1.casefold() in (t or "").casefold() for t in (og, head)):
-        return h1
-    if og:
-        return max(_TITLE_SPLIT.split(og), key=len).strip() or og
-    if head:
-        return max(_TITLE_SPLIT.split(head), key=len).strip() or head
-    return h1
+    whole = bool(og and head and og != head and og.casefold() in head.casefold())
+    trimmed = [trim_title(og, names, whole=whole)] if og else []
+    trimmed += [trim_title(head, names)] if head else []
+    own = [text for text, site in headings if not site and not names_site(text, names)]
+    titles = [t.casefold() for t in (og, head, *trimmed) if t]
+    for i, text in enumerate(own):
+        key = text.casefold()
+        if any(key in t and (i == 0 or len(key) >= HEADING_SHARE * len(t)) for t in titles):
+            return text
+    for candidate in (*trimmed, *own):
+        if not names_site(candidate, names):
+            return candidate
+    return next(iter(trimmed), None) or (headings[0][0] if headings else None)
+
+
+# An error page's heading, in the languages newsfold reads, is made of nothing but error words: a status code
+# ("404", "Error 404", "404 Not Found") and "page not found" phrases, with fillers ("Oops!", "HTTP", "Gone") that
+# are not enough alone. "Not found: the lost city" and "Gone" are headlines.
+_ERROR_FILLER = r"""(?:
+    http|oops|sorry|ups|hoppla|désolé|lo\s+sentimos|spiacenti|desculpe|извините|forbidden|gone
+)"""
+_ERROR_CORE = r"""(?:
+    40[034]|410|50[03]
+  | error|erreur|fehler|errore|erro|fout|fel|błąd|chyba|hata|ошибка|помилка|σφάλμα|エラー|错误
+  | internal\s+server\s+error|service\s+unavailable|nothing\s+found
+  | (?:the\s+|this\s+|that\s+)?(?:page|file|document|article|content|resource|url)?\s*
+    (?:(?:was\s+|could\s+not\s+be\s+|can['’]?t\s+be\s+|cannot\s+be\s+)?not\s+found
+     |(?:does\s+not|doesn['’]t)\s+exist|(?:is\s+)?no\s+longer\s+available)
+  | (?:the\s+|this\s+|that\s+)?(?:page|file|url)\b[^.!?]{0,40}?
+    \b(?:could\s+not|couldn['’]t|cannot|can['’]?t)\s+be\s+found
+  | (?:die\s+|diese\s+)?seite\s+(?:wurde\s+)?(?:nicht\s+gefunden|existiert\s+nicht)
+  | page\s+(?:introuvable|non\s+trouvée|inexistante)
+  | p[áa]gina\s+(?:no\s+encontrada|n[ãa]o\s+encontrada|non\s+trovata|non\s+esiste|no\s+existe|niet\s+gevonden)
+  | strona\s+nie\s+(?:została\s+)?znaleziona|nie\s+znaleziono\s+strony
+  | stránka\s+(?:nenalezena|nebyla\s+nalezena)|sidan\s+(?:hittades\s+inte|kunde\s+inte\s+hittas)
+  | siden\s+(?:blev\s+ikke\s+fundet|finnes\s+ikke|ble\s+ikke\s+funnet)|sivua\s+ei\s+löytynyt
+  | sayfa\s+bulunamadı|oldal\s+nem\s+található|pagina\s+nu\s+a\s+fost\s+găsită
+  | страница\s+не\s+найдена|сторінку\s+не\s+знайдено|η\s+σελίδα\s+δεν\s+βρέθηκε
+  | ページが見つかりません|页面未找到|找不到页面|페이지를\s*찾을\s*수\s*없습니다
+  | الصفحة\s+غير\s+موجودة|הדף\s+לא\s+נמצא
+)"""
+_ERROR_ANY = f"(?:{_ERROR_FILLER}|{_ERROR_CORE})"
+_ERROR_HEADING = re.compile(
+    rf"\W*(?:{_ERROR_ANY}\W+)*?{_ERROR_CORE}(?:\W+{_ERROR_ANY})*\W*", re.IGNORECASE | re.VERBOSE
+)
+
+
+def _error_heading(titles: list[str]) -> str | None:
+    """The first title or heading that names an error page ("404 Not Found", "Seite nicht gefunden"), or None.
+
+    Each is read in its parts ("Page not found | Example News" has the part "Page not found").
+    """
+    for title in titles:
+        for part in title_parts(title):
+            if _ERROR_HEADING.fullmatch(part):
+                return title
+    return None
 
 
 def _page_author(metas: dict[str, str]) -> str | None:
@@ -191,19 +310,136 @@ def _baseline(html: str) -> str:
     return str(text or "")
 
 
-def _htmldate(tree: Any, url: str | None) -> str | None:
-    """htmldate's quick search (markup and URL) for the original publication date.
+# Where a page says when it was published, strongest first: its address (/2019/11/19/), then its markup about
+# itself (<meta>, JSON-LD, <abbr>, its own <time>), then date-like page furniture (a "Published ..." line). A
+# photo's date is never the page's: images, captions and "file photo" credits are left out of every search.
+# A <time> inside these is another page's (a teaser link, a sidebar, a footer), a comment's or a photo's.
+_NOT_OWN_TIME = frozenset({"a", "aside", "nav", "footer", "figure", "figcaption"})
+# ... and so is one in a block whose class or id says so ("comment-list", "related-posts", id "sidebar"), below
+# the page's top containers (a WordPress <body class="has-sidebar">, an <article class="comments-open">).
+_NOT_OWN_BLOCK = re.compile(r"comment|related|teaser|sidebar|widget|recommend|promo", re.IGNORECASE)
+_TOP_CONTAINERS = frozenset({"html", "body", "main", "article"})
+_JSON_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+# <meta> about the page's pictures (og:image, twitter:image, thumbnailUrl): an image's address dates the image.
+_PICTURE_META = ("image", "video", "thumbnail")
+_CAPTION_CUE = re.compile(r"caption|credit", re.IGNORECASE)  # class or id of a caption or photo credit
+# Photo credits that date the photo: "This March 28, 2017, file photo", "Archivbild vom 3. Mai 2018". Matched in
+# lower-cased text with single spaces (a regular expression over the whole page text costs more than the search).
+PHOTO_CREDITS = (
+    "file photo", "file image", "file picture", "archive photo", "archive image", "archivbild", "archivfoto",
+    "archivaufnahme", "photo d'archive", "photo d’archive", "foto de archivo", "imagen de archivo",
+    "foto d'archivio", "foto d’archivio", "foto di archivio", "immagine d'archivio", "immagine d’archivio",
+    "foto de arquivo", "imagem de arquivo", "archieffoto", "archiefbeeld", "архивное фото", "архивный снимок",
+    "фото из архива", "zdjęcie archiwalne", "arşiv fotoğraf",
+)  # fmt: skip
+# A caption or credit element longer than this is a wrapper and is kept (the article is in it).
+PHOTO_CREDIT_CHARS = 600
 
-    Its extensive search scans free text: it costs more than the whole extraction and turns "by 2026" in a
-    sentence into 2026-01-01, a guessed date.
-    """
-    from htmldate import find_date
+
+def _own_times(tree: Any) -> Any:
+    """A small tree of the page's own ``<time>`` elements (see ``_NOT_OWN_TIME``, ``_NOT_OWN_BLOCK``)."""
+    from lxml.html import Element
+
+    root = Element("div")
+    for el in tree.iter("time"):
+        if any(
+            a.tag in _NOT_OWN_TIME
+            or (
+                a.tag not in _TOP_CONTAINERS
+                and _NOT_OWN_BLOCK.search(f"{a.get('id') or ''} {a.get('class') or ''}")
+            )
+            for a in (el, *el.iterancestors())
+        ):
+            continue
+        kept = deepcopy(el)
+        kept.tail = None
+        root.append(kept)
+    return root
+
+
+def _markup_date(tree: Any, url: str | None) -> str | None:
+    """The date in the page's address or in its markup about itself, by htmldate's own stages in this order:
+    the URL, ``<meta>``, JSON-LD (``datePublished`` in any format htmldate reads), ``<abbr>``, own ``<time>``."""
+    # htmldate's stages one by one (pinned in pyproject.toml): its find_date would try date-like page text
+    # (bylines, captions) before <time> elements.
+    from htmldate.core import examine_abbr_elements, examine_header, examine_time_elements
+    from htmldate.extractors import extract_url_date, json_search, try_date_expr_opts
+    from htmldate.utils import Extractor
+    from htmldate.validators import get_max_date, get_min_date
+
+    options = Extractor(False, get_max_date(None), get_min_date(None), True, "%Y-%m-%d")
+
+    def json_any() -> str | None:
+        for el in tree.iter("script"):
+            if (el.get("type") or "").strip().lower() == "application/ld+json":
+                for value in _JSON_PUBLISHED.findall(el.text or ""):
+                    found = try_date_expr_opts(value, options)
+                    if found:
+                        return str(found)
+        return None
 
     try:
-        found = find_date(tree, url=url, extensive_search=False, original_date=True)
+        found = (
+            extract_url_date(url, options)
+            or examine_header(tree, options)
+            or json_search(tree, options)
+            or json_any()
+            or examine_abbr_elements(tree, options)
+            or examine_time_elements(_own_times(tree), options)
+        )
     except Exception:  # a date is optional; never lose the article over it
         return None
     return str(found) if found else None
+
+
+def _credited(text: str) -> bool:
+    low = " ".join(text.split()).lower()
+    return any(credit in low for credit in PHOTO_CREDITS)
+
+
+def _drop_pictures(tree: Any) -> None:
+    """Take the page's images (and their ``<meta>``), captions and photo credits out of it, in place: elements
+    marked as such, or holding a dated credit (see ``PHOTO_CREDITS``), when shorter than ``PHOTO_CREDIT_CHARS``."""
+    drop = [*tree.iter("figcaption", "picture", "img")]
+    drop += [
+        el
+        for el in tree.iter("meta")
+        if any(cue in f"{el.get('property') or ''} {el.get('name') or ''}".lower() for cue in _PICTURE_META)
+    ]
+    credited = _credited(tree.text_content())
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue  # a comment or processing instruction
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        marked = (marks != " " and _CAPTION_CUE.search(marks)) or (
+            credited and el.text and _credited(el.text)
+        )
+        if marked and len(el.text_content()) <= PHOTO_CREDIT_CHARS:
+            drop.append(el)
+    for el in drop:
+        if el.getparent() is not None and el.tag not in {"html", "body"}:
+            el.drop_tree()
+
+
+def _publish_date(tree: Any, url: str | None) -> str | None:
+    """The page's original publication date: :func:`_markup_date`, else htmldate's quick search over the page
+    without its pictures (:func:`_drop_pictures`, on the tree itself: this is its last use), date-like page
+    furniture first, then ISO dates in the text.
+
+    htmldate's extensive search scans running text: it costs more than the whole extraction and turns "by 2026"
+    in a sentence into 2026-01-01, a guessed date.
+    """
+    found = _markup_date(tree, url)
+    if found:
+        return found
+    from htmldate import find_date
+
+    try:
+        _drop_pictures(tree)
+        later = find_date(tree, url=url, extensive_search=False, original_date=True)
+    except Exception:  # same as above
+        return None
+    return str(later) if later else None
 
 
 def _declared_lang(html: str) -> str | None:
@@ -242,34 +478,58 @@ def _unlinked_lines(html: str, body: str) -> bool:
     return sum(line in linked for line in lines) < MAX_LINKED_SHARE * len(lines)
 
 
-def extract_html(html: str, *, url: str | None = None) -> Extracted | None:
-    """Extract an article's cleaned body and metadata from an HTML page.
+@dataclass(frozen=True, slots=True)
+class NoArticle:
+    """A page that has no article body, and why (the quarantine reason).
+
+    Attributes:
+        reason: one line: ``"no article body"``, with what the page is when that is known
+            (``"no article body: error page (404 Not Found)"``).
+    """
+
+    reason: str
+
+
+NO_BODY = "no article body"
+
+
+def extract_page(html: str, *, url: str | None = None) -> Extracted | NoArticle:
+    """Extract an article's cleaned body and metadata from an HTML page, or say why it has none.
 
     Args:
         html: the decoded page.
-        url: the page's address, when known (helps extraction and the date search).
+        url: the page's address, when known (helps extraction; the page's own canonical address is used for
+            the date search when this is not given).
 
     Returns:
-        The extraction, or None when the page has no article body (home page, error page, login wall: tiny or
-        link-dominated text).
+        The extraction, or a NoArticle when the page has no article body: an error page (a "404" / "Page not
+        found" title or heading over a body shorter than ``ERROR_BODY_CHARS``), or a home page, login wall or
+        empty page (tiny or link-dominated text).
     """
     tree = _parse(html)
     if tree is None:
-        return None
+        return NoArticle(NO_BODY)
     metas = _metas(tree)
-    title = _page_title(metas, tree)
+    page_url = _page_url(metas, tree)
+    names = _site_names(metas, url or page_url)
+    head = _first_text(tree, "title")
+    headings = _headings(tree)
+    title = _page_title(metas, head, headings, names)
     text = _body_text(tree, url)
     if len(text) < FALLBACK_CHARS:
         for other in (_recall_text(html, url), _baseline(html)):
             if len(other) > len(text):
                 text = other
     if not text.strip():
-        return None
+        return NoArticle(NO_BODY)
     cleaned = clean_extracted_text(text, title=title)
+    if len(cleaned.body) < ERROR_BODY_CHARS:
+        error = _error_heading([t for t in (head, metas.get("og:title"), *(h for h, _ in headings)) if t])
+        if error is not None:
+            return NoArticle(f"{NO_BODY}: error page ({error[:80]})")
     if not has_article_body(cleaned.body) and not _unlinked_lines(html, cleaned.body):
-        return None
-    date = _htmldate(tree, url)
-    page_url = _page_url(metas, tree)
+        return NoArticle(NO_BODY)
+    date = _publish_date(tree, url or page_url)  # the tree's last use: it is pruned
     return Extracted(
         text=cleaned.body,
         title=cleaned.title,
@@ -285,3 +545,18 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted | None:
         removed=cleaned.removed,
         url=page_url,
     )
+
+
+def extract_html(html: str, *, url: str | None = None) -> Extracted | None:
+    """Extract an article's cleaned body and metadata from an HTML page.
+
+    Args:
+        html: the decoded page.
+        url: the page's address, when known (helps extraction and the date search).
+
+    Returns:
+        The extraction, or None when the page has no article body (error page, home page, login wall: see
+        :func:`extract_page`, which also says why).
+    """
+    found = extract_page(html, url=url)
+    return found if isinstance(found, Extracted) else None

@@ -1,10 +1,11 @@
-"""Choosing a story's title from its articles' headlines."""
+"""Choosing a story's title from its articles' headlines, and a page's headline from its ``<title>``."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
@@ -14,6 +15,15 @@ MAX_HEADLINES = 200
 # of another article is preferred, else the lede is cut to its first sentence, then to this many words and "…".
 TITLE_WORDS = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+# A page title joins its headline and the site's (or a section's) name with a spaced separator: "Headline | Site",
+# "Site - Headline", "Headline :: Section". An unspaced one is the headline's own ("Brexit: what next", "COVID-19"),
+# and so is one inside brackets ("Song (Singer - Band)").
+_SEPARATOR_OR_BRACKET = re.compile(r"\s+[|–—·•:»«/-]\s+|\s+::\s+|[()\[\]{}（）]")
+_OPENING, _CLOSING = frozenset("([{（"), frozenset(")]}）")
+# A separator left at either end once the site's name is gone from the markup ("About us |"): quote marks
+# (« », “ ”) are not separators, and a dash or colon counts only with a space between it and the headline.
+_DANGLING = re.compile(r"^(?:[|•]+\s*|[|·•–—:/\\-]+\s+)+|(?:\s+[|·•–—:/\\-]+|\s*[|•]+)+$")
+_KEY_DROP = re.compile(r"[\W_]+")
 
 
 def choose_title(rows: Sequence[Any]) -> str:
@@ -26,7 +36,7 @@ def choose_title(rows: Sequence[Any]) -> str:
         A headline (ties go to the earliest), or "" when there is none. Ledes taken as titles (more than
         ``TITLE_WORDS`` words) are used only when no article has a real headline, and then shortened.
     """
-    titles = [str(r["title"] or "").strip() for r in rows[-MAX_HEADLINES:]]
+    titles = [_DANGLING.sub("", str(r["title"] or "").strip()) for r in rows[-MAX_HEADLINES:]]
     titles = [t for t in titles if t]
     if not titles:
         return ""
@@ -34,6 +44,61 @@ def choose_title(rows: Sequence[Any]) -> str:
     if not short:
         return shorten(_choose(titles))
     return _choose(short)
+
+
+def trim_title(title: str, site_names: Iterable[str] = (), *, whole: bool = False) -> str:
+    """A page's ``<title>`` or og:title cut to its headline.
+
+    Separators left dangling at either end go ("About us |"); then the title is split at spaced separators
+    outside brackets ("Headline | Site", not "Song (Singer - Band)"), the parts that name the site go (compared
+    on letters and digits only, so "changenow.de" names the site ``changenow.de``), and of the rest the longest
+    part is the headline.
+
+    Args:
+        title: the title as the page gives it.
+        site_names: the site's names as the page and its address give them (og:site_name, the host).
+        whole: keep the title whole when no part of it names the site (an og:title that the page's
+            ``<title>`` extends is the headline as it is, separators and all).
+
+    Returns:
+        The headline; the title itself, without dangling separators, when every part names the site.
+    """
+    text = _DANGLING.sub("", " ".join(title.split()))
+    parts = title_parts(text)
+    kept = [part for part in parts if not names_site(part, site_names)]
+    if not kept:
+        return text
+    if whole and len(kept) == len(parts):
+        return text
+    return max(kept, key=len)
+
+
+def title_parts(title: str) -> list[str]:
+    """A page title's parts between spaced separators outside brackets: "Headline | Site" -> ["Headline",
+    "Site"]; "Song (Singer - Band)" stays one part."""
+    parts: list[str] = []
+    start = depth = 0
+    for m in _SEPARATOR_OR_BRACKET.finditer(title):
+        token = m.group()
+        if token in _OPENING:
+            depth += 1
+        elif token in _CLOSING:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(title[start : m.start()])
+            start = m.end()
+    parts.append(title[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def names_site(text: str, site_names: Iterable[str]) -> bool:
+    """Whether ``text`` is one of the site's names (letters and digits compared, case aside)."""
+    key = _key(text)
+    return bool(key) and key in {_key(name) for name in site_names}
+
+
+def _key(text: str) -> str:
+    return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def shorten(lede: str) -> str:

@@ -29,10 +29,11 @@ from newsfold.backends import Backend, get_backend
 from newsfold.clean import clean_text
 from newsfold.dateline import Dateline, dateline_date, find_dateline
 from newsfold.errors import StoreError
-from newsfold.extract import extract_html
+from newsfold.extract import Extracted, extract_page
 from newsfold.headline import MAX_HEADLINES, choose_title
 from newsfold.ingest import read_inputs
-from newsfold.lang import detect_language
+from newsfold.ingest.metadata import normalise_lang
+from newsfold.lang import language_of
 from newsfold.learned import LEARN_MIN_ARTICLES, boilerplate_keys, drop_learned, learned_boilerplate
 from newsfold.models import Article, CleanText, RawDoc, Rejected, Removed, Skipped
 from newsfold.outlets import Outlet, OutletRegistry
@@ -136,8 +137,8 @@ def _clean(raw: RawDoc, settings: Settings) -> tuple[CleanText, dict[str, str | 
     """Turn the raw markup or text into a cleaned body, title and page metadata."""
     meta: dict[str, str | None] = {}
     if raw.html is not None:
-        extracted = extract_html(raw.html, url=raw.url)
-        if extracted is not None:
+        extracted = extract_page(raw.html, url=raw.url)
+        if isinstance(extracted, Extracted):
             meta = {
                 "date": extracted.date,
                 "date_source": extracted.date_source,
@@ -148,7 +149,7 @@ def _clean(raw: RawDoc, settings: Settings) -> tuple[CleanText, dict[str, str | 
             }
             return CleanText(extracted.text, raw.title or extracted.title, extracted.removed), meta
         if not raw.text:
-            return Rejected(raw.location, "clean", "no article body", raw.raw[:2000])
+            return Rejected(raw.location, "clean", extracted.reason, raw.raw[:2000])
     cleaned = clean_text(raw.text or "", title=raw.title, lang=raw.lang)
     return cleaned, meta
 
@@ -215,7 +216,8 @@ def prepare(raw: RawDoc, settings: Settings, snapshot: Snapshot) -> Prepared | R
         flags.append("title_only")
     if not title:
         title = body.split("\n", 1)[0][:200]
-    lang = raw.lang or meta.get("lang") or detect_language(f"{title}\n{body}", settings)
+    # a page's declared language is a hint: the text decides when it can (lang.language_of)
+    lang = raw.lang or language_of(f"{title}\n{body}", settings, hint=normalise_lang(meta.get("lang")))
     published, published_source = raw.published, "input" if raw.published else None
     if not published and meta.get("date"):
         published, published_source = meta["date"], meta.get("date_source") or "metadata"
