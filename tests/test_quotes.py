@@ -184,3 +184,21 @@ def test_a_name_in_the_possessive_is_not_the_subject_a_pronoun_speaks_for() -> N
     )
     got = {q.text: q.speaker for q in _quotes([art])}
     assert got["a live demonstration of how we each take on a billionaire"] == "Maria Lopez"
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_one_ends_the_quote_there() -> None:
+    art = _art(
+        "a",
+        'After the hearing, Maria Lopez said: "We will restore the public’s trust in this agency.” Officials '
+        '"declined to comment on the remaining charges" later.',
+    )
+    got = {q.text: q.speaker for q in _quotes([art])}
+    assert got == {"We will restore the public’s trust in this agency.": "Maria Lopez"}
+
+
+def test_a_name_that_qualifies_the_speaker_is_not_the_speaker() -> None:
+    art = _art(
+        "a",
+        "Ministry of Health's chief examiner concluded that the clinic had broken every rule in the book.",
+    )
+    assert [q.speaker for q in _quotes([art])] in ([], [None])

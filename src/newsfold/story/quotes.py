@@ -32,6 +32,7 @@ SUBJECT_WORDS = 5
 SUBJECT_WINDOW = 400
 _SENTENCE_BREAK = re.compile(r"[.!?:»”\"\n]\s")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?![^\W\d_])")
+_POSSESSIVE_HEAD = re.compile(r"(?<=[^\W\d_])['’]s\s+(?=[^\W\d_])")
 # Quotes shorter than this many words are scare quotes or titles ("kicked", "Russia Today"), not statements.
 MIN_QUOTE_WORDS = 6
 # Two quotes of one speaker are one statement when this share of the shorter one's stems is in the other
@@ -62,6 +63,8 @@ _OPEN_CLOSE = re.compile(
     r"|„(?P<c>[^„“”]{1,2000}?)[“”]"
     # A straight quote opens after a space or bracket and closes after a non-space, so one mark missing
     # from the text (it happens) does not turn every later quote inside out.
+    # A straight opening mark that a curly one closes (editing tools mix them): tried before two straight marks.
+    r'|(?<![^\s(\[])"(?![ \t])(?P<e>[^"“”]{1,2000}?)(?<=\S)”'
     r'|(?<![^\s(\[])"(?![ \t])(?P<d>[^"]{1,2000}?)(?<=\S)"(?!\w)',
 )
 # Words that end a speaker named after the verb (`, said Lavrov in Moscow`): prepositions of time and place in en,
@@ -203,6 +206,9 @@ class _Resolver:
     def resolve(self, phrase: str, at: int) -> str | None:
         self.at = at
         p = _LEAD_WORDS.sub("", phrase.strip())
+        # "New York's chief medical examiner", "Obama's spokesman": the speaker is the head after the possessive,
+        # not the name that qualifies it
+        p = _POSSESSIVE_HEAD.split(p)[-1]
         words = p.split()
         if not words or len(words) > 8:
             return None
