@@ -663,3 +663,60 @@ def test_spanish_back_references() -> None:
         lang="es",
     )
     assert [[m.value for m in ms] for ms in mentions] == [["2011-02-10"], ["2011-02-10"], ["2011-02-09"]]
+
+
+WED = dt.date(2023, 3, 8)  # the past Friday is 3 March, the coming one 10 March
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # what was said is in its own tense: a date right after the saying, or before it, dates the saying
+        ("On Friday, the company said it would not renew the contract.", "en", "2023-03-03"),
+        ("The company said on Friday it would not renew the contract.", "en", "2023-03-03"),
+        ("Police said on Friday that the suspect will appear in court.", "en", "2023-03-03"),
+        ("Moreno había dicho el viernes que no daría marcha atrás.", "es", "2023-03-03"),
+        # a plan governs its subordinate clause, whatever its mood
+        ("Il est prévu que le sommet ait lieu vendredi.", "fr", "2023-03-10"),
+        ("Está previsto que el rey llegue el viernes.", "es", "2023-03-10"),
+        ("È previsto che il vertice si svolga venerdì.", "it", "2023-03-10"),
+        # a relative clause before the date starts the date's clause; one in a clause taken in does not end it
+        (
+            "Le autorità che hanno sequestrato venerdì il peschereccio, dice la stampa, ne risponderanno.",
+            "it",
+            "2023-03-03",
+        ),
+        ("El viernes, el Gobierno que preside Sánchez aprobará el decreto.", "es", "2023-03-10"),
+        # past tenses that end like the future or the conditional
+        ("Vendredi, le ministre assurait que la réforme était nécessaire.", "fr", "2023-03-03"),
+        ("Vendredi, la réunion dura trois heures.", "fr", "2023-03-03"),
+        ("Vendredi, l'attrait du dollar a pesé sur les marchés.", "fr", "2023-03-03"),
+        ("El viernes, los manifestantes querían llegar al Congreso.", "es", "2023-03-03"),
+        ("El viernes ocurrían enfrentamientos en el centro.", "es", "2023-03-03"),
+        ("Na sexta-feira, os manifestantes queriam chegar ao Congresso.", "pt", "2023-03-03"),
+        ("Venerdì il giudice potrebbe essere stato minacciato, secondo i legali.", "it", "2023-03-03"),
+        ("El viernes, el detenido sería el autor del ataque, según la policía.", "es", "2023-03-03"),
+        # the conditional of reported plans does look forward
+        (
+            "Le porte-parole a affirmé mercredi que Poutine rencontrerait vendredi ses homologues.",
+            "fr",
+            "2023-03-10",
+        ),
+        # a place named after a saint is no feast day
+        ("El viernes Santa Fe celebró elecciones.", "es", "2023-03-03"),
+        ("Na sexta-feira Santa Catarina registrou chuvas fortes.", "pt", "2023-03-03"),
+        ("Samedi Saint-Étienne a battu Lyon.", "fr", "2023-03-04"),
+    ],
+)
+def test_reported_speech_plans_and_past_tenses_take_their_side(
+    sentence: str, lang: str, expected: str
+) -> None:
+    days = [m.value for m in find_dates(sentence, published=WED, lang=lang) if m.precision == "day"]
+    assert days[-1:] == [expected]
+
+
+def test_a_weekend_of_habit_is_no_date() -> None:
+    assert _values("Le musée est ouvert le week-end.", WED, "fr") == []
+    assert _values("Protesters clashed with police over the weekend.", dt.date(2023, 3, 9), "en") == [
+        "2023-W09"
+    ]

@@ -20,7 +20,7 @@ Resolution (issue 7):
   or a few days ahead ("el viernes 30" two days before it);
 - a weekend is an ISO week: "last weekend" the week before, "this weekend" the publish date's week (the one before in
   an article of Monday or Tuesday not in the future tense), "over the weekend" without a side the one just past in an
-  article of Monday to Wednesday, else the coming one; "next weekend" is dropped as ambiguous;
+  article of Monday to Thursday, else the coming one; "next weekend" is dropped as ambiguous;
 - a day and month without a year ("on January 26") take the year of the nearest such past date, the nearest future
   one when the clause is in the future tense, or when a word after them says so ("il 3 marzo scorso", "le 3 mars
   prochain"); "of last year" after them ("3 марта прошлого года", "il 3 marzo dell'anno scorso") takes the year
@@ -100,6 +100,10 @@ _PROPER_BEFORE = re.compile(r"(?<![.!?:“\"«]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ]\w*\s+$
 _CLAUSE_BREAK = re.compile(r",(?!\s*\d)|[;:()\"“”«»—–]|\s-\s")
 _NAMED_DAY_BEFORE = re.compile(tw.NAMED_DAY_BEFORE)
 _NAMED_DAY_AFTER = re.compile(tw.NAMED_DAY_AFTER, re.IGNORECASE)
+_SCHEDULED = re.compile(rf"(?<![^\W\d_])(?:{tw.SCHEDULED})\s*$", re.IGNORECASE)
+_REPORTING = re.compile(rf"(?<![^\W\d_])(?:{tw.REPORTING})(?![^\W\d_])", re.IGNORECASE)
+# A verb of saying and at most a preposition or article before the date: "said on Friday", "dijo el viernes".
+_SAID_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{tw.REPORTING})\s+(?:\S{{1,4}}\s+)?$", re.IGNORECASE)
 # Words that open a subordinate clause, whose tense is its own: reported speech ("said on Tuesday that ... will")
 # and reasons ("because"), in the eight languages.
 _SUBORDINATE = re.compile(
@@ -190,21 +194,46 @@ def _listed_days(mentions: list[TimeMention], rules: Rules, sentence: str) -> li
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
-    """The clause around a span; a clause that is little more than the span itself takes in the next one.
+    """The clause around a span, whose tense is the span's.
 
-    A subordinate clause ("..., said on Tuesday that the battle will end") is another clause: its tense is not the
-    span's, and it is never taken in.
+    Bounded by punctuation; a clause that is little more than the span itself ("On Tuesday, ministers will meet.")
+    takes in the next one, up to a verb of saying there ("On Friday, the company said it would …": the saying is
+    what Friday dates). A subordinate clause is another clause: a date right after a verb of saying ("said on Friday
+    it would …") ends its clause; a subordinator before the date starts it ("a dit qu'elle mettrait fin … le 31
+    octobre", "le autorità che hanno sequestrato l'8 dicembre"), unless a plan governs it ("Il est prévu que le
+    sommet ait lieu vendredi": :data:`temporal_words.SCHEDULED` just before it); one after the date ends the date's
+    own clause ("said on Tuesday that the battle will end", "fijó en diciembre un calendario que se prolongará hasta
+    junio"), and in a clause taken in only after a verb of saying ("El viernes, el Gobierno que preside X aprobará").
     """
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    left = max((m.end() for m in _SUBORDINATE.finditer(sentence, left, start)), default=left)
+    before = list(_SUBORDINATE.finditer(sentence, left, start))
+    if before and not _SCHEDULED.search(sentence, max(left, before[-1].start() - 25), before[-1].start()):
+        # not after "prévu que", "previsto que", "من المقرر أن": there the plan governs the clause
+        left = before[-1].end()
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)]
     right = breaks[0] if breaks else len(sentence)
-    if len(sentence[left:right].split()) - len(sentence[start:end].split()) < 3 and breaks:
-        right = breaks[1] if len(breaks) > 1 else len(sentence)
-    sub = _SUBORDINATE.search(sentence, end, right)
-    if sub is not None:
-        right = sub.start()
+    taken_in = len(sentence[left:right].split()) - len(sentence[start:end].split()) < 3 and bool(breaks)
+    if taken_in:
+        wider = breaks[1] if len(breaks) > 1 else len(sentence)
+        say = _REPORTING.search(sentence, right, wider)
+        right = say.start() if say else wider
+    if _SAID_BEFORE.search(sentence[max(left, start - 40) : start]):
+        right = end  # "said on Friday (that) it would …": the rest is what was said
+    # After the date, a subordinate clause has its own tense ("fijó en diciembre un calendario que se prolongará");
+    # in a clause taken in, only reported speech is cut off ("El viernes, el Gobierno que preside X aprobará …").
+    subs = _reported(sentence, end, right) if taken_in else list(_SUBORDINATE.finditer(sentence, end, right))
+    if subs:
+        right = subs[0].start()
     return sentence[left:start] + " " + sentence[end:right]
+
+
+def _reported(sentence: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The subordinators in ``sentence[lo:hi]`` that a verb of saying comes before in the same clause."""
+    return [
+        m
+        for m in _SUBORDINATE.finditer(sentence, lo, hi)
+        if _REPORTING.search(sentence, max(0, m.start() - 120), m.start())
+    ]
 
 
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -351,9 +380,9 @@ def _resolve(
         if re.fullmatch(tw.UNIT_WEEKEND[lang], unit, re.IGNORECASE):
             if delta > 0:
                 raise _Drop("ambiguous")  # the coming weekend or the one after: not guessed
-            if delta == 0 and not future() and pub.weekday() <= (2 if bare else 1):
-                # "ce week-end" on a Monday, "over the weekend" early in the week: the one just past (from Thursday
-                # on, a weekend without a side is the coming one: "kommt am Wochenende zusammen")
+            if delta == 0 and not future() and pub.weekday() <= (3 if bare else 1):
+                # "ce week-end" on a Monday, "over the weekend" up to Thursday: the one just past (on a Friday, a
+                # weekend without a side is the coming one: "kommt am Wochenende zusammen")
                 delta = -1
             return iso_week(pub + dt.timedelta(days=7 * delta)), "week"
         if re.fullmatch(tw.UNIT_WEEK[lang], unit, re.IGNORECASE):

@@ -217,14 +217,14 @@ UNIT_WEEKEND = {
     "ar": r"عطلة\s+نهاية\s+(?:الأسبوع|الاسبوع)|نهاية\s+(?:الأسبوع|الاسبوع)",
 }
 # The weekend with no side ("over the weekend", "durante el fin de semana", "am Wochenende"): the weekend just past in
-# an article of Monday to Wednesday whose clause is not in the future tense, else the one of the publish date's week.
+# an article of Monday to Thursday whose clause is not in the future tense, else the one of the publish date's week.
 BARE_WEEKEND = {
     "en": r"(?:over|during|at|on)\s+the",
-    "it": r"nel|durante\s+il|il",
+    "it": r"nel|durante\s+il",
     "de": r"am|übers|über\s+das",
-    "fr": r"pendant\s+le|durant\s+le|le",
+    "fr": r"pendant\s+le|durant\s+le",  # not a bare "le week-end": habits ("le musée est ouvert le week-end")
     "es": r"durante\s+el|el",
-    "pt": r"durante\s+o|no|o",
+    "pt": r"durante\s+o|no",
     "ru": r"в|на",
     "ar": r"(?!)",
 }
@@ -361,24 +361,49 @@ FUTURE = {
     r"expected to|plans? to|going to|to be held|upcoming|next)\b",
     # The simple conditional too: reported plans ("ha detto che si dimetterebbe a marzo", "qu'elle mettrait fin à ses
     # opérations le 31 octobre"). Not the conditional of "be" and "have", which with a participle reports a past
-    # unconfirmed ("sarebbe stato ucciso il 3 marzo", "il aurait été tué", "habría muerto", "si tratterebbe di").
-    "it": r"\b\w+(?:rà|ranno|remo|rò)\b|\b(?!sare|avre|tratter)\w+rebber?o?\b|\bprossim[oaie]\b|\bin programma\b|"
-    r"\bprevist[oaie]\b",
+    # unconfirmed ("sarebbe stato ucciso il 3 marzo", "il aurait été tué", "habría muerto", "sería el autor"), nor a
+    # modal with a past infinitive ("potrebbe essere stato minacciato").
+    "it": r"\b\w+(?:rà|ranno|remo|rò)\b|\b(?!sare|avre|tratter)\w+rebber?o?\b(?!\s+(?:essere|esser|aver|avere)\b)|"
+    r"\bprossim[oaie]\b|\bin programma\b|\bprevist[oaie]\b",
     "de": r"\b(?:wird|werden|werde|wirst|soll|sollen|will|wollen|wolle|geplant|plant|kommenden|nächsten)\b",
     # The future's third person singular ("se tiendra", "débutera", "pourra", "mettra") in lower case, with a stem
-    # ending as verbs' do, not as "caméra", "Sahara" or "extra"; the conditional ("mettrait", "-raient"), not the
-    # nouns in "-trait" ("retrait", "portrait") nor "aurait" / "serait".
-    "fr": r"\b(?:\w+(?:ront|rons|rez)|\w{2,}rai|(?-i:[a-zà-ÿ]\w*(?:[eidvu]|[^e]r|[iî]t|tt)ra)|"
-    r"(?!(?:aur|ser)(?:ait|aient)\b)\w*(?:[^t]|tt|ît)(?:rait|raient)|sera|aura|fera|ira|pourra|devra|va|vont|doit|"
-    r"doivent|prévu|prévue|prochain|prochaine)\b",
-    # The conditional's plural and its common singulars ("-ría" alone ends many nouns: "mayoría", "policía").
-    "es": r"\b(?!habr)\w+(?:rá|rán|remos|rían)\b|\b(?:va a|van a|próxim[oa]|previsto|prevista|podría|sería|"
-    r"tendría|debería|haría|estaría|iría|vendría|daría|entraría|llegaría)\b",
-    "pt": r"\b(?!teri|haveri)\w+(?:rá|rão|remos|riam)\b|\b(?:vai|vão|próxim[oa]|previsto|prevista|poderia|seria|"
-    r"deveria|faria|estaria|iria)\b",
+    # ending as verbs' do, not as "caméra", "Sahara", "extra" or the passé simple "dura"; the conditional: "-erait"
+    # (every -er verb and "ferait", not the imperfect "assurait", "déclarait") and the common others by name, not
+    # "aurait" / "serait" nor the nouns in "-trait" ("retrait", "attrait").
+    "fr": r"\b(?!(?:aur|ser)(?:ait|aient)\b)(?:\w+(?:ront|rons|rez)|\w{2,}rai|"
+    r"(?-i:[a-zà-ÿ]\w*(?:[eidv]|[^e]r|[iî]t|tt)ra)|\w+er(?:ait|aient)|"
+    r"\w*(?:pour|dev|voud|viend|tiend|prend|mett|batt|di|fini|parti|sorti|ouvri|offri|choisi|recev|ver|enver|"
+    r"faud|sau)r+(?:ait|aient)|"
+    r"ir(?:ait|aient)|sera|aura|saura|fera|ira|pourra|devra|va|vont|doit|doivent|prévu|prévue|prochain|prochaine)\b",
+    # The conditional's plural and its common singulars ("-ría" alone ends many nouns: "mayoría", "policía"; the
+    # plurals "-erían" / "-rrían" are also imperfects: "querían", "ocurrían").
+    "es": r"\b\w+(?:rá|rán|remos)\b|\b(?!habr)\w+(?:ar|ir|dr)ían\b|\b(?:va a|van a|próxim[oa]|previsto|"
+    r"prevista|podría|tendría|debería|haría|iría|vendría|daría|entraría|llegaría)\b",
+    "pt": r"\b\w+(?:rá|rão|remos)\b|\b(?:vai|vão|próxim[oa]|previsto|prevista|poderia|poderiam|deveria|deveriam|"
+    r"faria|fariam|iria|iriam)\b",
     "ru": r"\b(?:будет|будут|буду|состоится|состоятся|планирует|планируют|намерен\w*|следующ\w*)\b",
     "ar": r"سوف|المقبل|المقبلة|القادم|القادمة|من المقرر|يعتزم",
 }
+# Words of a plan right before a subordinator ("Il est prévu que", "Está previsto que", "È previsto che", "It is
+# expected that", "من المقرر أن"): the clause after it is planned, in whatever mood.
+SCHEDULED = (
+    r"scheduled|expected|planned|prévue?s?|previst[oa]s?|programad[oa]s?|programmat[oa]|geplant|vorgesehen|"
+    r"marcad[oa]s?|planejad[oa]s?|запланировано|ожидается|من المقرر|المقرر"
+)
+# Verbs of saying in the past (en, it, de, fr, es, pt, ru, ar): a date right after one ("said on Friday", "dijo el
+# viernes") dates the saying, and what follows is what was said, in its own tense; a subordinator ("that", "que")
+# after one opens the reported clause.
+REPORTING = (
+    r"said|says|told|announced|stated|added|declared|reported|confirmed|insisted|warned|assured|promised|"
+    r"indicated|explained|noted|stressed|suggested|"
+    r"detto|dichiarato|annunciato|affermato|assicurato|disse|dichiarò|annunciò|"
+    r"sagte|gesagt|erklärte|erklärt|kündigte|teilte|betonte|versicherte|"
+    r"dit|déclaré|annoncé|affirmé|assuré|indiqué|promis|précisé|"
+    r"dijo|dicho|declaró|declarado|anunció|anunciado|afirmó|afirmado|aseguró|asegurado|señaló|indicó|prometió|"
+    r"declarou|anunciou|afirmou|garantiu|prometeu|dito|declarado|anunciado|"
+    r"сказал|сказала|заявил|заявила|сообщил|сообщила|объявил|пообещал|"
+    r"قال|أعلن|أكد|صرح"
+)
 
 # Named days, not the nearest such weekday: a capitalised word before it ("Super Tuesday", "Black Friday", "Patch
 # Tuesday", "Bloody Sunday", "Good Friday") or a feast word after it ("Viernes Santo", "Vendredi saint", "Mardi gras",
@@ -388,8 +413,8 @@ NAMED_DAY_BEFORE = (
     r"\b(?:Super|Black|Cyber|Good|Ash|Holy|Maundy|Bloody|Easter|Palm|Patch|Fat|Shrove|Giving)\s+$"
 )
 NAMED_DAY_AFTER = (
-    r"^\s+(?:sant[oa]|saint|gras|grasso|de\s+(?:pascua|ramos|páscoa|pâques|resurrección)|dell['’]angelo|"
-    r"di\s+pasqua)(?![^\W\d_])"
+    r"^\s+(?:(?:sant[oa]|saint)(?!\s*-|\s+(?-i:[A-ZÀ-Þ]))|gras|grasso|de\s+(?:pascua|ramos|páscoa|pâques|resurrección)|"
+    r"dell['’]angelo|di\s+pasqua)(?![^\W\d_])"  # not "Santa Fe", "Santa Catarina", "Saint-Étienne"
 )
 
 # Days counted from the date the article gave last (issue 7: "two days later" counts from the story's date, not from
