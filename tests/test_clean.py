@@ -448,3 +448,20 @@ def test_news_about_memberships_and_donations_is_kept() -> None:
 def test_a_text_never_loses_its_lede_to_its_title(text: str, title: str, body: str) -> None:
     result = clean_text(text)
     assert (result.title, result.body) == (title, body)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # one word's forms count once, and an appeal asks for something (subscribe, sign up, support us)
+        "The Red Cross has opened an appeal: donations can be made online, donated clothes are collected at the "
+        "town hall, and your donation will reach the families this week, its director said.",
+        "Die Caritas bittet um Spenden. Sie hat ein Spendenkonto eingerichtet, jede Spende komme direkt an.",
+        # a treaty's signing is no subscription ("assinatura", "assinado")
+        "A assinatura foi testemunhada por diplomatas; o acordo assinado prevê ainda doações de alimentos para a "
+        "sua população, disse o ministro.",
+    ],
+)
+def test_news_about_appeals_and_signatures_stays(last: str) -> None:
+    text = f"The agreement was reached on Monday after long talks.\n\nIt ends a year of fighting.\n\n{last}"
+    assert last in clean_text(text, title="Agreement reached").body

@@ -6,6 +6,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from newsfold.extract import NoArticle, extract_html, extract_page, has_article_body
 
 PARAS = [
@@ -233,3 +235,47 @@ def test_an_og_title_that_the_page_title_extends_is_kept_whole() -> None:
     head = "<title>Diet plan (14 days) - lose up to 10 kg. Reviews</title>"
     found = extract_html(_titled(head, "<h1>A diet plan to lose 10 kg in 14 days</h1><h1>Reviews</h1>"))
     assert found is not None and found.title == "lose up to 10 kg. Reviews"
+
+
+def test_a_headline_that_opens_with_an_error_word_is_news() -> None:
+    body = "".join(
+        f"<p>La préfecture a reconnu jeudi une erreur informatique qui a touché des milliers de conducteurs, {i}.</p>"
+        for i in range(3)
+    )
+    for title in ("Erreur : 3 000 amendes envoyées à tort", "Fehler - Bahn schickt falsche Rechnungen"):
+        page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"
+        assert not isinstance(extract_page(page), NoArticle), title
+    error = (
+        "<html><head><title>Page not found | Le Journal</title></head><body><h1>Page not found</h1>"
+        "<p>Sorry.</p></body></html>"
+    )
+    assert isinstance(extract_page(error), NoArticle)
+
+
+def test_a_related_posts_date_is_not_the_publish_date() -> None:
+    paras = "".join(
+        f"<p>The council approved the harbour budget after a long debate on Monday, officials said, {i}.</p>"
+        for i in range(6)
+    )
+    page = (
+        "<html><head><title>Harbour budget approved</title></head><body><article>"
+        f"<h1>Harbour budget approved</h1>{paras}"
+        '</article><aside class="related-posts"><ul><li><a href="/old">Old story</a> '
+        '<time datetime="2020-05-01T10:00:00Z">1 May 2020</time></li></ul></aside></body></html>'
+    )
+    found = extract_page(page, url="https://news.example/harbour")
+    assert not isinstance(found, NoArticle) and found.date != "2020-05-01"
+
+
+@pytest.mark.parametrize(
+    ("attribute", "expected"),
+    [('lang="fil"', None), ('data-lang="en" lang="de"', "de"), ('lang="pt-BR"', "pt")],
+)
+def test_a_declared_language_is_an_iso_639_1_code_or_none(attribute: str, expected: str | None) -> None:
+    paras = "".join(
+        f"<p>Some words of the article here and there, number {i}, said the officials.</p>" for i in range(6)
+    )
+    found = extract_page(
+        f"<html {attribute}><head><title>T</title></head><body><article>{paras}</article></body></html>"
+    )
+    assert not isinstance(found, NoArticle) and found.lang == expected

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from newsfold.ingest.feeds import has_markup, markup_text, read_feed
 from newsfold.ingest.metadata import normalise_published
 from newsfold.models import RawDoc, Rejected
@@ -248,3 +250,33 @@ def test_rfc2822_dates_keep_their_zone_or_none() -> None:
     assert normalise_published("Tue, 07 Mar 2023") == "2023-03-07"
     assert normalise_published("Thu, 30 Feb 2023 07:30:00 +0100") is None
     assert normalise_published("Thu, 09 Mar 2023 07:30:00 +2500") is None
+
+
+def test_an_item_link_that_is_no_url_loses_only_that_link(tmp_path: Path, settings: Settings) -> None:
+    rss = _rss(
+        f"<item><title>A</title><link>http://[broken/a</link><description>{FRANCE}</description></item>"
+        f"<item><title>B</title><link>https://journal.example/b</link><description>{SPANISH}</description></item>"
+    )
+    docs = _feed_docs(tmp_path, "x.rss", rss, settings)
+    assert [d.url for d in docs if isinstance(d, RawDoc)] == [None, "https://journal.example/b"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2022-02-17 10:00:00 UTC", "2022-02-17T10:00:00Z"),
+        ("2022-02-17 10:00:00 +0200", "2022-02-17T10:00:00+02:00"),
+        ("20220217", "2022-02-17"),
+        ("20220217T100000Z", "2022-02-17T10:00:00Z"),
+        ("2022-02", "2022-02"),
+        ("Thu, 09 Mar 2023 07:30:00 +01:00", "2023-03-09T07:30:00+01:00"),
+        ("Mar 9, 2023", "2023-03-09"),
+        ("2022-13", None),
+        ("20221345", None),
+        ("12/09/2023", None),
+    ],
+)
+def test_readable_publish_dates_are_kept(value: str, expected: str | None) -> None:
+    from newsfold.ingest.metadata import normalise_published
+
+    assert normalise_published(value) == expected

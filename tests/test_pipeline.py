@@ -649,7 +649,11 @@ def test_a_store_error_while_placing_stops_the_run(
             "de",
         ),
         # a language newsfold does not detect is kept as the page declares it
-        ("nl-NL", "De regering heeft dinsdag besloten dat de scholen in het hele land weer open gaan.", "nl"),
+        (
+            "sv-SE",
+            "Regeringen beslutade på tisdagen att skolorna i hela landet ska öppna igen efter sommaren.",
+            "sv",
+        ),
         # too few letters to tell (a table of figures): the declared language, if it names one
         (
             "fr",

@@ -76,7 +76,7 @@ _CTA = re.compile(
     r"abonnier\w*|abonnent\w*|abo|unterstütze\w*|bezahlschranke|"
     r"abonn\w+|pour lire la suite|pour accéder|soutenez|"
     r"suscr[ií]b\w*|suscrip\w*|únete|"
-    r"iscriviti|abbona\w*|assin[ae]\w*|inscreva\w*|"
+    r"iscriviti|abbona\w*|assine|assinantes?|inscreva\w*|"  # not "assinatura", "assinado": a treaty's signing
     r"подпиш\w*|подписк\w*|اشترك|"
     r"telegram|youtube|instagram|whatsapp|e-?paper)\b",
     re.IGNORECASE,
@@ -101,7 +101,8 @@ _APPEAL = re.compile(
     r"ادعم|تبرع)",
     re.IGNORECASE,
 )
-APPEAL_MARKS = 3  # distinct appeal words or calls to action in the paragraph
+APPEAL_MARKS = 3  # distinct appeal words or calls to action in the paragraph, one of them a call to action
+APPEAL_STEM = 5  # ... told apart by their first letters ("donations" and "donated" are one)
 APPEAL_WORDS = 100  # an appeal paragraph is at most this long
 APPEAL_TAIL = 3  # ... and one of the article's last this many kept paragraphs
 
@@ -571,8 +572,8 @@ def _mark_appeal(lines: list[str], words: list[int], marks: list[tuple[str, str]
     """A site's appeal for support at the article's end ("We rely on readers like you ... Become a member today for
     as little as five dollars a month and get unlimited access"): one of the last ``APPEAL_TAIL`` kept paragraphs,
     of at most ``APPEAL_WORDS`` words, that speaks to the reader and holds ``APPEAL_MARKS`` different appeal words
-    and calls to action. Too long for the call-to-action rule, and repeated under every article of the site, it made
-    unrelated short reports of one site look alike."""
+    and calls to action, at least one a call to action (:data:`_CTA`). Too long for the call-to-action rule, and
+    repeated under every article of the site, it made unrelated short reports of one site look alike."""
     seen = 0
     for i in range(len(lines) - 1, -1, -1):
         if marks[i] is not None:
@@ -582,9 +583,11 @@ def _mark_appeal(lines: list[str], words: list[int], marks: list[tuple[str, str]
             return
         if words[i] > APPEAL_WORDS or not _YOU.search(lines[i]):
             continue
-        found = {m.group().lower() for m in _APPEAL.finditer(lines[i])}
-        found.update(m.group().lower() for m in _CTA.finditer(lines[i]))
-        if len(found) >= APPEAL_MARKS:
+        calls = {m.group().lower()[:APPEAL_STEM] for m in _CTA.finditer(lines[i])}
+        if not calls:
+            continue  # an appeal asks for something: subscribe, sign up, support us
+        found = calls | {m.group().lower()[:APPEAL_STEM] for m in _APPEAL.finditer(lines[i])}
+        if len(found) >= APPEAL_MARKS:  # different words, not one word's forms ("donations", "donated")
             marks[i] = ("widget", "support_appeal")
 
 

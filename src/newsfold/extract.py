@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 
 from newsfold.clean import clean_extracted_text
 from newsfold.headline import names_site, title_parts, trim_title
+from newsfold.ingest.metadata import normalise_lang
 from newsfold.models import Removed
 from newsfold.outlets import host_of, site_domain, site_name
 
@@ -59,10 +60,14 @@ MAX_LINKED_SHARE = (
 MAX_HEADINGS = 5  # the page's first <h1>s that may hold its headline (the first is often the site's name)
 HEADING_SHARE = 0.6  # a later <h1> is the headline when it is this much of the title (not a subheading in it)
 ERROR_BODY_CHARS = 1000  # an error page's heading over a body shorter than this: no article (a 404 page)
+ERROR_LABEL_WORDS = (
+    3  # beside the error words, a title part this short is a label ("Error | News"), not a headline
+)
 # The code must be the whole value, up to its region ("de-DE"): a mangled attribute (lang='lang="de-DE"') gives none
 # of its letters ("la"), and the value nested in it is read instead.
 _HTML_LANG = re.compile(
-    r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*(?=[\"'\s/>])", re.IGNORECASE
+    r"<html\b[^>]*?(?<![\w-])lang\s*=\s*[\"']?([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*(?=[\"'\s/>])",
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…。！？؟\"'”»)](?:\s|\||$)")  # anywhere: prose has sentence ends inside
 
@@ -271,15 +276,19 @@ _ERROR_HEADING = re.compile(
 )
 
 
-def _error_heading(titles: list[str]) -> str | None:
+def _error_heading(titles: list[str], site_names: list[str]) -> str | None:
     """The first title or heading that names an error page ("404 Not Found", "Seite nicht gefunden"), or None.
 
-    Each is read in its parts ("Page not found | Example News" has the part "Page not found").
+    Each is read in its parts: one part names the error and every other part is the site's name or a short label
+    ("Page not found | Example News"). A headline that opens with an error word is news ("Erreur : 3 000 amendes
+    envoyées à tort", "Fehler - Bahn schickt falsche Rechnungen").
     """
     for title in titles:
-        for part in title_parts(title):
-            if _ERROR_HEADING.fullmatch(part):
-                return title
+        parts = title_parts(title)
+        errors = [p for p in parts if _ERROR_HEADING.fullmatch(p)]
+        others = [p for p in parts if p not in errors]
+        if errors and all(names_site(p, site_names) or len(p.split()) <= ERROR_LABEL_WORDS for p in others):
+            return title
     return None
 
 
@@ -336,20 +345,26 @@ PHOTO_CREDITS = (
 PHOTO_CREDIT_CHARS = 600
 
 
+def _own_time(el: Any) -> bool:
+    """Whether a ``<time>`` element dates the page itself: not in a link, a sidebar, a footer, a related-posts list,
+    a figure or a comment (``_NOT_OWN_TIME``, ``_NOT_OWN_BLOCK``)."""
+    return not any(
+        a.tag in _NOT_OWN_TIME
+        or (
+            a.tag not in _TOP_CONTAINERS
+            and _NOT_OWN_BLOCK.search(f"{a.get('id') or ''} {a.get('class') or ''}")
+        )
+        for a in (el, *el.iterancestors())
+    )
+
+
 def _own_times(tree: Any) -> Any:
     """A small tree of the page's own ``<time>`` elements (see ``_NOT_OWN_TIME``, ``_NOT_OWN_BLOCK``)."""
     from lxml.html import Element
 
     root = Element("div")
     for el in tree.iter("time"):
-        if any(
-            a.tag in _NOT_OWN_TIME
-            or (
-                a.tag not in _TOP_CONTAINERS
-                and _NOT_OWN_BLOCK.search(f"{a.get('id') or ''} {a.get('class') or ''}")
-            )
-            for a in (el, *el.iterancestors())
-        ):
+        if not _own_time(el):
             continue
         kept = deepcopy(el)
         kept.tail = None
@@ -399,8 +414,10 @@ def _credited(text: str) -> bool:
 
 def _drop_pictures(tree: Any) -> None:
     """Take the page's images (and their ``<meta>``), captions and photo credits out of it, in place: elements
-    marked as such, or holding a dated credit (see ``PHOTO_CREDITS``), when shorter than ``PHOTO_CREDIT_CHARS``."""
+    marked as such, or holding a dated credit (see ``PHOTO_CREDITS``), when shorter than ``PHOTO_CREDIT_CHARS``;
+    and the ``<time>`` elements that date other things (:func:`_own_time`: a related post's, a comment's)."""
     drop = [*tree.iter("figcaption", "picture", "img")]
+    drop += [el for el in tree.iter("time") if not _own_time(el)]
     drop += [
         el
         for el in tree.iter("meta")
@@ -443,8 +460,9 @@ def _publish_date(tree: Any, url: str | None) -> str | None:
 
 
 def _declared_lang(html: str) -> str | None:
+    """The page's declared language as an ISO 639-1 code ("de-DE" is "de"); None for one with no such code ("fil")."""
     m = _HTML_LANG.search(html[:5000])
-    return m.group(1).lower()[:2] if m else None
+    return normalise_lang(m.group(1)) if m else None
 
 
 def has_article_body(text: str) -> bool:
@@ -524,7 +542,9 @@ def extract_page(html: str, *, url: str | None = None) -> Extracted | NoArticle:
         return NoArticle(NO_BODY)
     cleaned = clean_extracted_text(text, title=title)
     if len(cleaned.body) < ERROR_BODY_CHARS:
-        error = _error_heading([t for t in (head, metas.get("og:title"), *(h for h, _ in headings)) if t])
+        error = _error_heading(
+            [t for t in (head, metas.get("og:title"), *(h for h, _ in headings)) if t], list(names)
+        )
         if error is not None:
             return NoArticle(f"{NO_BODY}: error page ({error[:80]})")
     if not has_article_body(cleaned.body) and not _unlinked_lines(html, cleaned.body):

@@ -193,10 +193,6 @@ def _save_state(path: Path | None, states: dict[str, FeedState]) -> None:
     path.write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
-def _iso(parsed: time.struct_time | None) -> str | None:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed) if parsed else None
-
-
 def _item_body(entry: Any) -> tuple[str, bool]:
     """The item's own body and whether it is markup: full content first, else the summary."""
     for content in entry.get("content") or []:
@@ -208,7 +204,10 @@ def _item_body(entry: Any) -> tuple[str, bool]:
 
 
 def _is_http(url: str | None) -> bool:
-    return bool(url) and urlsplit(url or "").scheme in {"http", "https"}
+    try:
+        return bool(url) and urlsplit(url or "").scheme in {"http", "https"}
+    except ValueError:  # text that is no URL ("http://[broken/")
+        return False
 
 
 def _item_lines(
@@ -238,8 +237,7 @@ def _item_lines(
             "url": link,
             "source": source,
             "title": title,
-            "published": normalise_published(date)
-            or _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+            "published": normalise_published(date),  # as the feed reader reads it: unreadable is unknown
             "lang": item_language(entry, feed_lang, f"{title or ''}\n{_TAG.sub(' ', body)}", settings),
         }
         line["html" if is_markup else "text"] = body

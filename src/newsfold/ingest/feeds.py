@@ -136,15 +136,25 @@ def item_title(entry: Mapping[str, Any], rss: bool) -> str | None:
     return title or None
 
 
+def _scheme(url: str) -> str | None:
+    """The URL's scheme, lower case ("" for a relative one); None for text that is no URL ("http://[broken/")."""
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+
+
 def _is_web(url: str) -> bool:
-    return urlsplit(url).scheme.lower() in _WEB
+    return _scheme(url) in _WEB
 
 
 def item_link(entry: Mapping[str, Any], feed: Mapping[str, Any]) -> str | None:
     """An item's link, made absolute: against the item's ``xml:base``, else the feed's, else the channel's
     link (feedparser resolves Atom links against ``xml:base`` itself; RSS links it leaves as written)."""
     link = _text_value(entry.get("link"))
-    if link is None or urlsplit(link).scheme:
+    if link is None or _scheme(link) is None:
+        return None  # no link, or one that is no URL: the item is keyed by its guid
+    if _scheme(link):
         return link
     bases = [
         str(detail.get("base") or "")

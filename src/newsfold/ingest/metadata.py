@@ -12,8 +12,11 @@ ISO 8601; unknown values are null, never guessed. :func:`normalise_published` is
   (``EST``, ``PDT``...) their offsets, and any other zone name is left out rather than taken for UTC; without
   a time (``7 Mar 2023``) it is a date;
 * a bare number is a Unix time when it has 10 digits (seconds) or 13 (milliseconds), written in UTC;
+* the basic format (``20220217``, ``20220217T100000Z``) is written in the extended one, a date known to the month
+  (``2022-02``) is kept so, a date with its month named first (``Mar 9, 2023``) is read as RFC 2822's, and "UTC" /
+  "GMT" after an ISO time (``2022-02-17 10:00:00 UTC``) is ``Z``;
 * anything else is unknown, ``None``: an impossible date (``2023-02-30``), a numeric form whose order is a
-  convention (``12/09/2023``, ``20230912``), a date known only to the month, free text.
+  convention (``12/09/2023``), free text.
 
 :func:`normalise_lang` makes a declared language an ISO 639-1 code (``en-GB`` is ``en``) or drops it (``xx-zz``).
 """
@@ -26,9 +29,19 @@ import re
 _ISO = re.compile(
     r"(?P<date>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))"
     r"(?:[Tt ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?P<frac>[.,]\d{1,9})?)?"
-    r"(?P<zone>[Zz]|[+-]\d{2}(?::?\d{2})?)?)?",
+    r"(?:\s?(?P<zone>[Zz]|[+-]\d{2}(?::?\d{2})?|UTC|GMT|UT))?)?",
     re.ASCII,
 )
+# The basic format ("20220217", "20220217T100000Z"), read as the extended one.
+_ISO_BASIC = re.compile(
+    r"(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:T(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})?(?P<zone>Z|[+-]\d{4})?)?",
+    re.ASCII,
+)
+_MONTH_FIRST = re.compile(
+    r"(?:[A-Za-z]{3,9},?\s*)?(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?P<rest>\s+\d.*)?",
+    re.ASCII,
+)
+_ISO_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})", re.ASCII)  # a date known to the month: kept so
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -53,7 +66,7 @@ _MONTHS = {
 _RFC2822 = re.compile(
     r"(?:[A-Za-z]{3,9},?\s*)?(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<y>\d{4}|\d{2})"
     r"(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
-    r"(?:\s*(?P<zone>[+-]\d{4}|[A-Za-z]{1,5}))?(?:\s*\([^()]*\))?)?",
+    r"(?:\s*(?P<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5}))?(?:\s*\([^()]*\))?)?",
     re.ASCII,
 )
 # The zone names RFC 2822 (section 4.3) gives an offset; hours from UTC. Other names ("CEST", "MSK", military
@@ -110,7 +123,7 @@ def _iso(text: str) -> str | None:
     zone = m["zone"]
     if zone is None:
         return f"{m['date']}T{clock}"
-    if zone in "Zz":
+    if zone in ("Z", "z", "UTC", "GMT", "UT"):
         return f"{m['date']}T{clock}Z"
     tz = _offset(zone)
     return f"{m['date']}T{clock}{_offset_text(tz)}" if tz is not None else None
@@ -138,6 +151,7 @@ def _rfc2822(text: str) -> str | None:
     if zone is None:
         return clock
     if zone[0] in "+-":
+        zone = zone.replace(":", "")
         if zone == "-0000":  # RFC 2822: the time is UTC, the sender's own zone unknown
             return clock + "Z"
         tz = _offset(zone)
@@ -181,11 +195,29 @@ def normalise_published(value: object) -> str | None:
     text = value.strip()
     if not text:
         return None
+    if _ISO_BASIC.fullmatch(text):
+        return _basic(text)
     if text.isdigit():
         return _epoch(text) if text.isascii() else None
+    if _ISO_MONTH.fullmatch(text):
+        return text if 1 <= int(text[5:]) <= 12 else None
     if text[:1].isdigit() and text[4:5] == "-":
         return _iso(text)
+    m = _MONTH_FIRST.fullmatch(text)
+    if m is not None:  # "Mar 9, 2023", "Thursday, March 9, 2023 07:30": the month named, so no convention
+        text = f"{m['d']} {m['mon']} {m['y']}{m['rest'] or ''}"
     return _rfc2822(text)
+
+
+def _basic(text: str) -> str | None:
+    """An ISO 8601 basic-format date or datetime in the extended format (None if it names no such day)."""
+    m = _ISO_BASIC.fullmatch(text)
+    assert m is not None
+    extended = f"{m['y']}-{m['m']}-{m['d']}"
+    if m["h"] is not None:
+        zone = m["zone"] or ""
+        extended += f"T{m['h']}:{m['mi']}" + (f":{m['s']}" if m["s"] else "") + zone
+    return _iso(extended)
 
 
 # The ISO 639-1 language codes; the withdrawn "iw", "in" and "ji" are read as their successors.
