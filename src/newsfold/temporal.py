@@ -38,7 +38,7 @@ Resolution (issue 7):
   from an event instead ("the day after the vote") or with no day before them, they are dropped (``no_anchor``);
 
 The words of each language are in :mod:`newsfold.temporal_words`, the patterns built from them in
-:mod:`newsfold.temporal_rules`.
+:mod:`newsfold.temporal_rules`, and the clause whose tense a date takes in :mod:`newsfold.temporal_clause`.
 
 Relative expressions need the publish date; without one they are dropped (reason ``no_publish_date``). Impossible
 dates ("February 30") and dates far after publication are dropped with a reason too: :func:`scan_dates` returns
@@ -55,6 +55,7 @@ from dataclasses import dataclass
 
 from newsfold import prefilter
 from newsfold import temporal_words as tw
+from newsfold.temporal_clause import clause
 from newsfold.temporal_rules import LANGS, Rules
 from newsfold.temporal_rules import rules as rules_for
 
@@ -96,21 +97,8 @@ _SPANS = {
 
 # A capitalised word right before a capitalised "Today": the two are a name, not a date.
 _PROPER_BEFORE = re.compile(r"(?<![.!?:“\"«]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ]\w*\s+$")
-# (a comma before a number lists days, "i prossimi 15, 16 e 17 marzo", and breaks no clause)
-_CLAUSE_BREAK = re.compile(r",(?!\s*\d)|[;:()\"“”«»—–]|\s-\s")
 _NAMED_DAY_BEFORE = re.compile(tw.NAMED_DAY_BEFORE)
 _NAMED_DAY_AFTER = re.compile(tw.NAMED_DAY_AFTER, re.IGNORECASE)
-_SCHEDULED = re.compile(rf"(?<![^\W\d_])(?:{tw.SCHEDULED})\s*$", re.IGNORECASE)
-_REPORTING = re.compile(rf"(?<![^\W\d_])(?:{tw.REPORTING})(?![^\W\d_])", re.IGNORECASE)
-# A verb of saying and at most a preposition or article before the date: "said on Friday", "dijo el viernes".
-_SAID_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{tw.REPORTING})\s+(?:\S{{1,4}}\s+)?$", re.IGNORECASE)
-# Words that open a subordinate clause, whose tense is its own: reported speech ("said on Tuesday that ... will")
-# and reasons ("because"), in the eight languages.
-_SUBORDINATE = re.compile(
-    r"(?<![^\W\d_])(?:(?:that|because|que|parce que|porque|che|perché|dass|weil|что|потому что|أن|أنه|لأن)"
-    r"(?![^\W\d_])|qu['’])",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,49 +181,6 @@ def _listed_days(mentions: list[TimeMention], rules: Rules, sentence: str) -> li
     return out
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The clause around a span, whose tense is the span's.
-
-    Bounded by punctuation; a clause that is little more than the span itself ("On Tuesday, ministers will meet.")
-    takes in the next one, up to a verb of saying there ("On Friday, the company said it would …": the saying is
-    what Friday dates). A subordinate clause is another clause: a date right after a verb of saying ("said on Friday
-    it would …") ends its clause; a subordinator before the date starts it ("a dit qu'elle mettrait fin … le 31
-    octobre", "le autorità che hanno sequestrato l'8 dicembre"), unless a plan governs it ("Il est prévu que le
-    sommet ait lieu vendredi": :data:`temporal_words.SCHEDULED` just before it); one after the date ends the date's
-    own clause ("said on Tuesday that the battle will end", "fijó en diciembre un calendario que se prolongará hasta
-    junio"), and in a clause taken in only after a verb of saying ("El viernes, el Gobierno que preside X aprobará").
-    """
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    before = list(_SUBORDINATE.finditer(sentence, left, start))
-    if before and not _SCHEDULED.search(sentence, max(left, before[-1].start() - 25), before[-1].start()):
-        # not after "prévu que", "previsto que", "من المقرر أن": there the plan governs the clause
-        left = before[-1].end()
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)]
-    right = breaks[0] if breaks else len(sentence)
-    taken_in = len(sentence[left:right].split()) - len(sentence[start:end].split()) < 3 and bool(breaks)
-    if taken_in:
-        wider = breaks[1] if len(breaks) > 1 else len(sentence)
-        say = _REPORTING.search(sentence, right, wider)
-        right = say.start() if say else wider
-    if _SAID_BEFORE.search(sentence[max(left, start - 40) : start]):
-        right = end  # "said on Friday (that) it would …": the rest is what was said
-    # After the date, a subordinate clause has its own tense ("fijó en diciembre un calendario que se prolongará");
-    # in a clause taken in, only reported speech is cut off ("El viernes, el Gobierno que preside X aprobará …").
-    subs = _reported(sentence, end, right) if taken_in else list(_SUBORDINATE.finditer(sentence, end, right))
-    if subs:
-        right = subs[0].start()
-    return sentence[left:start] + " " + sentence[end:right]
-
-
-def _reported(sentence: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """The subordinators in ``sentence[lo:hi]`` that a verb of saying comes before in the same clause."""
-    return [
-        m
-        for m in _SUBORDINATE.finditer(sentence, lo, hi)
-        if _REPORTING.search(sentence, max(0, m.start() - 120), m.start())
-    ]
-
-
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
@@ -286,7 +231,7 @@ def _resolve(
     groups = m.groupdict()
 
     def future() -> bool:
-        return rules.future.search(_clause(sentence, m.start(), m.end())) is not None
+        return rules.future.search(clause(sentence, m.start(), m.end())) is not None
 
     def need_pub() -> dt.date:
         if published is None:
