@@ -231,7 +231,8 @@ def _item_lines(
             continue
         body, is_markup = _item_body(entry)
         title = item_title(entry, rss)
-        date = entry.get("published") or entry.get("updated")
+        # "in" first, as the feed reader does: feedparser answers a missing "published" with "updated" and warns
+        date = entry["published"] if "published" in entry else entry.get("updated")
         line: dict[str, Any] = {
             "id": key,
             "url": link,
