@@ -465,3 +465,20 @@ def test_a_text_never_loses_its_lede_to_its_title(text: str, title: str, body: s
 def test_news_about_appeals_and_signatures_stays(last: str) -> None:
     text = f"The agreement was reached on Monday after long talks.\n\nIt ends a year of fighting.\n\n{last}"
     assert last in clean_text(text, title="Agreement reached").body
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Estimated reading time: 6 minutes", "reading_time"),
+        ("Lesezeit: ca. 3 Minuten", "reading_time"),
+        ("Alle Bilder anzeigen", "widget"),
+        ("Feedback", "widget"),
+        ("Voir toutes les photos", "widget"),
+    ],
+)
+def test_reading_times_and_gallery_controls_between_paragraphs_go(line: str, kind: str) -> None:
+    body = "The council approved the harbour budget after a long debate on Monday, officials said."
+    result = clean_extracted_text(f"{body}\n{line}\n{body.replace('council', 'mayor')}")
+    assert [r.kind for r in result.removed if r.text == line] == [kind]
+    assert clean_extracted_text(f"{body}\nThe reading time of the report is long.").body.endswith("is long.")
