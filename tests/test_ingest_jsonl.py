@@ -238,3 +238,25 @@ def test_declared_language_is_a_code_or_nothing(tmp_path: Path, settings: Settin
     )
     docs = [d for d in read_jsonl(path, "lang", "lang.jsonl", settings) if isinstance(d, RawDoc)]
     assert [d.lang for d in docs] == ["en", "en", "de", "pt", "it", None, None, None, None]
+
+
+def test_an_unreadable_publish_date_is_null_and_flagged(tmp_path: Path, settings: Settings) -> None:
+    from newsfold.store import Store
+
+    text = "Police arrested two men on Friday after a bank robbery in the city centre, a spokesman said."
+    lines = [
+        {"id": "bad", "title": "Robbery", "text": text, "published": "not a date"},
+        {"id": "good", "title": "Robbery", "text": text + " More.", "published": "2022-02-17"},
+        {"id": "none", "title": "Robbery", "text": text + " Else."},
+    ]
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([path], store, settings)
+        rows = {
+            r["key"]: (r["published"], json.loads(r["flags"]))
+            for r in store.reader().execute("SELECT * FROM articles")
+        }
+    assert rows["bad"] == (None, ["bad_published"])
+    assert rows["good"][0] == "2022-02-17" and "bad_published" not in rows["good"][1]
+    assert rows["none"][0] is None and "bad_published" not in rows["none"][1]  # no date given is no bad date

@@ -63,7 +63,8 @@ _READING_TIME = re.compile(
     r"\s*(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|leestijd|чтения|قراءة)?"
     r"|(?:(?:estimated|approx(?:imate|\.)?|geschätzte|temps|tiempo|tempo)\s+)?"
     r"(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|reading time|"
-    r"de lecture|de lectura|de leitura|di lettura|время чтения|وقت القراءة)\s*:?\s*(?:ca\.\s*|~\s*)?\d+\s*[^\W\d_]*\.?)$",
+    r"de lecture|de lectura|de leitura|di lettura|время чтения|وقت القراءة)"
+    r"\s*:?\s*(?:ca\.\s*|~\s*)?\d+\s*[^\W\d_]*\.?)$",
     re.IGNORECASE,
 )
 _REPEATED = re.compile(r"^(.{2,40}?)(?:\s*\1){2,}$", re.IGNORECASE)

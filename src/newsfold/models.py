@@ -39,6 +39,8 @@ class RawDoc:
         published: the publish date or datetime as given (ISO 8601 string), else None.
         title: the headline as given, else None.
         lang: the language as given, else None.
+        flags: what the reader noticed, for the article's flags (``bad_published``: a publish date was given but
+            could not be read, so ``published`` is None rather than a guess).
     """
 
     key: str
@@ -52,6 +54,7 @@ class RawDoc:
     published: str | None = None
     title: str | None = None
     lang: str | None = None
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,7 @@ class Article:
         published_source: where the date came from (``input``, ``metadata``, ``dateline``), else None.
         lang: ISO 639-1 code, else None.
         removed: what cleaning took out, kept so nothing is lost.
-        flags: notes for later stages (``absurd_date``, ``title_only``...).
+        flags: notes for later stages (``absurd_date``, ``title_only``, ``bad_published``...).
     """
 
     key: str

@@ -207,7 +207,7 @@ def prepare(raw: RawDoc, settings: Settings, snapshot: Snapshot) -> Prepared | R
         cleaned = drop_learned(cleaned, snapshot.learned[outlet.name])
     body = cleaned.body.strip()
     title = (cleaned.title or "").strip()
-    flags: list[str] = []
+    flags: list[str] = list(raw.flags)
     if raw.fmt in {"html", "warc"} and len(body) < settings.min_body_chars:
         return Rejected(raw.location, "clean", "no article body", raw.raw[:2000])
     if not body and not title:

@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from newsfold.ingest.metadata import normalise_lang, normalise_published
+from newsfold.ingest.metadata import normalise_lang, normalise_published, published_flags
 from newsfold.ingest.source import ReadError, read_whole, too_big
 from newsfold.lang import language_of
 from newsfold.models import RawDoc, Rejected
@@ -272,8 +272,10 @@ def _item(
     link = item_link(entry, channel.meta)
     guid = _text_value(entry.get("id"))
     # "in" first: feedparser answers a missing "published" with "updated", and warns that it soon will not
-    published = normalise_published(entry["published"]) if "published" in entry else None
+    given = entry["published"] if "published" in entry else None  # noqa: SIM401 - .get() would warn (above)
+    published = normalise_published(given)
     if published is None and "updated" in entry:
+        given = given or entry["updated"]
         published = normalise_published(entry["updated"])
     return RawDoc(
         key=link or guid or f"{key_base}#{number}",
@@ -287,4 +289,5 @@ def _item(
         published=published,
         title=title,
         lang=item_language(entry, channel.lang, f"{title or ''}\n{text or ''}", settings),
+        flags=published_flags(given, published),
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsfold.ingest.encoding import decode_bytes
-from newsfold.ingest.metadata import normalise_lang, normalise_published
+from newsfold.ingest.metadata import normalise_lang, normalise_published, published_flags
 from newsfold.ingest.source import (
     GZIP_ERRORS,
     ReadError,
@@ -112,6 +112,7 @@ def parse_line(text: str, key_base: str, location: str, number: int) -> RawDoc |
 
     article_id, url = field("id"), field("url")
     plain, markup, title = field("text"), field("html"), field("title")
+    published = normalise_published(obj.get("published"))
     return RawDoc(
         key=article_id or url or f"{key_base}#{number}",
         location=location,
@@ -121,9 +122,10 @@ def parse_line(text: str, key_base: str, location: str, number: int) -> RawDoc |
         html=markup,
         url=url,
         source=field("source"),
-        published=normalise_published(obj.get("published")),
+        published=published,
         title=title,
         lang=normalise_lang(obj.get("lang")),
+        flags=published_flags(obj.get("published"), published),
     )
 
 

@@ -174,6 +174,15 @@ def _epoch(digits: str) -> str | None:
     return None
 
 
+BAD_PUBLISHED = "bad_published"  # the flag of an article whose given publish date could not be read
+
+
+def published_flags(value: object, published: str | None) -> tuple[str, ...]:
+    """``(BAD_PUBLISHED,)`` when an input gave a publish date (``value``) that reads as none (``published``)."""
+    given = value is not None and not (isinstance(value, str) and not value.strip())
+    return (BAD_PUBLISHED,) if given and published is None else ()
+
+
 def normalise_published(value: object) -> str | None:
     """A declared publish date as ISO 8601, kept as given; None when it is missing or cannot be read.
 
