@@ -202,3 +202,13 @@ def test_a_name_that_qualifies_the_speaker_is_not_the_speaker() -> None:
         "Ministry of Health's chief examiner concluded that the clinic had broken every rule in the book.",
     )
     assert [q.speaker for q in _quotes([art])] in ([], [None])
+
+
+def test_the_subject_after_a_fronted_clause_is_whom_a_pronoun_speaks_for() -> None:
+    art = _art(
+        "a",
+        "Carlos Ruiz hired a ghostwriter in 1985. In 2016, as Ruiz’s rise to power continued, Maria Lopez disavowed "
+        "the book. “I put lipstick on a pig and regret every page of it,” she told a magazine.",
+    )
+    got = {q.text: q.speaker for q in _quotes([art])}
+    assert got["I put lipstick on a pig and regret every page of it"] == "Maria Lopez"

@@ -138,6 +138,8 @@ _DOCUMENTS = word_set(
 _NAME_LINKS = word_set("of de del della di da do dos du la le van von bin ibn al el")
 _LEAD_WORDS = re.compile(r"^(?:and|but|also|then|und|et|y|e|и|و)\s+", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‘’'`]")
+# A quote mark, not an apostrophe inside a word ("Trump’s", "l’armée").
+_QUOTE_MARK = re.compile(r"[\"“”«»„`]|(?<![^\W\d_])['‘’]|['‘’](?![^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,20 +244,23 @@ class _Resolver:
     def subject_before(self, at: int) -> tuple[Entity, int] | None:
         """The person who is the subject of a sentence shortly before ``at`` (and where it is named): whom a pronoun
         speaks for ("Lavrov spoke in Moscow. “…,” he said."). Only a person who opens a sentence counts (within its
-        first words, no other name before it); a name further in is seldom who speaks next ("… said Hartley …")."""
+        first words, no other name before it, or right after a fronted clause: "In 2016, as X's rise continued,
+        Schwartz …"); a name further in is seldom who speaks next ("… said Hartley …")."""
         end = bisect.bisect_left(self.mentions, (at, ""))
         for n in range(end - 1, -1, -1):
             start, text = self.mentions[n]
             if at - start > SUBJECT_WINDOW:
                 break
             opening = _SENTENCE_BREAK.split(self.text[max(0, start - 80) : start])[-1]
-            if len(opening.split()) > SUBJECT_WORDS or _QUOTE_MARKS.search(opening):
+            # A fronted clause before the subject ends in a comma: "In 2016, as Trump's rise continued, Schwartz …"
+            fronted = opening.rstrip().endswith(",")
+            if (len(opening.split()) > SUBJECT_WORDS and not fronted) or _QUOTE_MARK.search(opening):
                 continue  # too far into its sentence, or inside a quote
-            if n > 0 and self.mentions[n - 1][0] >= start - len(opening):
+            if not fronted and n > 0 and self.mentions[n - 1][0] >= start - len(opening):
                 continue  # another name opens the sentence ("Michael Fitton, defending, said Hartley …")
             if _POSSESSIVE_AFTER.match(self.text, start + len(text)):
                 continue  # "Bloomberg’s presence …": the name qualifies the subject, it is not the subject
-            if any(w.casefold().strip(",") in _SUBJECT_PRONOUNS for w in opening.split()):
+            if not fronted and any(w.casefold().strip(",") in _SUBJECT_PRONOUNS for w in opening.split()):
                 continue  # "She compares him to Trump": a pronoun is the subject; it names someone before
             entity = self.index.lookup(text)
             if entity is not None and entity.type == "PERSON":
