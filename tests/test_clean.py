@@ -482,3 +482,11 @@ def test_reading_times_and_gallery_controls_between_paragraphs_go(line: str, kin
     result = clean_extracted_text(f"{body}\n{line}\n{body.replace('council', 'mayor')}")
     assert [r.kind for r in result.removed if r.text == line] == [kind]
     assert clean_extracted_text(f"{body}\nThe reading time of the report is long.").body.endswith("is long.")
+
+
+def test_a_last_line_of_tags_goes_and_a_last_list_sentence_stays() -> None:
+    body = "Docker Engine is available on many platforms, and this guide covers the stable release."
+    tags = "docker, installation, install, Docker Engine, docker editions, stable, edge"
+    assert [r.rule for r in clean_extracted_text(f"{body}\n{tags}").removed] == ["tag_list"]
+    sentence = "Ministers came from Germany, France, Italy, Spain, Portugal, Greece and Austria."
+    assert clean_extracted_text(f"{body}\n{sentence}").body.endswith(sentence)

@@ -32,6 +32,7 @@ Rules, in the order they are tried on each line (phrase lists in :mod:`newsfold.
 * ``widget`` (support appeals): one of the last three paragraphs, up to 100 words, that speaks to the reader and
   holds three different appeal words and calls to action ("readers like you", "become a member", "unlimited access",
   "newsletter", "faites un don", "hazte socio") (:data:`_APPEAL`).
+* ``boilerplate`` (tags): a last line of six or more comma-separated items of one to three words, no sentence end.
 * ``boilerplate``: short unpunctuated lines after the last body paragraph ("Latest from Archives", a tag line;
   in extracted text not a list's entries below a longer line, nor the author's sign-off), and (with
   :func:`newsfold.learned.drop_learned`) lines that the article's outlet repeats across its articles.
@@ -107,6 +108,10 @@ APPEAL_MARKS = 3  # distinct appeal words or calls to action in the paragraph, o
 APPEAL_STEM = 5  # ... told apart by their first letters ("donations" and "donated" are one)
 APPEAL_WORDS = 100  # an appeal paragraph is at most this long
 APPEAL_TAIL = 3  # ... and one of the article's last this many kept paragraphs
+TAG_ITEMS, TAG_ITEM_WORDS = (
+    6,
+    3,
+)  # a tag line at the end: this many comma-separated items of at most this many words
 
 _COPY_SIGN = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\bcopyleft\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -593,6 +598,17 @@ def _mark_appeal(lines: list[str], words: list[int], marks: list[tuple[str, str]
             marks[i] = ("widget", "support_appeal")
 
 
+def _mark_tags(lines: list[str], words: list[int], marks: list[tuple[str, str] | None]) -> None:
+    """A list of tags or keywords as the article's last kept line ("docker, installation, install, Docker
+    Engine, …"): at least ``TAG_ITEMS`` comma-separated items of at most ``TAG_ITEM_WORDS`` words, no sentence end."""
+    last = next((i for i in range(len(lines) - 1, -1, -1) if marks[i] is None), None)
+    if last is None or _is_sentence(lines[last]):
+        return
+    items = [item.strip() for item in lines[last].split(",")]
+    if len(items) >= TAG_ITEMS and all(0 < len(item.split()) <= TAG_ITEM_WORDS for item in items):
+        marks[last] = ("boilerplate", "tag_list")
+
+
 def _is_sign_off(line: str) -> bool:
     tokens = _WORD_RUN.findall(_fold(line))
     return bool(tokens) and (tokens[0] in _SIGN_OFF or " ".join(tokens[:2]) in _SIGN_OFF)
@@ -700,6 +716,7 @@ def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
     _mark_lists(lines, words, marks, runs=list_runs)
     _mark_tail(lines, words, marks, extracted=not list_runs)
     _mark_appeal(lines, words, marks)
+    _mark_tags(lines, words, marks)
     captions = {i: (kept, moved) for i, kept, moved in _dateline_captions(lines, marks)}
     body: list[str] = []
     removed: list[Removed] = []
