@@ -212,3 +212,11 @@ def test_the_subject_after_a_fronted_clause_is_whom_a_pronoun_speaks_for() -> No
     )
     got = {q.text: q.speaker for q in _quotes([art])}
     assert got["I put lipstick on a pig and regret every page of it"] == "Maria Lopez"
+
+
+def test_reported_speech_keeps_the_words_it_quotes() -> None:
+    art = _art(
+        "a", 'Maria Lopez said on Wednesday that the storm left "tens of thousands" of homes without power.'
+    )
+    texts = [q.text for q in _quotes([art])]
+    assert len(texts) == 1 and "tens of thousands" in texts[0] and "left of homes" not in texts[0]

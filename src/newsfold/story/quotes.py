@@ -330,7 +330,10 @@ def _article_quotes(art: Article, index: EntityIndex, mentions: Sequence[Mention
         subject = head[cut.start() + 1 :] if cut else head
         tail = _CLAUSE_END.match(masked[m.end() : m.end() + 401])
         if tail and subject.strip():
-            events.append((m.start() - len(subject), "reported", (subject, tail.group())))
+            # the clause as written: words in quote marks inside it ("left "tens of thousands" of homes") are
+            # the source's own, masked only to find where the clause ends
+            said = text[m.end() : m.end() + tail.end()]
+            events.append((m.start() - len(subject), "reported", (subject, said)))
     events.sort(key=lambda e: e[0])
     out: list[_Found] = []
     for start, kind, m in events:
