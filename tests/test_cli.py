@@ -86,8 +86,9 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("ingest", db=tmp_path / "x.db", check=2).returncode == 2
 
 
-def test_bad_setting_is_a_one_line_error(tmp_path: Path) -> None:
-    proc = run("--setting", "dedup_threshold", "7", "ingest", str(SAMPLES), db=tmp_path / "x.db", check=1)
+def test_bad_setting_is_a_usage_error(tmp_path: Path) -> None:
+    # exit 2 (contract: usage errors), not 1, which for ingest means "some input was quarantined"
+    proc = run("--setting", "dedup_threshold", "7", "ingest", str(SAMPLES), db=tmp_path / "x.db", check=2)
     assert "dedup_threshold must be" in proc.stderr and "Traceback" not in proc.stderr
 
 
@@ -172,3 +173,13 @@ def test_eval_timeline_refuses_empty_inputs(tmp_path: Path) -> None:
     assert "no dated entry" in proc.stderr and "date_f1" not in proc.stdout
     proc = run("eval", "timeline", str(empty), str(reference), db=tmp_path / "x.db", check=1)
     assert "no article" in proc.stderr and "date_f1" not in proc.stdout
+
+
+def test_a_bad_setting_is_a_usage_error_for_every_command(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    for args in (["stories"], ["settings"]):
+        for setting in (["no_such", "1"], ["batch_size", "abc"], ["dedup_threshold", "nan"]):
+            proc = run("--setting", *setting, *args, db=db, check=None)
+            assert proc.returncode == 2, (setting, args, proc.stderr)
+    shown = run("--setting", "batch_size", "100", "settings", db=db)
+    assert "batch_size (default 500, now 100)" in shown.stdout

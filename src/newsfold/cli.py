@@ -109,12 +109,24 @@ def _settings_help() -> str:
 def cli(ctx: click.Context, settings: tuple[tuple[str, str], ...]) -> None:
     """Fold news articles from many outlets into one cited story each."""
     ctx.obj = _Ctx(dict(settings))
+    if settings:
+        try:  # a bad --setting is a usage error for every command, before any work starts
+            ctx.obj.settings  # noqa: B018 - validates
+        except NewsfoldError as exc:
+            raise click.UsageError(str(exc)) from None
 
 
 @cli.command("settings")
-def settings_cmd() -> None:
-    """List every setting with its default and meaning."""
-    click.echo(_settings_help())
+@click.pass_obj
+@_guard
+def settings_cmd(obj: _Ctx) -> None:
+    """List every setting with its default and meaning, and its value where a file, the environment or --setting
+    changes it."""
+    current = obj.settings
+    for name, default, text in describe():
+        value = getattr(current, name)
+        shown = f", now {value!r}" if value != default else ""
+        click.echo(f"  {name} (default {default!r}{shown}): {text}")
 
 
 @contextlib.contextmanager

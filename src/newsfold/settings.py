@@ -8,6 +8,7 @@ An unknown key or a value of the wrong type is a :class:`~newsfold.errors.Config
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -124,9 +125,12 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
             raise ConfigError(f"{name} must be an integer, got {value!r}") from None
     if kind is float:
         try:
-            return float(value)
+            number = float(value)
         except (TypeError, ValueError):
             raise ConfigError(f"{name} must be a number, got {value!r}") from None
+        if not math.isfinite(number):
+            raise ConfigError(f"{name} must be a finite number, got {value!r}")
+        return number
     return str(value)
 
 
