@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 
 from newsfold.clean import clean_extracted_text
 from newsfold.headline import names_site, title_parts, trim_title
-from newsfold.ingest.metadata import normalise_lang
+from newsfold.ingest.metadata import normalise_lang, normalise_published
 from newsfold.models import Removed
 from newsfold.outlets import host_of, site_domain, site_name
 
@@ -80,7 +80,8 @@ class Extracted:
         text: cleaned article body, paragraphs separated by blank lines.
         title: the headline (page metadata, else the first non-boilerplate line).
         author: the byline's author(s) as trafilatura found them, else None.
-        date: publish date ``YYYY-MM-DD`` from the page's metadata, else None.
+        date: publish date from the page's metadata, ``YYYY-MM-DD``, with the time and offset a publish-time
+            ``<meta>`` of that day gives ("2023-09-14T14:15:00+02:00"); else None.
         date_source: ``"metadata"`` when ``date`` is set, else None.
         sitename: the site's own name from its metadata (tagline and headline taken off), else None.
         url: the page's own address (``<link rel="canonical">``, else ``og:url``) when absolute and not a home
@@ -459,6 +460,20 @@ def _publish_date(tree: Any, url: str | None) -> str | None:
     return str(later) if later else None
 
 
+# The <meta> that give a page's publish time with its offset (article:published_time, schema.org's datePublished).
+_TIME_METAS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued", "date")
+
+
+def _with_time(day: str, metas: dict[str, str]) -> str:
+    """The page's publish date with its time and offset as its markup gives them ("2023-09-14T14:15:00+02:00"),
+    when a publish-time ``<meta>`` of the same day has them; else the day."""
+    for key in _TIME_METAS:
+        given = normalise_published(metas.get(key))
+        if given and given[:10] == day and len(given) > 10:
+            return given
+    return day
+
+
 def _declared_lang(html: str) -> str | None:
     """The page's declared language as an ISO 639-1 code ("de-DE" is "de"); None for one with no such code ("fil")."""
     m = _HTML_LANG.search(html[:5000])
@@ -554,7 +569,7 @@ def extract_page(html: str, *, url: str | None = None) -> Extracted | NoArticle:
         text=cleaned.body,
         title=cleaned.title,
         author=_page_author(metas),
-        date=date[:10] if date else None,
+        date=_with_time(date[:10], metas) if date else None,
         date_source="metadata" if date else None,
         sitename=site_name(
             metas.get("og:site_name") or metas.get("application-name"),
