@@ -95,3 +95,12 @@ def test_empty_and_garbage(tmp_path: Path, settings: Settings) -> None:
     (tmp_path / "g.warc").write_bytes(b"this is not a web archive\n" * 10)
     out = list(read_warc(tmp_path / "g.warc", "g", "g.warc", settings))
     assert out == [Rejected("g.warc", "read", "not a WARC archive: it does not start with a WARC record")]
+
+
+def test_a_record_with_unparsable_headers_is_quarantined_with_a_readable_reason(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "garbage.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\n\r\n\x00\x01 not a record at all\r\n\r\n")
+    rejected = [d for d in read_warc(path, "garbage", "garbage.warc", settings) if isinstance(d, Rejected)]
+    assert rejected and all("Error" not in r.reason for r in rejected), [r.reason for r in rejected]

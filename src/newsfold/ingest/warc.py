@@ -34,6 +34,9 @@ MAX_RESYNC_SCAN = 1 << 30
 
 
 def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, AttributeError | TypeError | KeyError | IndexError):
+        # warcio's own slip on headers it cannot parse ("'NoneType' object has no attribute ..."): say what it means
+        return "malformed record headers"
     text = str(exc).strip().splitlines()
     detail = text[0][:200] if text else ""
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
