@@ -473,7 +473,6 @@ def test_news_about_appeals_and_signatures_stays(last: str) -> None:
         ("Estimated reading time: 6 minutes", "reading_time"),
         ("Lesezeit: ca. 3 Minuten", "reading_time"),
         ("Alle Bilder anzeigen", "widget"),
-        ("Feedback", "widget"),
         ("Voir toutes les photos", "widget"),
     ],
 )
@@ -490,3 +489,13 @@ def test_a_last_line_of_tags_goes_and_a_last_list_sentence_stays() -> None:
     assert [r.rule for r in clean_extracted_text(f"{body}\n{tags}").removed] == ["tag_list"]
     sentence = "Ministers came from Germany, France, Italy, Spain, Portugal, Greece and Austria."
     assert clean_extracted_text(f"{body}\n{sentence}").body.endswith(sentence)
+
+
+def test_a_labelled_line_up_and_a_gallery_subheading_stay() -> None:
+    body = "Arsenal beat Chelsea 2-0 on Saturday, with goals from Saka and Jesus, the club said."
+    lineup = (
+        "Arsenal: Raya, White, Saliba, Gabriel, Zinchenko, Rice, Odegaard, Havertz, Saka, Jesus, Martinelli"
+    )
+    assert clean_extracted_text(f"{body}\n{lineup}").body.endswith(lineup)
+    museum = "Die Ausstellung ist bis Ende Mai geöffnet, teilte das Museum am Dienstag mit."
+    assert "Galerie" in clean_extracted_text(f"{museum}\nGalerie\n{museum}").body

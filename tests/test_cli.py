@@ -183,3 +183,9 @@ def test_a_bad_setting_is_a_usage_error_for_every_command(tmp_path: Path) -> Non
             assert proc.returncode == 2, (setting, args, proc.stderr)
     shown = run("--setting", "batch_size", "100", "settings", db=db)
     assert "batch_size (default 500, now 100)" in shown.stdout
+
+
+def test_a_bad_setting_from_the_environment_is_a_usage_error_too(tmp_path: Path) -> None:
+    env = dict(os.environ, NEWSFOLD_DB=str(tmp_path / "s.db"), NEWSFOLD_MIN_BODY_CHARS="nan")
+    proc = subprocess.run([*NEWSFOLD, "stories"], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 2 and "min_body_chars" in proc.stderr

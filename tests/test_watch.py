@@ -338,3 +338,17 @@ def test_polled_items_are_read_as_the_feed_reader_reads_them(
         "2022-02-17T10:00:00+01:00",
     )
     store.close()
+
+
+def test_an_empty_published_falls_back_to_updated() -> None:
+    import feedparser
+
+    from newsfold.ingest.feeds import item_published
+
+    atom = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
+        '<entry><title>B</title><link href="http://x/b"/><id>http://x/b</id><published></published>'
+        "<updated>2023-03-08T10:00:00Z</updated><summary>body</summary></entry></feed>"
+    )
+    (entry,) = feedparser.parse(atom).entries
+    assert item_published(entry)[1] == "2023-03-08T10:00:00Z"

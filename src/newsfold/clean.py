@@ -32,7 +32,8 @@ Rules, in the order they are tried on each line (phrase lists in :mod:`newsfold.
 * ``widget`` (support appeals): one of the last three paragraphs, up to 100 words, that speaks to the reader and
   holds three different appeal words and calls to action ("readers like you", "become a member", "unlimited access",
   "newsletter", "faites un don", "hazte socio") (:data:`_APPEAL`).
-* ``boilerplate`` (tags): a last line of six or more comma-separated items of one to three words, no sentence end.
+* ``boilerplate`` (tags): a last line of six or more comma-separated items of one to three words, mostly lower
+  case, without a label ("Subs: …") or a sentence end.
 * ``boilerplate``: short unpunctuated lines after the last body paragraph ("Latest from Archives", a tag line;
   in extracted text not a list's entries below a longer line, nor the author's sign-off), and (with
   :func:`newsfold.learned.drop_learned`) lines that the article's outlet repeats across its articles.
@@ -108,10 +109,9 @@ APPEAL_MARKS = 3  # distinct appeal words or calls to action in the paragraph, o
 APPEAL_STEM = 5  # ... told apart by their first letters ("donations" and "donated" are one)
 APPEAL_WORDS = 100  # an appeal paragraph is at most this long
 APPEAL_TAIL = 3  # ... and one of the article's last this many kept paragraphs
-TAG_ITEMS, TAG_ITEM_WORDS = (
-    6,
-    3,
-)  # a tag line at the end: this many comma-separated items of at most this many words
+_LABEL = re.compile(r"^[^,:]{1,40}:\s")  # a labelled list: "Subs: …", "Bayern: …"
+TAG_ITEMS = 6  # a tag line at the end: this many comma-separated items ...
+TAG_ITEM_WORDS = 3  # ... of at most this many words
 
 _COPY_SIGN = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\bcopyleft\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -600,12 +600,20 @@ def _mark_appeal(lines: list[str], words: list[int], marks: list[tuple[str, str]
 
 def _mark_tags(lines: list[str], words: list[int], marks: list[tuple[str, str] | None]) -> None:
     """A list of tags or keywords as the article's last kept line ("docker, installation, install, Docker
-    Engine, …"): at least ``TAG_ITEMS`` comma-separated items of at most ``TAG_ITEM_WORDS`` words, no sentence end."""
+    Engine, …"): at least ``TAG_ITEMS`` comma-separated items of at most ``TAG_ITEM_WORDS`` words, half of them or
+    more in lower case, no label before them and no sentence end."""
     last = next((i for i in range(len(lines) - 1, -1, -1) if marks[i] is None), None)
     if last is None or _is_sentence(lines[last]):
         return
+    if _LABEL.match(lines[last]):
+        return  # "Arsenal: Raya, White, Saliba, …": a line-up or list with its label is the article's
     items = [item.strip() for item in lines[last].split(",")]
-    if len(items) >= TAG_ITEMS and all(0 < len(item.split()) <= TAG_ITEM_WORDS for item in items):
+    lower = sum(1 for item in items if item[:1].islower())
+    if (
+        len(items) >= TAG_ITEMS
+        and all(0 < len(item.split()) <= TAG_ITEM_WORDS for item in items)
+        and 2 * lower >= len(items)  # tags are mostly lower case; names in a list are not
+    ):
         marks[last] = ("boilerplate", "tag_list")
 
 

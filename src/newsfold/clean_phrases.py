@@ -47,9 +47,9 @@ PHRASES: dict[str, str] = {
         print | print this | comments | comment | leave a comment | post a comment | rate this | rate this article |
         rating | subscribe | sign up | newsletter | follow us | click here | advertisement | sponsored | whatsapp |
         facebook | twitter | linkedin | telegram | copy link | save | listen | listen to this article | font size |
-        zoom | show image | view image | show all images | view all images | view gallery | feedback | send feedback
+        zoom | show image | view image | show all images | view all images | view gallery | send feedback
       | teilen | drucken | kommentare | kommentieren | artikel teilen | anzeige | werbung | merken | bild anzeigen |
-        alle bilder anzeigen | bilder anzeigen | galerie | feedback geben
+        alle bilder anzeigen | bilder anzeigen | feedback geben
       | partager | imprimer | commentaires | publicité | s'abonner | abonnez-vous | voir toutes les photos |
         voir la galerie
       | compartir | imprimir | comentarios | publicidad | suscríbete | ver todas las fotos | ver galería

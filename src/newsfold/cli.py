@@ -109,11 +109,10 @@ def _settings_help() -> str:
 def cli(ctx: click.Context, settings: tuple[tuple[str, str], ...]) -> None:
     """Fold news articles from many outlets into one cited story each."""
     ctx.obj = _Ctx(dict(settings))
-    if settings:
-        try:  # a bad --setting is a usage error for every command, before any work starts
-            ctx.obj.settings  # noqa: B018 - validates
-        except NewsfoldError as exc:
-            raise click.UsageError(str(exc)) from None
+    try:  # a bad setting (--setting, NEWSFOLD_*, the settings file) is a usage error, before any work starts
+        ctx.obj.settings  # noqa: B018 - validates
+    except NewsfoldError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @cli.command("settings")

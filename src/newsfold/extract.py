@@ -461,7 +461,7 @@ def _publish_date(tree: Any, url: str | None) -> str | None:
 
 
 # The <meta> that give a page's publish time with its offset (article:published_time, schema.org's datePublished).
-_TIME_METAS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued", "date")
+_TIME_METAS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued")
 
 
 def _with_time(day: str, metas: dict[str, str]) -> str:

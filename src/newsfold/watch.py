@@ -28,8 +28,8 @@ import feedparser
 import httpx
 
 from newsfold import __version__
-from newsfold.ingest.feeds import item_language, item_link, item_title
-from newsfold.ingest.metadata import normalise_lang, normalise_published
+from newsfold.ingest.feeds import item_language, item_link, item_published, item_title
+from newsfold.ingest.metadata import normalise_lang
 from newsfold.settings import Settings
 from newsfold.store import Store
 
@@ -231,14 +231,12 @@ def _item_lines(
             continue
         body, is_markup = _item_body(entry)
         title = item_title(entry, rss)
-        # "in" first, as the feed reader does: feedparser answers a missing "published" with "updated" and warns
-        date = entry["published"] if "published" in entry else entry.get("updated")
         line: dict[str, Any] = {
             "id": key,
             "url": link,
             "source": source,
             "title": title,
-            "published": normalise_published(date),  # as the feed reader reads it: unreadable is unknown
+            "published": item_published(entry)[1],  # as the feed reader reads it: unreadable is unknown
             "lang": item_language(entry, feed_lang, f"{title or ''}\n{_TAG.sub(' ', body)}", settings),
         }
         line["html" if is_markup else "text"] = body

@@ -167,6 +167,18 @@ def item_link(entry: Mapping[str, Any], feed: Mapping[str, Any]) -> str | None:
     return link
 
 
+def item_published(entry: Mapping[str, Any]) -> tuple[object, str | None]:
+    """An item's publish date as given and as read (:func:`~newsfold.ingest.metadata.normalise_published`): its
+    ``published``, else its ``updated`` when that is missing, empty or unreadable. "in" first: feedparser answers a
+    missing "published" with "updated", and warns that it soon will not."""
+    given = entry["published"] if "published" in entry else None  # noqa: SIM401 - .get() would warn
+    published = normalise_published(given)
+    if published is None and "updated" in entry:
+        given = given or entry["updated"]
+        published = normalise_published(entry["updated"])
+    return given, published
+
+
 def item_language(
     entry: Mapping[str, Any], feed_lang: str | None, sample: str, settings: Settings
 ) -> str | None:
@@ -272,11 +284,7 @@ def _item(
     link = item_link(entry, channel.meta)
     guid = _text_value(entry.get("id"))
     # "in" first: feedparser answers a missing "published" with "updated", and warns that it soon will not
-    given = entry["published"] if "published" in entry else None  # noqa: SIM401 - .get() would warn (above)
-    published = normalise_published(given)
-    if published is None and "updated" in entry:
-        given = given or entry["updated"]
-        published = normalise_published(entry["updated"])
+    given, published = item_published(entry)
     return RawDoc(
         key=link or guid or f"{key_base}#{number}",
         location=location,

@@ -33,8 +33,17 @@ _CHUNK = 1 << 16
 MAX_RESYNC_SCAN = 1 << 30
 
 
+def _raised_in_warcio(exc: BaseException) -> bool:
+    """Whether the error came from inside warcio (a record it cannot parse), not from newsfold's own code."""
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last, tb = tb, tb.tb_next
+    return last is not None and "warcio" in last.tb_frame.f_code.co_filename
+
+
 def _one_line(exc: BaseException) -> str:
-    if isinstance(exc, AttributeError | TypeError | KeyError | IndexError):
+    if isinstance(exc, AttributeError | TypeError | KeyError | IndexError) and _raised_in_warcio(exc):
         # warcio's own slip on headers it cannot parse ("'NoneType' object has no attribute ..."): say what it means
         return "malformed record headers"
     text = str(exc).strip().splitlines()

@@ -31,6 +31,9 @@ from newsfold.textnorm import word_set
 SUBJECT_WORDS = 5
 SUBJECT_WINDOW = 400
 _SENTENCE_BREAK = re.compile(r"[.!?:»”\"\n]\s")
+# A sentence end (after a closing quote mark, if any) before a quote or a capital that opens the next sentence.
+_NEXT_SENTENCE = re.compile(r"[.!?](?=[\"”»’']?\s+[\"“«„A-ZÀ-Þ])")
+REPORTED_MIN_CHARS = 12  # a reported clause is at least this long before a sentence end can close it ("U.S.")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?![^\W\d_])")
 _POSSESSIVE_HEAD = re.compile(r"(?<=[^\W\d_])['’]s\s+(?=[^\W\d_])")
 # Quotes shorter than this many words are scare quotes or titles ("kicked", "Russia Today"), not statements.
@@ -138,6 +141,13 @@ _DOCUMENTS = word_set(
 _NAME_LINKS = word_set("of de del della di da do dos du la le van von bin ibn al el")
 _LEAD_WORDS = re.compile(r"^(?:and|but|also|then|und|et|y|e|и|و)\s+", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‘’'`]")
+# Words that open a fronted clause ("In 2016, as …, Schwartz disavowed"; not a list: "He met Biden, Macron, Scholz").
+_FRONTING = re.compile(
+    r"(?:in|on|at|after|before|as|when|while|since|during|following|despite|although|though|once|until|by|"
+    r"dans|après|avant|alors|lorsque|quand|pendant|depuis|tras|después|antes|cuando|mientras|durante|desde|"
+    r"nel|nella|dopo|prima|mentre|im|am|nach|vor|als|während|seit|\d{4})\b",
+    re.IGNORECASE,
+)
 # A quote mark, not an apostrophe inside a word ("Trump’s", "l’armée").
 _QUOTE_MARK = re.compile(r"[\"“”«»„`]|(?<![^\W\d_])['‘’]|['‘’](?![^\W\d_])")
 
@@ -253,7 +263,14 @@ class _Resolver:
                 break
             opening = _SENTENCE_BREAK.split(self.text[max(0, start - 80) : start])[-1]
             # A fronted clause before the subject ends in a comma: "In 2016, as Trump's rise continued, Schwartz …"
-            fronted = opening.rstrip().endswith(",")
+            fronted = (
+                opening.rstrip().endswith(",")
+                and bool(_FRONTING.match(opening.lstrip()))
+                and not any(  # a list of names ("After talks with Biden, Macron, Scholz, he …") is no fronted clause
+                    start - len(opening) <= s < start and not _POSSESSIVE_AFTER.match(self.text, s + len(t))
+                    for s, t in self.mentions
+                )
+            )
             if (len(opening.split()) > SUBJECT_WORDS and not fronted) or _QUOTE_MARK.search(opening):
                 continue  # too far into its sentence, or inside a quote
             if not fronted and n > 0 and self.mentions[n - 1][0] >= start - len(opening):
@@ -333,6 +350,10 @@ def _article_quotes(art: Article, index: EntityIndex, mentions: Sequence[Mention
             # the clause as written: words in quote marks inside it ("left "tens of thousands" of homes") are
             # the source's own, masked only to find where the clause ends
             said = text[m.end() : m.end() + tail.end()]
+            # the masked quote hid a sentence end right after it ('the deal was "dead". "We will …'): cut there
+            stop = _NEXT_SENTENCE.search(said, REPORTED_MIN_CHARS)
+            if stop is not None:
+                said = said[: stop.start() + 1]
             events.append((m.start() - len(subject), "reported", (subject, said)))
     events.sort(key=lambda e: e[0])
     out: list[_Found] = []
