@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsfold.arc import story_arc
 from newsfold.pipeline import ingest
 from newsfold.settings import Settings
@@ -36,3 +38,30 @@ def test_the_arc_reports_its_progress_and_gives_the_same_dates(tmp_path: Path, s
         )
         assert calls == [(i, 5) for i in range(1, 6)]  # one call per scanned article, of the five seeds
         assert rows == story_arc(store, settings, query=None, max_dates=6)
+
+
+def test_stored_date_scans_are_reused_while_current(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsfold.story.timeline as timeline
+
+    made: list[str] = []
+    real = timeline.scan_dates_of
+
+    def counting(article):  # type: ignore[no-untyped-def]
+        made.append(article.key)
+        return real(article)
+
+    monkeypatch.setattr(timeline, "scan_dates_of", counting)
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([SEEDS], store, settings)
+        first = story_arc(store, settings, query=None, max_dates=6)
+        assert len(made) == 5  # every article scanned once, and the scans stored
+        made.clear()
+        assert story_arc(store, settings, query=None, max_dates=6) == first
+        assert made == []  # read back, not scanned again
+        # a stale scan (other rules, another text) is scanned again
+        with store.transaction() as conn:
+            conn.execute("UPDATE date_scans SET digest = 'old' WHERE key = (SELECT min(key) FROM date_scans)")
+        assert story_arc(store, settings, query=None, max_dates=6) == first
+        assert len(made) == 1

@@ -2,17 +2,105 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from functools import cache
+from importlib import import_module
+from pathlib import Path
 from typing import Any
 
+from newsfold.models import Article
 from newsfold.settings import Settings
 from newsfold.store import Store
 from newsfold.store import queries as q
 from newsfold.store.db import row_to_article
-from newsfold.temporal import date_order
+from newsfold.temporal import TimeMention, date_order
 
 # Without a query the arc spans the most recently updated stories only, so it stays quick on a big store.
 MAX_STORIES = 200
+# The modules whose code decides an article's date scan: a change to any of them makes every stored scan stale.
+SCAN_MODULES = (
+    "newsfold.temporal",
+    "newsfold.temporal_rules",
+    "newsfold.temporal_words",
+    "newsfold.temporal_clause",
+    "newsfold.prefilter",
+    "newsfold.sentences",
+    "newsfold.story.timeline",
+)
+_LOOKUP_CHUNK = 500  # keys per query when stored scans are read back
+
+
+@cache
+def _rules_digest() -> str:
+    code = hashlib.sha1(usedforsecurity=False)
+    for name in SCAN_MODULES:
+        path = getattr(import_module(name), "__file__", None)
+        if path:
+            code.update(Path(path).read_bytes())
+    return code.hexdigest()
+
+
+def scan_digest(article: Article) -> str:
+    """What a stored date scan of the article must have been made from: its text, publish date and language and the
+    date rules' code (a stored scan with another digest is stale)."""
+    parts = (_rules_digest(), article.published or "", article.lang or "", article.text)
+    return hashlib.sha1("\0".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def _scan_json(scanned: Any) -> str:
+    """A scan as stored: ``[[sentence, [[text, start, end, value, precision], ...]], ...]``."""
+    return json.dumps(
+        [[text, [[m.text, m.start, m.end, m.value, m.precision] for m in ms]] for text, ms in scanned],
+        ensure_ascii=False,
+    )
+
+
+class _Scans:
+    """Date scans of the arc's articles: read from the store where a stored one is current, else made (and kept to
+    be written back). Only a cache: a scan read back is the scan that would be made."""
+
+    def __init__(self, conn: sqlite3.Connection, articles: Sequence[Article]) -> None:
+        from newsfold.story.timeline import Scanned, scan_dates_of
+
+        self._make = scan_dates_of
+        self.made: dict[str, tuple[str, Scanned]] = {}
+        self._stored: dict[str, Scanned] = {}
+        digests = {a.key: scan_digest(a) for a in articles}
+        keys = list(digests)
+        for at in range(0, len(keys), _LOOKUP_CHUNK):
+            chunk = keys[at : at + _LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for key, digest, data in conn.execute(
+                f"SELECT key, digest, data FROM date_scans WHERE key IN ({marks})", chunk
+            ):
+                if digests.get(key) == digest:
+                    self._stored[key] = [
+                        (text, [TimeMention(*m) for m in ms]) for text, ms in json.loads(data)
+                    ]
+        self._digests = digests
+
+    def scan(self, article: Article) -> Any:
+        found = self._stored.get(article.key)
+        if found is None:
+            found = self._make(article)
+            self.made[article.key] = (self._digests.get(article.key) or scan_digest(article), found)
+        return found
+
+    def save(self, store: Store) -> None:
+        """Write the scans made, best effort (a store opened read-only, or busy, is left as it is)."""
+        if not self.made:
+            return
+        rows = [(key, digest, _scan_json(scanned)) for key, (digest, scanned) in self.made.items()]
+        try:
+            with store.transaction() as conn:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO date_scans (key, digest, data) VALUES (?, ?, ?)", rows
+                )
+        except (sqlite3.Error, OSError):
+            pass
 
 
 def story_arc(
@@ -57,7 +145,9 @@ def story_arc(
         if on_progress is not None:
             on_progress(done, len(articles))
 
-    entries = key_dates(articles, max_dates, on_article=scanned if on_progress else None)
+    scans = _Scans(conn, articles)
+    entries = key_dates(articles, max_dates, on_article=scanned if on_progress else None, scan=scans.scan)
+    scans.save(store)
     out = []
     for e in sorted(entries, key=lambda e: date_order(e.date)):
         cited = list(e.articles)

@@ -127,10 +127,11 @@ def _timeliness(date: str, precision: str, published: dt.date | None) -> float:
     return 1.0 if -1 <= lag <= TIMELY_DAYS else RECALL_WEIGHT
 
 
-_Scanned = list[tuple[str, list[TimeMention]]]
+# An article's sentences in order, each with the dates found in it (see scan_dates_of).
+Scanned = list[tuple[str, list[TimeMention]]]
 
 
-def _scan(article: Article) -> _Scanned:
+def scan_dates_of(article: Article) -> Scanned:
     """Every sentence of the article with the dates it mentions (sentences without one are kept, for leads).
 
     "The next day" and its kin count from the day the article gave last (:func:`newsfold.temporal.scan_article`).
@@ -140,7 +141,7 @@ def _scan(article: Article) -> _Scanned:
     return list(zip(texts, dates, strict=True))
 
 
-def _candidates(article: Article, scanned: _Scanned) -> list[_Candidate]:
+def _candidates(article: Article, scanned: Scanned) -> list[_Candidate]:
     published = parse_published(article.published)
     out: list[_Candidate] = []
     for text, mentions in scanned:
@@ -206,7 +207,7 @@ def story_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
         Entries sorted by date (:func:`newsfold.temporal.date_order`: ``YYYY`` before ``YYYY-MM`` before
         ``YYYY-Www`` before ``YYYY-MM-DD`` starting the same day), the most important entry first within a date.
     """
-    return _once(_timeline(articles, [_scan(a) for a in articles]))
+    return _once(_timeline(articles, [scan_dates_of(a) for a in articles]))
 
 
 def _once(entries: list[TimelineEntry]) -> list[TimelineEntry]:
@@ -222,7 +223,7 @@ def _once(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     return [e for e in entries if precision_rank(e.date) == sharpest[e.text] or len(e.articles) > 1]
 
 
-def _timeline(articles: Sequence[Article], scans: Sequence[_Scanned]) -> list[TimelineEntry]:
+def _timeline(articles: Sequence[Article], scans: Sequence[Scanned]) -> list[TimelineEntry]:
     per_article = [(a, _candidates(a, sc)) for a, sc in zip(articles, scans, strict=True)]
     days_of_text: dict[str, set[str | None]] = defaultdict(set)
     for article, cands in per_article:
@@ -341,7 +342,7 @@ _NAME = re.compile(r"(?<=[^\s.!?:\"“«]\s)([^\W\d_][^\W\d_]{3,})")
 _DIGITS = re.compile(r"\d+")
 
 
-def _topic_terms(scans: Sequence[_Scanned]) -> frozenset[str]:
+def _topic_terms(scans: Sequence[Scanned]) -> frozenset[str]:
     """The names found in the most articles: what the collection is about."""
     df: dict[str, int] = defaultdict(int)
     for scanned in scans:
@@ -358,7 +359,7 @@ def _shape(text: str) -> str:
 
 def _mention_weights(
     article: Article,
-    scanned: _Scanned,
+    scanned: Scanned,
     window: tuple[dt.date, dt.date],
     templates: set[str],
     topic: frozenset[str],
@@ -392,7 +393,7 @@ def _mention_weights(
     return best
 
 
-def _rank(articles: Sequence[Article], scans: Sequence[_Scanned]) -> dict[str, float]:
+def _rank(articles: Sequence[Article], scans: Sequence[Scanned]) -> dict[str, float]:
     published = [d for d in (parse_published(a.published) for a in articles) if d is not None]
     shape_keys: dict[str, set[str]] = defaultdict(set)
     for article, scanned in zip(articles, scans, strict=True):
@@ -440,10 +441,10 @@ def rank_dates(articles: Sequence[Article]) -> dict[str, float]:
         Score per ``YYYY-MM-DD``: every day from the first to the last publish date and every day mentioned in
         the window around them (without publish dates: every day mentioned); higher is more important.
     """
-    return _rank(articles, [_scan(a) for a in articles])
+    return _rank(articles, [scan_dates_of(a) for a in articles])
 
 
-def _lead(scanned: _Scanned, day: str) -> str | None:
+def _lead(scanned: Scanned, day: str) -> str | None:
     """An article's first line that reads as a sentence and dates nothing to another day than ``day``, if any."""
     for text, mentions in scanned:
         if len(text.split()) < MIN_WORDS or _MARKED.search(text) or not _END_PUNCT.search(text):
@@ -455,7 +456,11 @@ def _lead(scanned: _Scanned, day: str) -> str | None:
 
 
 def key_dates(
-    articles: Sequence[Article], n: int, *, on_article: Callable[[], None] | None = None
+    articles: Sequence[Article],
+    n: int,
+    *,
+    on_article: Callable[[], None] | None = None,
+    scan: Callable[[Article], Scanned] | None = None,
 ) -> list[TimelineEntry]:
     """Choose the ``n`` key dates of a story arc, each with its main event, sorted by date.
 
@@ -465,17 +470,22 @@ def key_dates(
         articles: the arc's articles.
         n: how many dates to choose.
         on_article: called after each article's dates are found (for a progress bar).
+        scan: finds an article's dates (default :func:`scan_dates_of`; a caller may serve them from a cache).
 
     Returns:
         At most ``n`` entries, one per date, sorted by date; ``score`` is the date's rank score.
     """
     if n <= 0:
         return []
-    return key_dates_with_timeline(articles, n, on_article=on_article)[0]
+    return key_dates_with_timeline(articles, n, on_article=on_article, scan=scan)[0]
 
 
 def key_dates_with_timeline(
-    articles: Sequence[Article], n: int, *, on_article: Callable[[], None] | None = None
+    articles: Sequence[Article],
+    n: int,
+    *,
+    on_article: Callable[[], None] | None = None,
+    scan: Callable[[Article], Scanned] | None = None,
 ) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
     """Choose the ``n`` key dates of a story arc, each with its main event, sorted by date; and the whole timeline.
 
@@ -487,6 +497,7 @@ def key_dates_with_timeline(
         articles: the arc's articles.
         n: how many dates to choose.
         on_article: called after each article's dates are found (the scan is most of the cost).
+        scan: finds an article's dates (default :func:`scan_dates_of`).
 
     Returns:
         At most ``n`` entries, one per date, sorted by date (``score`` is the date's rank score); and every entry of
@@ -496,7 +507,7 @@ def key_dates_with_timeline(
         return [], []
     scans = []
     for a in articles:
-        scans.append(_scan(a))
+        scans.append((scan or scan_dates_of)(a))
         if on_article is not None:
             on_article()
     scores = _rank(articles, scans)
