@@ -86,7 +86,7 @@ class _Scans:
         found = self._stored.get(article.key)
         if found is None:
             found = self._make(article)
-            self.made[article.key] = (self._digests.get(article.key) or scan_digest(article), found)
+            self.made[article.key] = (self._digests[article.key], found)
         return found
 
     def save(self, store: Store) -> None:

@@ -541,7 +541,7 @@ def _mark_appeal(lines: list[str], words: list[int], marks: list[tuple[str, str]
             marks[i] = ("widget", "support_appeal")
 
 
-def _mark_tags(lines: list[str], words: list[int], marks: list[tuple[str, str] | None]) -> None:
+def _mark_tags(lines: list[str], marks: list[tuple[str, str] | None]) -> None:
     """A list of tags or keywords as the article's last kept line ("docker, installation, install, Docker
     Engine, …"): at least ``TAG_ITEMS`` comma-separated items of at most ``TAG_ITEM_WORDS`` words, half of them or
     more in lower case, no label before them and no sentence end."""
@@ -667,7 +667,7 @@ def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
     _mark_lists(lines, words, marks, runs=list_runs)
     _mark_tail(lines, words, marks, extracted=not list_runs)
     _mark_appeal(lines, words, marks)
-    _mark_tags(lines, words, marks)
+    _mark_tags(lines, marks)
     captions = {i: (kept, moved) for i, kept, moved in _dateline_captions(lines, marks)}
     body: list[str] = []
     removed: list[Removed] = []

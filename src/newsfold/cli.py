@@ -91,10 +91,6 @@ db_option = click.option(
 )
 
 
-def _settings_help() -> str:
-    return "\n".join(f"  {name} (default {default!r}): {text}" for name, default, text in describe())
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, prog_name="newsfold")
 @click.option(
@@ -528,13 +524,7 @@ def eval_extraction_cmd(evaldata: str, as_json: bool) -> None:
 def eval_timeline_cmd(obj: _Ctx, articles: str, reference: str, as_json: bool) -> None:
     """Ingest ARTICLES.jsonl into a fresh store and score its timeline against a tilse REFERENCE."""
     from newsfold.evaluate.runs import run_timeline_eval
-    from newsfold.evaluate.timeline import read_tilse
 
-    # A score over an empty side would be a silent 0.0: refuse it, as `eval clustering` refuses empty gold.
-    if not read_tilse(reference):
-        _fail(f"{reference}: no dated entry (a YYYY-MM-DD line) in this tilse reference, nothing to score")
-    if not Path(articles).read_bytes().strip():
-        _fail(f"{articles}: no article in this file, nothing to score")
     _print_scores(run_timeline_eval(articles, reference, obj.settings), as_json)
 
 

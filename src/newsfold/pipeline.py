@@ -32,7 +32,6 @@ from newsfold.errors import StoreError
 from newsfold.extract import Extracted, extract_page
 from newsfold.headline import MAX_HEADLINES, choose_title
 from newsfold.ingest import read_inputs
-from newsfold.ingest.metadata import normalise_lang
 from newsfold.lang import language_of
 from newsfold.learned import LEARN_MIN_ARTICLES, boilerplate_keys, drop_learned, learned_boilerplate
 from newsfold.models import Article, CleanText, RawDoc, Rejected, Removed, Skipped
@@ -216,8 +215,9 @@ def prepare(raw: RawDoc, settings: Settings, snapshot: Snapshot) -> Prepared | R
         flags.append("title_only")
     if not title:
         title = body.split("\n", 1)[0][:200]
-    # a page's declared language is a hint: the text decides when it can (lang.language_of)
-    lang = raw.lang or language_of(f"{title}\n{body}", settings, hint=normalise_lang(meta.get("lang")))
+    # a page's declared language (already an ISO 639-1 code, extract._declared_lang) is a hint: the text decides
+    # when it can (lang.language_of)
+    lang = raw.lang or language_of(f"{title}\n{body}", settings, hint=meta.get("lang"))
     published, published_source = raw.published, "input" if raw.published else None
     if not published and meta.get("date"):
         published, published_source = meta["date"], meta.get("date_source") or "metadata"

@@ -213,14 +213,14 @@ def _day(year: int, month: int, day: int) -> dt.date:
         raise _Drop("impossible") from exc
 
 
-def _near_ahead(pub: dt.date, month: int, day: int) -> bool:
-    """Whether the next ``month``/``day`` on or after ``pub`` is at most ``NEAR_AHEAD_DAYS`` ahead."""
+def _near_ahead(pub: dt.date, month: int, day: int) -> dt.date | None:
+    """The next ``month``/``day`` on or after ``pub`` when it is at most ``NEAR_AHEAD_DAYS`` ahead, else None."""
     for year in (pub.year, pub.year + 1):
         with contextlib.suppress(ValueError):
             ahead = dt.date(year, month, day)
             if ahead >= pub:
-                return (ahead - pub).days <= NEAR_AHEAD_DAYS
-    return False
+                return ahead if (ahead - pub).days <= NEAR_AHEAD_DAYS else None
+    return None
 
 
 def _resolve(
@@ -441,10 +441,9 @@ def _resolve_weekday_date(
                 if cand.day == day and cand.weekday() == weekday:
                     return cand.isoformat()
         raise _Skip
-    if step < 0 and _near_ahead(pub, month, day):
-        ahead = dt.date(pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1, month, day)
-        if ahead.weekday() == weekday:
-            return ahead.isoformat()  # "el viernes 30 de diciembre", two days ahead
+    ahead = _near_ahead(pub, month, day) if step < 0 else None
+    if ahead is not None and ahead.weekday() == weekday:
+        return ahead.isoformat()  # "el viernes 30 de diciembre", two days ahead
     later, earlier = (month, day) > (pub.month, pub.day), (month, day) < (pub.month, pub.day)
     year = pub.year - 1 if step < 0 and later else pub.year + 1 if step > 0 and earlier else pub.year
     for k in range(WEEKDAY_YEARS):  # the nearest year on the tense's side in which the date is that weekday

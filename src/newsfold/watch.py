@@ -28,7 +28,7 @@ import feedparser
 import httpx
 
 from newsfold import __version__
-from newsfold.ingest.feeds import item_language, item_link, item_published, item_title
+from newsfold.ingest.feeds import is_web_url, item_language, item_link, item_published, item_title
 from newsfold.ingest.metadata import normalise_lang
 from newsfold.settings import Settings
 from newsfold.store import Store
@@ -204,10 +204,7 @@ def _item_body(entry: Any) -> tuple[str, bool]:
 
 
 def _is_http(url: str | None) -> bool:
-    try:
-        return bool(url) and urlsplit(url or "").scheme in {"http", "https"}
-    except ValueError:  # text that is no URL ("http://[broken/")
-        return False
+    return bool(url) and is_web_url(url or "")
 
 
 def _item_lines(

@@ -122,7 +122,7 @@ def _gold_key(raw: dict[str, Any], stem: str, line: int) -> str:
     return str(raw.get("id") or raw.get("url") or f"{stem}#{line}")
 
 
-def read_gold(path: str | Path) -> tuple[list[tuple[int, dict[str, Any], str]], dict[str, str]]:
+def read_gold(path: str | Path) -> tuple[list[tuple[int, dict[str, Any], str, str]], dict[str, str]]:
     """Read and check a gold JSONL file: contract article fields plus ``cluster`` on every line.
 
     Blank lines are skipped. A key (``id``, else ``url``, else ``<file name up to its first dot>#<line>``, as
@@ -133,7 +133,7 @@ def read_gold(path: str | Path) -> tuple[list[tuple[int, dict[str, Any], str]], 
         path: the gold file.
 
     Returns:
-        ``(line number, object, gold story)`` for each line in file order, and key -> gold story.
+        ``(line number, object, gold story, key)`` for each line in file order, and key -> gold story.
 
     Raises:
         InputError: a line that is not a JSON object, has no valid ``cluster`` (see :func:`gold_cluster`), or
@@ -141,7 +141,7 @@ def read_gold(path: str | Path) -> tuple[list[tuple[int, dict[str, Any], str]], 
     """
     path = Path(path)
     stem = path.name.split(".")[0]
-    lines: list[tuple[int, dict[str, Any], str]] = []
+    lines: list[tuple[int, dict[str, Any], str, str]] = []
     gold: dict[str, str] = {}
     first: dict[str, int] = {}
     with path.open(encoding="utf-8") as fh:
@@ -164,7 +164,7 @@ def read_gold(path: str | Path) -> tuple[list[tuple[int, dict[str, Any], str]], 
                 )
             first.setdefault(key, n)
             gold[key] = cluster
-            lines.append((n, raw, cluster))
+            lines.append((n, raw, cluster, key))
     if not lines:
         raise InputError(f"{path}: no gold article to score (the file has no line)")
     return lines, gold
@@ -186,12 +186,9 @@ def gold_articles(path: str | Path) -> tuple[list[Article], dict[str, str]]:
         InputError: the file fails :func:`read_gold`'s checks.
     """
     path = Path(path)
-    lines, _ = read_gold(path)
+    lines, gold = read_gold(path)
     articles: list[Article] = []
-    gold: dict[str, str] = {}
-    for n, raw, cluster in lines:
-        key = _gold_key(raw, path.name.split(".")[0], n)
-        gold[key] = cluster
+    for n, raw, _, key in lines:
         text = str(raw.get("text") or "")
         title = raw.get("title")
         if not title:

@@ -21,12 +21,11 @@ def _gold_lines(path: str | Path) -> list[dict[str, Any]]:
     as a string and an ``id`` (the key ingest would give a line without ``id`` or ``url``, kept across shuffles)."""
     from newsfold.evaluate.clustering import read_gold
 
-    stem = Path(path).name.split(".")[0]
     out = []
-    for number, obj, cluster in read_gold(path)[0]:
+    for _, obj, cluster, key in read_gold(path)[0]:
         obj = {**obj, "cluster": cluster}
         if not obj.get("id") and not obj.get("url"):
-            obj["id"] = f"{stem}#{number}"
+            obj["id"] = key  # "<file name up to its first dot>#<line>", as read_gold keys it
         out.append(obj)
     return out
 
@@ -92,12 +91,21 @@ def run_clustering_eval(
 
 
 def run_timeline_eval(articles: str | Path, reference: str | Path, settings: Settings) -> dict[str, Any]:
-    """Ingest dated articles into a fresh store and score the timeline's dates against a tilse reference."""
+    """Ingest dated articles into a fresh store and score the timeline's dates against a tilse reference.
+
+    Raises:
+        InputError: the reference has no dated entry, or ingest took no article (a score over an empty side would
+            read as a plain 0.0).
+    """
     from newsfold.evaluate.timeline import eval_timeline, read_tilse
     from newsfold.pipeline import ingest, iter_articles
     from newsfold.store import Store
 
     ref = read_tilse(reference)
+    if not ref:
+        raise InputError(
+            f"{reference}: no dated entry (a YYYY-MM-DD line) in this tilse reference, nothing to score"
+        )
     with (
         tempfile.TemporaryDirectory(prefix="newsfold-eval-") as tmp,
         Store.open(Path(tmp) / "eval.db") as store,
@@ -105,5 +113,7 @@ def run_timeline_eval(articles: str | Path, reference: str | Path, settings: Set
         ingest([articles], store, settings.replace(progress=False))
         arts = list(iter_articles(store))
     if not arts:
-        raise InputError(f"{articles}: none of the articles was taken (all quarantined), nothing to score")
+        raise InputError(
+            f"{articles}: no article taken (none in the file, or all quarantined), nothing to score"
+        )
     return dict(eval_timeline(arts, ref))

@@ -144,7 +144,8 @@ def _scheme(url: str) -> str | None:
         return None
 
 
-def _is_web(url: str) -> bool:
+def is_web_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) address (text that is no URL is not)."""
     return _scheme(url) in _WEB
 
 
@@ -162,7 +163,7 @@ def item_link(entry: Mapping[str, Any], feed: Mapping[str, Any]) -> str | None:
         if isinstance(detail, Mapping)
     ]
     for base in (*bases, str(feed.get("link") or "")):
-        if base and _is_web(base):
+        if base and is_web_url(base):
             return urljoin(base, link.strip())
     return link
 
@@ -292,7 +293,7 @@ def _item(
         raw=body,
         text=text,
         html=html,
-        url=link if link is not None and _is_web(link) else None,
+        url=link if link is not None and is_web_url(link) else None,
         source=channel.source,
         published=published,
         title=title,

@@ -204,8 +204,9 @@ def normalise_published(value: object) -> str | None:
     text = value.strip()
     if not text:
         return None
-    if _ISO_BASIC.fullmatch(text):
-        return _basic(text)
+    basic = _ISO_BASIC.fullmatch(text)
+    if basic is not None:
+        return _basic(basic)
     if text.isdigit():
         return _epoch(text) if text.isascii() else None
     if _ISO_MONTH.fullmatch(text):
@@ -218,10 +219,9 @@ def normalise_published(value: object) -> str | None:
     return _rfc2822(text)
 
 
-def _basic(text: str) -> str | None:
-    """An ISO 8601 basic-format date or datetime in the extended format (None if it names no such day)."""
-    m = _ISO_BASIC.fullmatch(text)
-    assert m is not None
+def _basic(m: re.Match[str]) -> str | None:
+    """An ISO 8601 basic-format date or datetime (its ``_ISO_BASIC`` match) in the extended format (None if it names
+    no such day)."""
     extended = f"{m['y']}-{m['m']}-{m['d']}"
     if m["h"] is not None:
         zone = m["zone"] or ""
