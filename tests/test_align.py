@@ -152,3 +152,20 @@ def test_participants_and_roles() -> None:
     at = text.index("handed")
     assert event_roles(text, "en", finder.find(text), (at, at + 6), converse=False) is None
     assert not sentence_events(text, "en", "2022-02-17", finder)
+
+
+def test_a_named_persons_words_are_cited_by_event_only_where_they_are_named() -> None:
+    """One event, but "Lavrov announced that ..." is his statement: an article that reports only the delivery does
+    not state it (it would put the announcement in that outlet's mouth), one that names him does; the speaker's
+    own state or ministry speaking is a party to the event and needs no such check."""
+    announced = (
+        "Foreign Minister Sergei Lavrov announced that Russia delivered its answer to Washington on Thursday."
+    )
+    named = "Russia delivered its answer to Washington on Thursday, Lavrov's ministry confirmed."
+    al = align([_dated("a", announced), _dated("b", SENT), _dated("c", named)])
+    a, b = (al.by_article[k][0] for k in "ab")
+    assert al.citing(a) == ["a", "c"]
+    assert al.citing(b) == ["a", "b", "c"]  # the plain delivery is stated by all three
+    ministry = "The Russian Foreign Ministry said it delivered its answer to Washington on Thursday."
+    al = align([_dated("a", ministry), _dated("b", SENT)])
+    assert al.citing(al.by_article["a"][0]) == ["a", "b"]

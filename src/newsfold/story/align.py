@@ -616,22 +616,81 @@ def link_events(al: Alignment, names: Mapping[str, str] | None = None) -> int:
     finder = ParticipantFinder(names)
     by_key = {a.key: a for a in al.articles}
     frames: dict[tuple[str, str, str], list[tuple[int, Event]]] = {}
+    heads: dict[int, str | None] = {}  # each unit's speaker stem (see _speaker_stem)
     for i, u in enumerate(al.units):
         if not u.stems & EVENT_OBJECTS:
             continue
         art = by_key[u.article]
-        for ev in sentence_events(u.text, art.lang, art.published, finder):
+        events = sentence_events(u.text, art.lang, art.published, finder)
+        for ev in events:
             frames.setdefault((ev.action, ev.agent, ev.receiver), []).append((i, ev))
+        if events:
+            heads[i] = _speaker_stem(u.text, art.lang, events, finder)
     pairs = {
         (i, j)
         for members in frames.values()
-        for (i, a), (j, b) in itertools.combinations(members, 2)
-        if i != j and a.objects & b.objects and _dates_agree(a.dates, b.dates)
+        for (i, a), (j, b) in itertools.permutations(members, 2)
+        if i != j
+        and a.objects & b.objects
+        and _dates_agree(a.dates, b.dates)
+        and _speaker_in(al, heads[i], j)
     }
     al.events = None
     if pairs:
         al.events = np.zeros((len(al.units), len(al.units)), dtype=bool)
         rows, cols = zip(*pairs, strict=True)
-        al.events[rows, cols] = al.events[cols, rows] = True
+        al.events[rows, cols] = True
     al._stated = None
     return len({(min(p), max(p)) for p in pairs})
+
+
+def speaker(text: str) -> str | None:
+    """The speaker an attribution clause of a sentence names: "Russian Foreign Minister Sergei Lavrov" in "... Lavrov
+    announced that ...", "..., Sergey Lavrov said on Thursday." or "..., according to Lavrov"; "A senior US official"
+    in "A senior US official said ..."; None without one."""
+    for pattern in _ATTRIBUTIONS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        span = m.group()
+        said = re.search(rf"(?:^|\s)(?:{_SAY})\b", span)
+        if pattern is _ATTRIBUTIONS[2] and said:  # ", said the minister."
+            found = span[said.end() :]
+        elif pattern is _ATTRIBUTIONS[3]:
+            found = re.sub(rf"^,?\s*(?:{ACCORDING})\s+", "", span)
+        else:
+            found = span[: said.start()] if said else ""
+        found = found.strip(" ,.;:")
+        if re.search(r"\w\w", found):
+            return found
+    return None
+
+
+def _speaker_stem(
+    text: str, lang: str | None, events: Sequence[Event], finder: ParticipantFinder
+) -> str | None:
+    """The stem of the last word of a unit's speaker, which a unit citing it by event must have; None when the unit
+    names no speaker or the speaker is a party to its events ("The United States said it had received ...", "The
+    Russian Foreign Ministry said it had delivered ..."). A named person is a third party even when the sentence also
+    names their state ("Russian Foreign Minister Sergei Lavrov announced that ...")."""
+    who = speaker(text)
+    if who is None:
+        return None
+    parties = {p for ev in events for p in (ev.agent, ev.receiver)}
+    named = finder.find(who, lang)
+    if named and all(p.key in parties for p in named):
+        return (
+            None  # a party itself speaks (a state, its ministry, "a senior US official"), not a third person
+        )
+    words = [w for w in re.findall(r"\w+", who) if len(w) > 1]
+    return _stem(words[-1].lower(), lang) if words else None
+
+
+def _speaker_in(al: Alignment, head: str | None, j: int) -> bool:
+    """Whether unit j may state by event what a unit with this speaker stem says: it names the speaker too.
+
+    Two reports of one event do not state the same sentence when one gives it as a third party's words ("Lavrov
+    announced that Russia will send its reply on Thursday") and the other does not name them ("The United States
+    received Russia's reply on Thursday"): citing the second for the first would put the announcement in its mouth.
+    """
+    return head is None or head in al.units[j].stems
