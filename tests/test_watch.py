@@ -340,6 +340,26 @@ def test_polled_items_are_read_as_the_feed_reader_reads_them(
     store.close()
 
 
+def test_polled_bodies_are_read_as_the_feed_reader_reads_them(
+    site: Site, tmp_path: Path, settings: Settings
+) -> None:
+    # html-typed text without tags: its entities decoded, as `newsfold ingest feed.xml` reads it
+    body = " ".join(
+        ["Tom &amp;amp; Jerry opened the harbour festival after a long debate in the council."] * 12
+    )
+    site.feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Harbour</title>'
+        f"<link>{site.base}/</link><description>x</description>"
+        f"<item><title>Festival</title><link>{site.base}/1.html</link><description>{body}</description></item>"
+        "</channel></rss>"
+    ).encode()
+    store = Store.open(tmp_path / "w.db")
+    assert watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)[0].new == 1
+    text = store.reader().execute("SELECT text FROM articles").fetchone()["text"]
+    assert "Tom & Jerry opened" in text and "&amp;" not in text
+    store.close()
+
+
 def test_an_empty_published_falls_back_to_updated() -> None:
     import feedparser
 

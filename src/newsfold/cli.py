@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -60,6 +61,22 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+class _StderrWarnings(logging.Handler):
+    """The library's warnings (a feed that failed under ``serve --watch``, a page not fetched, a setting that cannot
+    take effect on this store) and errors on the standard error of the moment, as ``newsfold: warning: ...``."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"newsfold: {record.levelname.lower()}: {record.getMessage()}", err=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("newsfold")
+    if not any(isinstance(h, _StderrWarnings) for h in logger.handlers):
+        handler = _StderrWarnings(logging.WARNING)
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+
+
 class _Ctx:
     def __init__(self, overrides: dict[str, str]) -> None:
         self.overrides = overrides
@@ -104,6 +121,7 @@ db_option = click.option(
 @click.pass_context
 def cli(ctx: click.Context, settings: tuple[tuple[str, str], ...]) -> None:
     """Fold news articles from many outlets into one cited story each."""
+    _show_warnings()
     ctx.obj = _Ctx(dict(settings))
     try:  # a bad setting (--setting, NEWSFOLD_*, the settings file) is a usage error, before any work starts
         ctx.obj.settings  # noqa: B018 - validates

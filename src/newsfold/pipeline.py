@@ -17,6 +17,7 @@ import datetime as dt
 import gc
 import itertools
 import json
+import logging
 import re
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -42,7 +43,11 @@ from newsfold.store import Store
 from newsfold.store import queries as q
 from newsfold.store.db import digest, row_to_article
 
+log = logging.getLogger(__name__)
+
 STATS_STATE = "cluster.stats"
+# When the store's first ingest run with ``cluster_embeddings`` on started: stories stored before it hold no embedding.
+EMBEDDED_STATE = "cluster.embedded_since"
 # Story states are written every this many batches, and at the end of a run (measured: writing them every batch
 # took a third of the placing process's time at 10k articles).
 SAVE_STATES_EVERY = 10
@@ -296,6 +301,19 @@ class Folder:
             self.stories.restore_stats(stats)
         for story_id, state in store.story_states(settings.hot_stories):
             self.stories.restore(story_id, state)
+        if settings.cluster_embeddings and store.index_state(EMBEDDED_STATE) is None:
+            # The first run with embeddings on: stories already stored hold none (see EMBEDDED_STATE)
+            stored = (
+                store.reader().execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
+            )
+            if stored:
+                log.warning(
+                    "cluster_embeddings is on, but the %d stories already in this store were built without "
+                    "embeddings: an article in another language joins one of them only once an article embedded "
+                    "from now on has joined it (ingest into a new store to embed them all)",
+                    stored,
+                )
+            store.save_index_state(EMBEDDED_STATE, dt.datetime.now(dt.UTC).isoformat().encode())
         self._touched: set[str] = set()
         self._created: set[str] = set()
         self._updated: set[str] = set()

@@ -28,7 +28,14 @@ import feedparser
 import httpx
 
 from newsfold import __version__
-from newsfold.ingest.feeds import is_web_url, item_language, item_link, item_published, item_title
+from newsfold.ingest.feeds import (
+    is_web_url,
+    item_body,
+    item_language,
+    item_link,
+    item_published,
+    item_title,
+)
 from newsfold.ingest.metadata import normalise_lang
 from newsfold.settings import Settings
 from newsfold.store import Store
@@ -193,16 +200,6 @@ def _save_state(path: Path | None, states: dict[str, FeedState]) -> None:
     path.write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
-def _item_body(entry: Any) -> tuple[str, bool]:
-    """The item's own body and whether it is markup: full content first, else the summary."""
-    for content in entry.get("content") or []:
-        value = content.get("value") or ""
-        if value.strip():
-            return value, "html" in str(content.get("type") or "") or bool(_TAG.search(value))
-    summary = entry.get("summary") or ""
-    return summary, bool(_TAG.search(summary))
-
-
 def _is_http(url: str | None) -> bool:
     return bool(url) and is_web_url(url or "")
 
@@ -226,7 +223,10 @@ def _item_lines(
         key = link or entry.get("id") or None
         if not key or store.raw_hash_of(key) is not None:
             continue
-        body, is_markup = _item_body(entry)
+        # The item's body as the feed reader reads it (full content first, else the summary; markup-typed content
+        # without tags is text, its entities decoded)
+        markup, plain = item_body(entry)
+        body, is_markup = (markup, True) if markup is not None else (plain or "", False)
         title = item_title(entry, rss)
         line: dict[str, Any] = {
             "id": key,

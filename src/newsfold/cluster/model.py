@@ -152,7 +152,6 @@ Vec = dict[str, float]
 STATE_MAGIC = b"NFS2"
 _KEY_SEP = "\x00"
 FIELDS = ("body", "title", "names", "nums")
-_DF_PREFIX = {"body": "", "title": "", "names": "@", "nums": "#"}
 
 
 _mul = operator.mul

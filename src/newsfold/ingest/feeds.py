@@ -94,7 +94,7 @@ def _text_value(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _body(entry: Mapping[str, Any]) -> tuple[str | None, str | None]:
+def item_body(entry: Mapping[str, Any]) -> tuple[str | None, str | None]:
     """Return ``(html, text)`` for an entry: full content first, else the summary.
 
     Markup-typed content without tags is text, its entities decoded ("Tom &amp; Jerry").
@@ -272,7 +272,7 @@ def _item(
     entry: Mapping[str, Any], channel: _Channel, key_base: str, location: str, number: int, settings: Settings
 ) -> RawDoc | Rejected:
     """One feed item as a RawDoc, or why it is not taken."""
-    html, text = _body(entry)
+    html, text = item_body(entry)
     if html is None and text is None:
         return Rejected(location, STAGE, "feed item has no content or summary")
     body = html if html is not None else text
