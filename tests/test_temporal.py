@@ -50,6 +50,29 @@ def test_future_tense_looks_forward() -> None:
     assert _values("They met last Thursday.") == ["2022-02-10"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("The verdict is expected on March 10.", "en", "2022-03-10"),
+        ("Le verdict est attendu le 10 mars.", "fr", "2022-03-10"),
+        ("Les élections sont prévues le 3 mars.", "fr", "2022-03-03"),
+        ("Las elecciones están convocadas para el 3 de marzo.", "es", "2022-03-03"),
+        ("La votación está programada para el 3 de marzo.", "es", "2022-03-03"),
+        ("As eleições estão marcadas para 3 de março.", "pt", "2022-03-03"),
+        ("La sentenza è attesa il 3 marzo.", "it", "2022-03-03"),
+        ("Le elezioni, fissate per il 3 marzo, restano in dubbio.", "it", "2022-03-03"),
+        ("Die Abstimmung ist für den 3. März angesetzt.", "de", "2022-03-03"),
+    ],
+)
+def test_a_date_something_is_planned_for_looks_forward_without_a_future_verb(
+    sentence: str, lang: str, expected: str
+) -> None:
+    # published 17 February 2022: a past "3 March" would be 2021's; a plan's date is the coming one
+    assert _values(sentence, lang=lang) == [expected]
+    no_plan = "Le scrutin du 3 mars a été fixé par décret."  # the date of what was fixed, not a plan: past
+    assert _values(no_plan, lang="fr") == ["2021-03-03"]
+
+
 def test_precision_and_span() -> None:
     (m,) = find_dates("Russia sent it on 17 December 2021, officials said.", published=None, lang="en")
     assert (m.value, m.precision, m.text) == ("2021-12-17", "day", "17 December 2021")

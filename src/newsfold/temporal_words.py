@@ -358,14 +358,16 @@ PERIOD_CUE = {
 # Future-tense cues looked for in the clause around an expression ("will meet on Monday", "si terrà il 15 marzo").
 FUTURE = {
     "en": r"\b(?:will|shall|'ll|would(?!\s+have)|is due|are due|(?:is|are) set (?:to|for)|slated|scheduled|"
-    r"expected to|plans? to|going to|to be held|upcoming|next)\b",
+    r"expected to|(?:is|are) expected (?:on|in|by|at)|plans? to|going to|to be held|upcoming|next)\b",
     # The simple conditional too: reported plans ("ha detto che si dimetterebbe a marzo", "qu'elle mettrait fin à ses
     # opérations le 31 octobre"). Not the conditional of "be" and "have", which with a participle reports a past
     # unconfirmed ("sarebbe stato ucciso il 3 marzo", "il aurait été tué", "habría muerto", "sería el autor"), nor a
     # modal with a past infinitive ("potrebbe essere stato minacciato").
     "it": r"\b\w+(?:rà|ranno|remo|rò)\b|\b(?!sare|avre|tratter)\w+rebber?o?\b(?!\s+(?:essere|esser|aver|avere)\b)|"
-    r"\bprossim[oaie]\b|\bin programma\b|\bprevist[oaie]\b",
-    "de": r"\b(?:wird|werden|werde|wirst|soll|sollen|will|wollen|wolle|geplant|plant|kommenden|nächsten)\b",
+    r"\bprossim[oaie]\b|\bin programma\b|\bprevist[oaie]\b|\bprogrammat[oaie]\b|\bfissat[oaie] (?:per|al|il)\b|"
+    r"\b(?:è|sono) attes[oaie]\b",
+    "de": r"\b(?:wird|werden|werde|wirst|soll|sollen|will|wollen|wolle|geplant|plant|kommenden|nächsten|"
+    r"angesetzt|vorgesehen|terminiert)\b",
     # The future's third person singular ("se tiendra", "débutera", "pourra", "mettra") in lower case, with a stem
     # ending as verbs' do, not as "caméra", "Sahara", "extra" or the passé simple "dura"; the conditional: "-erait"
     # (every -er verb and "ferait", not the imperfect "assurait", "déclarait") and the common others by name, not
@@ -374,12 +376,16 @@ FUTURE = {
     r"(?-i:[a-zà-ÿ]\w*(?:[eidv]|[^e]r|[iî]t|tt)ra)|\w+er(?:ait|aient)|"
     r"\w*(?:pour|dev|voud|viend|tiend|prend|mett|batt|di|fini|parti|sorti|ouvri|offri|choisi|recev|ver|enver|"
     r"faud|sau)r+(?:ait|aient)|"
-    r"ir(?:ait|aient)|sera|aura|saura|fera|ira|pourra|devra|va|vont|doit|doivent|prévu|prévue|prochain|prochaine)\b",
+    r"ir(?:ait|aient)|sera|aura|saura|fera|ira|pourra|devra|va|vont|doit|doivent|prévue?s?|programmée?s?|"
+    r"fixée?s? (?:au|à|pour)|"
+    r"(?:est|sont) attendue?s?|prochain|prochaine)\b",
     # The conditional's plural and its common singulars ("-ría" alone ends many nouns: "mayoría", "policía"; the
     # plurals "-erían" / "-rrían" are also imperfects: "querían", "ocurrían").
-    "es": r"\b\w+(?:rá|rán|remos)\b|\b(?!habr)\w+(?:ar|ir|dr)ían\b|\b(?:va a|van a|próxim[oa]|previsto|"
-    r"prevista|podría|tendría|debería|haría|iría|vendría|daría|entraría|llegaría)\b",
-    "pt": r"\b\w+(?:rá|rão|remos)\b|\b(?:vai|vão|próxim[oa]|previsto|prevista|poderia|poderiam|deveria|deveriam|"
+    "es": r"\b\w+(?:rá|rán|remos)\b|\b(?!habr)\w+(?:ar|ir|dr)ían\b|\b(?:va a|van a|próxim[oa]s?|previst[oa]s?|"
+    r"(?:programad|fijad)[oa]s? para|(?:está|están) (?:marcad|convocad)[oa]s? para|"
+    r"podría|tendría|debería|haría|iría|vendría|daría|entraría|llegaría)\b",
+    "pt": r"\b\w+(?:rá|rão|remos)\b|\b(?:vai|vão|próxim[oa]s?|previst[oa]s?|"
+    r"(?:marcad|agendad|programad)[oa]s? para|poderia|poderiam|deveria|deveriam|"
     r"faria|fariam|iria|iriam)\b",
     "ru": r"\b(?:будет|будут|буду|состоится|состоятся|планирует|планируют|намерен\w*|следующ\w*)\b",
     "ar": r"سوف|المقبل|المقبلة|القادم|القادمة|من المقرر|يعتزم",
