@@ -73,6 +73,30 @@ def test_a_date_something_is_planned_for_looks_forward_without_a_future_verb(
     assert _values(no_plan, lang="fr") == ["2021-03-03"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        (
+            "El alto el fuego entró en vigor en la madrugada del domingo y durará tres días.",
+            "es",
+            "2022-02-13",
+        ),
+        ("La trêve est entrée en vigueur dimanche et durera trois jours.", "fr", "2022-02-13"),
+        ("La tregua è entrata in vigore domenica e durerà tre giorni.", "it", "2022-02-13"),
+        ("Ministers met on Monday and will meet again in Geneva.", "en", "2022-02-14"),
+        (
+            "Ministers will meet on Monday and will decide then.",
+            "en",
+            "2022-02-21",
+        ),  # the future is the date's own
+    ],
+)
+def test_a_coordinated_future_after_the_date_is_another_clause(
+    sentence: str, lang: str, expected: str
+) -> None:
+    assert _values(sentence, lang=lang) == [expected]
+
+
 def test_precision_and_span() -> None:
     (m,) = find_dates("Russia sent it on 17 December 2021, officials said.", published=None, lang="en")
     assert (m.value, m.precision, m.text) == ("2021-12-17", "day", "17 December 2021")

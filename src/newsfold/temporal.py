@@ -231,7 +231,7 @@ def _resolve(
     groups = m.groupdict()
 
     def future() -> bool:
-        return rules.future.search(clause(sentence, m.start(), m.end())) is not None
+        return rules.future.search(clause(sentence, m.start(), m.end(), rules.future)) is not None
 
     def need_pub() -> dt.date:
         if published is None:
