@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from builders import text_article
 from newsfold.models import Article
-from newsfold.story.align import align, attribution_stems, sentence_events, stems, strip_dateline
+from newsfold.story.align import align, attribution_stems, stems, strip_dateline
+from newsfold.story.events import sentence_events
 from newsfold.story.recognise import ParticipantFinder, event_roles
 
 

@@ -87,7 +87,7 @@ def _states(article: Article, text: str) -> bool:
     return any(len(mine & w) >= 0.6 * len(mine) for w in windows)
 
 
-# Independent check for a citation made by the event path (align.link_events): the test's own small lexicon,
+# Independent check for a citation made by the event path (events.link_events): the test's own small lexicon,
 # not the module's tables. The line and the cited sentence both name the sending of a reply (receiving counts:
 # it is the same event seen from the other side), both parties of this story, and share an event date (the
 # dates each states, resolved against its own article's publish date, else that publish day).
