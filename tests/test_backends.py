@@ -12,7 +12,7 @@ import newsfold.backends.local as local
 from newsfold.backends import get_backend
 from newsfold.errors import NewsfoldError
 from newsfold.models import RawDoc, Rejected, Skipped
-from newsfold.pipeline import Prepared, load_snapshot
+from newsfold.preparation import Prepared, load_snapshot
 from newsfold.settings import Settings
 from newsfold.store import Store
 

@@ -4,10 +4,10 @@
     (dateline.py, outlets.py), dedup signature (dedup.py), cluster features (cluster/)   [pure, per article]
     -> place: exact copy / near-copy (dedup.CopyIndex), story (cluster.StoryIndex), store   [stateful]
 
-:func:`prepare` is a pure function of one :class:`RawDoc` and read-only settings, so a backend can run it over
-partitions anywhere (backends/). Only :class:`Folder` holds state: the store, the copy index and the story index.
-The fold of a story (summary, timeline, entities, quotes, coverage) is computed lazily by :func:`fold`, off the
-ingest path, and cached in the store until the story changes.
+:func:`~newsfold.preparation.prepare` is a pure function of one :class:`RawDoc` and read-only settings, so a
+backend can run it over partitions anywhere (backends/). Only :class:`Folder` holds state: the store, the copy index
+and the story index. The fold of a story (summary, timeline, entities, quotes, coverage) is computed lazily by
+:func:`fold`, off the ingest path, and cached in the store until the story changes.
 """
 
 from __future__ import annotations
@@ -18,30 +18,25 @@ import gc
 import itertools
 import json
 import logging
-import re
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsfold import cluster, dedup
 from newsfold.backends import Backend, get_backend
-from newsfold.clean import clean_text
-from newsfold.dateline import Dateline, dateline_date, find_dateline
 from newsfold.errors import StoreError
-from newsfold.extract import Extracted, extract_page
 from newsfold.headline import MAX_HEADLINES, choose_title
 from newsfold.ingest import read_inputs
-from newsfold.lang import language_of
-from newsfold.learned import LEARN_MIN_ARTICLES, boilerplate_keys, drop_learned, learned_boilerplate
+from newsfold.learned import drop_learned
 from newsfold.models import Article, CleanText, RawDoc, Rejected, Removed, Skipped
-from newsfold.outlets import Outlet, OutletRegistry
-from newsfold.sentences import paragraphs
+from newsfold.outlets import OutletRegistry
+from newsfold.preparation import Prepared, Snapshot, load_snapshot, prepare
 from newsfold.settings import Settings
 from newsfold.store import Store
 from newsfold.store import queries as q
-from newsfold.store.db import digest, row_to_article
+from newsfold.store.db import row_to_article
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +46,6 @@ EMBEDDED_STATE = "cluster.embedded_since"
 # Story states are written every this many batches, and at the end of a run (measured: writing them every batch
 # took a third of the placing process's time at 10k articles).
 SAVE_STATES_EVERY = 10
-# Publish dates outside these years are kept as given but flagged and not used as time features.
-MIN_YEAR = 1990
-MAX_YEARS_AHEAD = 1
 # Garbage-collector thresholds during an ingest run (restored afterwards). Each article allocates a few hundred
 # container objects (features, unpickled results, placement scratch) that die young, and with Python's default
 # (700, 10, 10) the collector ran ~260 times per 1,000 articles, full collections over the whole story index
@@ -70,192 +62,11 @@ MAX_PLACE_FAILURES = 20
 
 
 @dataclass(frozen=True, slots=True)
-class Prepared:
-    """One article after the per-article stages, ready for the stateful ones."""
-
-    article: Article
-    raw_hash: str
-    text_hash: str
-    signature: bytes | None  # the dedup signature, packed (dedup.packed_signature): the form the store keeps
-    features: cluster.ClusterDoc
-    line_keys: frozenset[str] = frozenset()  # short lines, for the outlet's learned boilerplate counts
-
-
-@dataclass(frozen=True, slots=True)
 class Progress:
     """What the progress callback is told after each input."""
 
     done: int
     location: str
-
-
-def _input_hash(raw: RawDoc) -> str:
-    """The identity of an input's article content: its markup or text, whitespace aside, not its wrapping.
-
-    The same article arriving as a .txt file and as a JSONL line under the same key is the same article.
-    """
-    body = raw.html if raw.html is not None else raw.text if raw.text is not None else raw.raw
-    return digest(" ".join(body.split()))
-
-
-_TLD = re.compile(r"\.(?:com|net|org|info|news|[a-z]{2})$", re.IGNORECASE)
-
-
-_LEAD_SOURCE = re.compile(
-    r"^([^\W\d_][\w .&'’]{1,40}?)\s+[-–—]\s+\S"
-)  # "Example News - The ministry said..."
-# Datelines open one of the first paragraphs (a subtitle may come first).
-DATELINE_PARAGRAPHS = 3
-
-
-def _dateline(body: str) -> Dateline | None:
-    for _, para in paragraphs(body)[:DATELINE_PARAGRAPHS]:
-        found = find_dateline(para)
-        if found is not None:
-            return found
-    return None
-
-
-def _outlet_from_text(cleaned: CleanText, body: str, outlets: OutletRegistry) -> Outlet | None:
-    """A known outlet named where nothing else tells: a removed site header ("Example News.com") or a lead
-    that opens with the outlet's name and a dash. Only registry outlets count: a header may be a section name."""
-    for removed in cleaned.removed:
-        if removed.kind != "site_header":
-            continue
-        name = removed.text.strip()
-        found = outlets.get(name) or outlets.get(_TLD.sub("", name))
-        if found is not None:
-            return found
-    lead = _LEAD_SOURCE.match(body)
-    return outlets.get(lead.group(1)) if lead else None
-
-
-def _absurd(published: str | None) -> bool:
-    if not published or len(published) < 4 or not published[:4].isdigit():
-        return False
-    year = int(published[:4])
-    return year < MIN_YEAR or year > dt.date.today().year + MAX_YEARS_AHEAD
-
-
-def _clean(raw: RawDoc, settings: Settings) -> tuple[CleanText, dict[str, str | None]] | Rejected:
-    """Turn the raw markup or text into a cleaned body, title and page metadata."""
-    meta: dict[str, str | None] = {}
-    if raw.html is not None:
-        extracted = extract_page(raw.html, url=raw.url)
-        if isinstance(extracted, Extracted):
-            meta = {
-                "date": extracted.date,
-                "date_source": extracted.date_source,
-                "author": extracted.author,
-                "sitename": extracted.sitename,
-                "url": extracted.url,
-                "lang": extracted.lang,
-            }
-            return CleanText(extracted.text, raw.title or extracted.title, extracted.removed), meta
-        if not raw.text:
-            return Rejected(raw.location, "clean", extracted.reason, raw.raw[:2000])
-    cleaned = clean_text(raw.text or "", title=raw.title, lang=raw.lang)
-    return cleaned, meta
-
-
-@dataclass(frozen=True, slots=True)
-class Snapshot:
-    """Read-only data the per-article stage uses besides the settings, taken once per run.
-
-    Attributes:
-        outlets: the outlet registry.
-        learned: outlet name -> line keys it repeats (learned boilerplate, see clean.py), as of the run's start.
-    """
-
-    outlets: OutletRegistry
-    learned: Mapping[str, frozenset[str]]
-
-
-def load_snapshot(store: Store) -> Snapshot:
-    """The outlet registry and every outlet's learned boilerplate as the store knows them now."""
-    counts: dict[str, dict[str, int]] = {}
-    totals: dict[str, int] = {}
-    for outlet, articles, key, n in store.line_counts(LEARN_MIN_ARTICLES):
-        counts.setdefault(outlet, {})[key] = n
-        totals[outlet] = articles
-    learned = {o: learned_boilerplate(c, totals[o]) for o, c in counts.items()}
-    return Snapshot(OutletRegistry.load(), {o: keys for o, keys in learned.items() if keys})
-
-
-def prepare(raw: RawDoc, settings: Settings, snapshot: Snapshot) -> Prepared | Rejected:
-    """Run every per-article stage on one input document.
-
-    Args:
-        raw: a document as read.
-        settings: read-only options.
-        snapshot: the outlet registry and learned boilerplate (read-only).
-
-    Returns:
-        The prepared article, or a Rejected saying why it cannot be taken.
-    """
-    if len(raw.raw) > settings.max_input_bytes:
-        return Rejected(raw.location, "clean", f"input larger than the {settings.max_input_bytes}-byte cap")
-    result = _clean(raw, settings)
-    if isinstance(result, Rejected):
-        return result
-    cleaned, meta = result
-    line = _dateline(cleaned.body)
-    url = raw.url or meta.get("url")  # a saved page without its address often names it (canonical link)
-    outlet = snapshot.outlets.resolve(
-        source=raw.source or meta.get("sitename"),
-        url=url,
-        agency=line.agency if line else None,
-    ) or _outlet_from_text(cleaned, cleaned.body.lstrip(), snapshot.outlets)
-    line_keys = boilerplate_keys(cleaned.body) if outlet else frozenset()
-    if outlet and outlet.name in snapshot.learned:
-        cleaned = drop_learned(cleaned, snapshot.learned[outlet.name])
-    body = cleaned.body.strip()
-    title = (cleaned.title or "").strip()
-    flags: list[str] = list(raw.flags)
-    if raw.fmt in {"html", "warc"} and len(body) < settings.min_body_chars:
-        return Rejected(raw.location, "clean", "no article body", raw.raw[:2000])
-    if not body and not title:
-        return Rejected(raw.location, "clean", "no text after cleaning", raw.raw[:2000])
-    if not body:
-        flags.append("title_only")
-    if not title:
-        title = body.split("\n", 1)[0][:200]
-    # a page's declared language (already an ISO 639-1 code, extract._declared_lang) is a hint: the text decides
-    # when it can (lang.language_of)
-    lang = raw.lang or language_of(f"{title}\n{body}", settings, hint=meta.get("lang"))
-    published, published_source = raw.published, "input" if raw.published else None
-    if not published and meta.get("date"):
-        published, published_source = meta["date"], meta.get("date_source") or "metadata"
-    if not published and line is not None:
-        found = dateline_date(line, None)
-        if found:
-            published, published_source = found, "dateline"
-    if _absurd(published):
-        flags.append("absurd_date")
-    article = Article(
-        key=raw.key,
-        location=raw.location,
-        fmt=raw.fmt,
-        raw=raw.raw,
-        text=body,
-        title=title,
-        url=url,
-        outlet=outlet.name if outlet else None,
-        published=published,
-        published_source=published_source,
-        lang=lang,
-        removed=cleaned.removed,
-        flags=tuple(flags),
-        author=meta.get("author"),
-    )
-    return Prepared(
-        article=article,
-        raw_hash=_input_hash(raw),
-        text_hash=digest(" ".join(body.split()).lower()) if body else digest("title:" + title.lower()),
-        signature=dedup.packed_signature(article, settings),
-        features=cluster.featurize(article, settings),
-        line_keys=line_keys,
-    )
 
 
 @dataclass(slots=True)

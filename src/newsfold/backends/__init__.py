@@ -1,4 +1,4 @@
-"""Engines that run the per-article stage (:func:`newsfold.pipeline.prepare`) over many documents.
+"""Engines that run the per-article stage (:func:`newsfold.preparation.prepare`) over many documents.
 
 The backend is chosen explicitly: ``local`` (this process, the default) or ``dask`` (extra ``dask``, imported
 lazily). Every backend returns results in input order, so the stateful placement that follows is deterministic.
@@ -13,7 +13,7 @@ from newsfold.errors import ConfigError
 
 if TYPE_CHECKING:
     from newsfold.models import RawDoc, Rejected, Skipped
-    from newsfold.pipeline import Prepared, Snapshot
+    from newsfold.preparation import Prepared, Snapshot
     from newsfold.settings import Settings
 
 

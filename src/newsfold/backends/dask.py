@@ -16,7 +16,7 @@ from newsfold.deps import require
 
 if TYPE_CHECKING:
     from newsfold.models import RawDoc, Rejected, Skipped
-    from newsfold.pipeline import Prepared, Snapshot
+    from newsfold.preparation import Prepared, Snapshot
     from newsfold.settings import Settings
 
 
@@ -32,7 +32,7 @@ def _prepare_chunk(docs: Sequence[Any], settings: Settings, snapshot: Snapshot) 
 
 
 class DaskBackend:
-    """Runs :func:`newsfold.pipeline.prepare` on Dask workers.
+    """Runs :func:`newsfold.preparation.prepare` on Dask workers.
 
     Args:
         workers: processes of a local cluster to start (default 2) when no scheduler is given.

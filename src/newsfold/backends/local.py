@@ -32,7 +32,7 @@ from newsfold.models import RawDoc, Rejected, Skipped
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
-    from newsfold.pipeline import Prepared, Snapshot
+    from newsfold.preparation import Prepared, Snapshot
     from newsfold.settings import Settings
 
 # Chunks of CHUNK inputs go to a worker at a time: big enough that pickling overhead is small, small enough that
@@ -53,7 +53,7 @@ Item = RawDoc | Rejected | Skipped
 
 def prepare_all(items: Iterable[Item], settings: Settings, snapshot: Snapshot) -> list[Prepared | Item]:
     """Prepare each document; pass read rejects and skips through; an unexpected error becomes a Rejected."""
-    from newsfold.pipeline import prepare
+    from newsfold.preparation import prepare
 
     out: list[Prepared | Item] = []
     for doc in items:
@@ -143,7 +143,7 @@ class _Worker:
 
 
 class LocalBackend:
-    """Runs :func:`newsfold.pipeline.prepare` on this machine.
+    """Runs :func:`newsfold.preparation.prepare` on this machine.
 
     Args:
         workers: processes for the per-article stage; 1 keeps everything in this process, None uses every core.
