@@ -201,3 +201,23 @@ def test_merging_finds_earlier_redirects_by_index(tmp_path: Path) -> None:
             "EXPLAIN QUERY PLAN UPDATE stories SET merged_into = ? WHERE merged_into = ?", ("b", "a")
         ).fetchall()
         assert any("stories_merged_into" in str(row[-1]) for row in plan)
+
+
+def test_stories_sort_by_instant_across_time_zones_and_absurd_years_are_no_storys_date(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        with store.transaction():
+            _add(store, _article("jp", "Quake in Japan", "x", "2022-03-08T03:00:00+09:00"), "jp")  # 03-07 18:00Z
+            _add(store, _article("is", "Volcano in Iceland", "x", "2022-03-07T23:30:00-05:00"), "is")  # 03-08 04:30Z
+            _add(store, _article("fr", "Wildfires in France", "x", "2022-03-08"), "fr")
+            _add(store, _article("k1", "King opens station", "x", "1900-01-01"), "king")
+            _add(store, _article("k2", "King opens station", "x", "2200-01-01"), "king")
+            _add(store, _article("k3", "King opens station", "x", "2021-05-04"), "king")
+            store.refresh_stories(["jp", "is", "fr", "king"], choose_title, dated_within=("1990", "2100"))
+        conn = store.reader()
+        rows = q.list_stories(conn)
+        assert [r["id"] for r in rows] == ["is", "fr", "jp", "king"]
+        assert rows[0]["last_published"] == "2022-03-08T04:30:00Z"
+        assert [r["id"] for r in q.list_stories(conn, since="2022-03-08")] == ["is", "fr"]
+        king = q.story_summary(conn, "king")
+        assert (king["first_published"], king["last_published"]) == ("2021-05-04", "2021-05-04")
+        assert q.article_json(conn, "k2")["published"] == "2200-01-01"  # the article keeps what it was given

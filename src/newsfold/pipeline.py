@@ -32,7 +32,7 @@ from newsfold.ingest import read_inputs
 from newsfold.learned import drop_learned
 from newsfold.models import Article, CleanText, RawDoc, Rejected, Removed, Skipped
 from newsfold.outlets import OutletRegistry
-from newsfold.preparation import Prepared, Snapshot, load_snapshot, prepare
+from newsfold.preparation import Prepared, Snapshot, load_snapshot, plausible_dates, prepare
 from newsfold.settings import Settings
 from newsfold.store import Store
 from newsfold.store import queries as q
@@ -227,7 +227,7 @@ class Folder:
             self._outlet_articles.clear()
         if self._touched:
             created, updated = self.store.refresh_stories(
-                sorted(self._touched), choose_title, max_titles=MAX_HEADLINES
+                sorted(self._touched), choose_title, max_titles=MAX_HEADLINES, dated_within=plausible_dates()
             )
             self._created.update(created)
             self._updated.update(updated)

@@ -92,6 +92,11 @@ def _absurd(published: str | None) -> bool:
     return year < MIN_YEAR or year > dt.date.today().year + MAX_YEARS_AHEAD
 
 
+def plausible_dates() -> tuple[str, str]:
+    """The publish dates that are not absurd, as ``(lowest, above the highest)`` strings ISO dates compare with."""
+    return str(MIN_YEAR), str(dt.date.today().year + MAX_YEARS_AHEAD + 1)
+
+
 def _clean(raw: RawDoc, settings: Settings) -> tuple[CleanText, dict[str, str | None]] | Rejected:
     """Turn the raw markup or text into a cleaned body, title and page metadata."""
     meta: dict[str, str | None] = {}

@@ -51,6 +51,17 @@ def _connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+# A story's size and its first and last publish instant, from the (story_id, published) index alone: a datetime with an
+# offset as UTC ("2022-03-07T23:30:00-05:00" is "2022-03-08T04:30:00Z"), so that stories sort by instant across time
+# zones; a plain date as it is. Dates outside the bounds (absurd years) are not a story's.
+_STORY_INSTANT = (
+    "CASE WHEN length(published) > 10 "
+    "THEN coalesce(strftime('%Y-%m-%dT%H:%M:%SZ', published), substr(published, 1, 10)) ELSE published END"
+)
+_STORY_SPAN = f"""SELECT count(*), min(CASE WHEN published >= ?1 AND published < ?2 THEN {_STORY_INSTANT} END),
+    max(CASE WHEN published >= ?1 AND published < ?2 THEN {_STORY_INSTANT} END) FROM articles WHERE story_id = ?3"""
+
+
 class Store:
     """A newsfold database. Open it with :meth:`open`; close it with :meth:`close` or a ``with`` block."""
 
@@ -402,7 +413,12 @@ class Store:
         return old
 
     def refresh_stories(
-        self, story_ids: Iterable[str], title_of: Any, *, max_titles: int = 200
+        self,
+        story_ids: Iterable[str],
+        title_of: Any,
+        *,
+        max_titles: int = 200,
+        dated_within: tuple[str, str] = ("0000", "9999"),
     ) -> tuple[list[str], list[str]]:
         """Recompute size, dates and title of the given stories from their members; drop their cached folds.
 
@@ -414,6 +430,8 @@ class Store:
             title_of: ``f(rows) -> str`` choosing a story title from rows with ``title`` and ``published``
                 (originals, else copies; oldest first).
             max_titles: how many of the newest headlines ``title_of`` sees.
+            dated_within: ``(lowest, highest)`` publish date strings a story's first and last date may come from
+                (the pipeline's plausible years: an absurd date, kept on its article, is no story's date).
 
         Returns:
             The ids of the stories created, and of those that existed and were updated.
@@ -422,10 +440,9 @@ class Store:
         updated: list[str] = []
         stamp = now_iso()
         conn = self._conn
+        lo, hi = dated_within
         for sid in story_ids:
-            size, first, last = conn.execute(
-                "SELECT count(*), min(published), max(published) FROM articles WHERE story_id = ?", (sid,)
-            ).fetchone()
+            size, first, last = conn.execute(_STORY_SPAN, (lo, hi, sid)).fetchone()
             if not size:  # every member moved away: the story is empty, kept so its id still answers
                 conn.execute(
                     "UPDATE stories SET size = 0, fold = NULL, updated = ? WHERE id = ?", (stamp, sid)
