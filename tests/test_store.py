@@ -203,11 +203,14 @@ def test_merging_finds_earlier_redirects_by_index(tmp_path: Path) -> None:
         assert any("stories_merged_into" in str(row[-1]) for row in plan)
 
 
-def test_stories_sort_by_instant_across_time_zones_and_absurd_years_are_no_storys_date(tmp_path: Path) -> None:
+def test_stories_sort_by_instant_across_time_zones_and_absurd_years_are_no_storys_date(
+    tmp_path: Path,
+) -> None:
     with Store.open(tmp_path / "s.db") as store:
         with store.transaction():
-            _add(store, _article("jp", "Quake in Japan", "x", "2022-03-08T03:00:00+09:00"), "jp")  # 03-07 18:00Z
-            _add(store, _article("is", "Volcano in Iceland", "x", "2022-03-07T23:30:00-05:00"), "is")  # 03-08 04:30Z
+            # 03-07 18:00Z and 03-08 04:30Z
+            _add(store, _article("jp", "Quake in Japan", "x", "2022-03-08T03:00:00+09:00"), "jp")
+            _add(store, _article("is", "Volcano in Iceland", "x", "2022-03-07T23:30:00-05:00"), "is")
             _add(store, _article("fr", "Wildfires in France", "x", "2022-03-08"), "fr")
             _add(store, _article("k1", "King opens station", "x", "1900-01-01"), "king")
             _add(store, _article("k2", "King opens station", "x", "2200-01-01"), "king")

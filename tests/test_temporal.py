@@ -97,6 +97,44 @@ def test_a_coordinated_future_after_the_date_is_another_clause(
     assert _values(sentence, lang=lang) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "published", "expected"),
+    [
+        # no tense cue in running text: the nearer one, weeks ahead
+        ("Une hausse des tarifs du gaz dès le 1er janvier.", "fr", dt.date(2018, 12, 18), "2019-01-01"),
+        ("Obbligo di mascherina all'aperto fino al 31 gennaio.", "it", dt.date(2021, 12, 23), "2022-01-31"),
+        ("Los españoles, llamados a las urnas el 25 de mayo.", "es", dt.date(2014, 5, 11), "2014-05-25"),
+        # a past verb anywhere in the sentence: the past one
+        ("Os manifestantes derrubaram Mubarak em 11 de fevereiro.", "pt", dt.date(2012, 1, 25), "2011-02-11"),
+        ("The protest on March 3 drew thousands of people.", "en", dt.date(2022, 2, 20), "2021-03-03"),
+        (
+            "La mattina dell'8 maggio, all'alba, si e' rotto il timone.",
+            "it",
+            dt.date(2011, 12, 27),
+            "2011-05-08",
+        ),
+        # a chronicle's or a dateline's date is past, verbless as its line is
+        ("1 gennaio, rissa a Porto Empedocle.", "it", dt.date(2011, 12, 27), "2011-01-01"),
+        (
+            "(ANSA) - ROMA, 10 gen. - Nuove proteste davanti al Senato.",
+            "it",
+            dt.date(2011, 12, 27),
+            "2011-01-10",
+        ),
+        (
+            "Gian Joseph Morici 3 agosto alle ore 16:42 - Intervista ad Antonio Vaccarino",
+            "it",
+            dt.date(2011, 4, 7),
+            "2010-08-03",
+        ),
+    ],
+)
+def test_a_day_without_a_year_in_a_clause_without_tense_is_the_nearer_one(
+    sentence: str, lang: str, published: dt.date, expected: str
+) -> None:
+    assert expected in _values(sentence, published, lang)
+
+
 def test_precision_and_span() -> None:
     (m,) = find_dates("Russia sent it on 17 December 2021, officials said.", published=None, lang="en")
     assert (m.value, m.precision, m.text) == ("2021-12-17", "day", "17 December 2021")

@@ -223,6 +223,29 @@ def _near_ahead(pub: dt.date, month: int, day: int) -> dt.date | None:
     return None
 
 
+# A date that heads its sentence ("8 gennaio, rissa a Palma"), a dateline's ("ROMA, 10 GEN -", "6 mag. (AdnKronos)")
+# or a post's time stamp ("3 agosto alle ore 16:42") is past however verbless its sentence: a chronicle, a wire's date.
+_STAMP_AFTER = re.compile(r"\.?\s*(?:[(–—-]|,?\s*(?:alle |à |a las |às |um )?(?:ore |h )?\d{1,2}[:.h]\d\d)")
+_HEAD_WORDS = 3
+
+
+def _in_running_text(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a date sits inside a sentence's running text (neither heads it nor stamps it; see _STAMP_AFTER)."""
+    return len(sentence[: m.start()].split()) >= _HEAD_WORDS and not _STAMP_AFTER.match(sentence, m.end())
+
+
+def _nearer_ahead(pub: dt.date, month: int, day: int) -> bool:
+    """Whether the coming day and month is nearer to ``pub`` than the past one (the same day counts as past)."""
+    if (month, day) == (pub.month, pub.day):
+        return False
+    try:
+        ahead = dt.date(pub.year + ((month, day) < (pub.month, pub.day)), month, day)
+        back = dt.date(pub.year - ((month, day) > (pub.month, pub.day)), month, day)
+    except ValueError:  # 29 February: the side decides, below
+        return False
+    return (ahead - pub).days < (pub - back).days
+
+
 def _resolve(
     kind: str, m: re.Match[str], rules: Rules, sentence: str, published: dt.date | None
 ) -> tuple[str, str]:
@@ -232,6 +255,10 @@ def _resolve(
 
     def future() -> bool:
         return rules.future.search(clause(sentence, m.start(), m.end(), rules.future)) is not None
+
+    # anywhere in the sentence: a clause without a verb of its own takes the sentence's tense
+    def past() -> bool:
+        return rules.past.search(sentence) is not None
 
     def need_pub() -> dt.date:
         if published is None:
@@ -273,6 +300,9 @@ def _resolve(
             return _day(pub.year + 1, month, day).isoformat(), "day"
         post = groups.get("post") or groups.get("dpre")
         forward = _is_next(post, lang) if post else future()  # "scorso"/"dernier" and "prossimo" set the side
+        if not post and not forward and not past() and _in_running_text(sentence, m):
+            # no tense cue at all: the nearer one (see temporal_words.PAST)
+            forward = _nearer_ahead(pub, month, day)
         if forward:
             year = pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
         else:

@@ -35,6 +35,7 @@ class Rules:
     gate_of: tuple[int, ...]  # each pattern's gate, by position in ``gates``
     not_today: re.Pattern[str]
     future: re.Pattern[str]
+    past: re.Pattern[str]
     anaphor_days: dict[str, tuple[int, bool]]
     anaphor_object: re.Pattern[str]
     listed_day: re.Pattern[str]
@@ -170,6 +171,7 @@ def rules(lang: str) -> Rules:
         gate_of=gate_of,
         not_today=re.compile(tw.NOT_TODAY[lang], re.IGNORECASE),
         future=re.compile(tw.FUTURE[lang], re.IGNORECASE),
+        past=re.compile(tw.PAST[lang], re.IGNORECASE),
         anaphor_days=anaphor_days,
         anaphor_object=re.compile(r"\s+" + tw.ANAPHOR_OBJECT[lang], re.IGNORECASE),
         listed_day=re.compile(_listed_day(lang), re.IGNORECASE),

@@ -390,6 +390,31 @@ FUTURE = {
     "ru": r"\b(?:будет|будут|буду|состоится|состоятся|планирует|планируют|намерен\w*|следующ\w*)\b",
     "ar": r"سوف|المقبل|المقبلة|القادم|القادمة|من المقرر|يعتزم",
 }
+# Past-tense cues (the simple past and the compound past with its participle, the imperfect; en, fr, es, it, pt, de,
+# ru, ar), looked for in the clause of a day and month written without a year: with neither these nor a future cue
+# the clause gives no side ("les 18 et 19 avril", "dès le 1er janvier" in a list of measures), and the nearer such
+# date is taken: mostly the coming one when it is weeks ahead, as reports announce what is scheduled.
+PAST = {
+    "en": r"\b(?:was|were|had|did|\w{3,}ed|said|told|took|met|came|went|made|gave|began|held|left|won|lost|saw|fell|"
+    r"rose|led|sent|brought|found|kept|paid|ran|spoke|wrote|became|struck|fought|fled|shot|drew|grew|threw|knew|"
+    r"flew|wore|stood|sat|rang|drove|rode|broke|chose|froze|stole|woke|got|shook|sold|bought|caught|taught|sought|"
+    r"thought|built|spent|meant|felt|dealt|slept|heard|laid|sank|hung|hid|bit|lit|dug|spun|swore|tore|ate|forgot|"
+    r"ago)\b",
+    "fr": r"\b(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent|eut|eurent)\s+(?:\w+\s+){0,2}?"
+    r"\w+(?:é|ée|és|ées|i|is|ie|it|u|us|ue|ert|erte|eint|ait)\b|\b\w+(?<!r)(?:ait|aient)\b|\b\w+èrent\b|"
+    r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\s+(?:été\s+)?\w+(?:é|ée|és|ées|i|is|u|us)\b",
+    "es": r"\b(?:\w{3,}(?:ó|aron|ieron|aba|aban)|fue|fueron|era|eran|había|habían|estaba|estaban|"
+    r"(?:ha|han|hemos|habría|habrían)\s+\w+(?:ado|ido))\b",
+    "it": r"\b(?:(?:ha|hanno|è|e'|sono|era|erano|aveva|avevano|fu|furono)\s+(?:[\w'’]+\s+){0,2}?"
+    r"\w+(?:at[oaie]|ut[oaie]|it[oaie]|s[oaie]|tt[oaie])|\w{3,}(?:ò|ì|arono|erono|irono|ava|avano|eva|evano)|"
+    r"(?:sarebbe(?:ro)?|avrebbe(?:ro)?)\s+(?:stat[oaie]\s+)?\w+(?:at[oaie]|ut[oaie]|it[oaie]|s[oaie]|tt[oaie]))\b",
+    "pt": r"\b(?:\w{3,}(?:ou|aram|eram|iram|ava|avam)|foi|foram|era|eram|tinha|tinham|havia|estava|estavam|"
+    r"(?:teria|teriam|terá|terão)\s+\w+(?:ado|ido))\b",
+    "de": r"\b(?:hatte|hatten|war|waren|wurde|wurden|sagte|sagten|erklärte|teilte|teilten|kündigte|einigten|"
+    r"(?:hat|haben|ist|sind)\b.*\bge\w+(?:t|en))\b",
+    "ru": r"\b\w+(?:ал|ала|али|ало|ил|ила|или|ило|ел|ела|ели|ёл)(?:ся|сь)?\b",
+    "ar": r"(?!)",
+}
 # Words of a plan right before a subordinator ("Il est prévu que", "Está previsto que", "È previsto che", "It is
 # expected that", "من المقرر أن"): the clause after it is planned, in whatever mood.
 SCHEDULED = (
