@@ -170,3 +170,20 @@ def test_a_named_persons_words_are_cited_by_event_only_where_they_are_named() ->
     ministry = "The Russian Foreign Ministry said it delivered its answer to Washington on Thursday."
     al = align([_dated("a", ministry), _dated("b", SENT)])
     assert al.citing(al.by_article["a"][0]) == ["a", "b"]
+
+
+def test_an_event_said_as_to_come_is_stated_by_its_report_as_done_not_the_reverse() -> None:
+    """ "Russia will send its answer on Thursday" (written that morning) does not state that it was received;
+    "Russia delivered its answer on Thursday" states that the plan happened."""
+    planned = "Russia will deliver its answer to Washington on Thursday, officials in Moscow confirmed."
+    al = align(
+        [
+            _dated("a", planned),
+            _dated("b", SENT),
+            _dated("c", "Russia to deliver its answer to Washington today"),
+        ]
+    )
+    a, b, c = (al.by_article[k][0] for k in "abc")
+    assert al.citing(b) == ["b"]  # the delivery is stated by neither plan
+    assert al.citing(a) == ["a", "b", "c"]  # the plan is stated by the delivery and by the other plan
+    assert "b" in al.citing(c)

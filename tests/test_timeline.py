@@ -29,6 +29,20 @@ def test_same_event_across_articles_is_one_entry_citing_all() -> None:
     assert [(e.date, e.articles) for e in snow] == [("2022-02-15", ("c",))]
 
 
+def test_an_entry_giving_a_persons_words_cites_only_the_articles_that_name_them() -> None:
+    arts = [
+        _article(
+            "a",
+            "Foreign Minister Sergei Lavrov announced that Russia will send its security reply on Thursday.",
+        ),
+        _article("b", "Russia will send its security reply on Thursday, Lavrov told reporters in Moscow."),
+        _article("c", "The United States received the Russian security reply on Thursday in Moscow."),
+    ]
+    (entry,) = [e for e in story_timeline(arts) if e.date == "2022-02-17"]
+    assert "Lavrov" in entry.text
+    assert set(entry.articles) == {"a", "b"}  # c reports the day's event, not Lavrov's announcement
+
+
 def test_entries_are_sorted_and_relative_dates_need_a_publish_date() -> None:
     arts = [
         _article("a", "Yesterday the ministry published its reply to the letter.", None),

@@ -16,8 +16,9 @@ to an article that does not say it. It is model-free, multilingual and cheap: on
 
 Beside word overlap, a second and stricter path links sentences that state the same *event* in other words
 (:func:`newsfold.story.events.link_events`: the same action about the same thing, the same two participants in
-the same roles, and compatible dates), so that "Russia will submit its response to Washington today" and "The US
-received a written response from Russia on Thursday" cite each other's articles.
+the same roles, and compatible dates), so that "Russia delivered its response to Washington on Thursday" and "The US
+received a written response from Russia on Thursday" cite each other's articles. An event said as to come ("Russia
+will submit its response today") is stated by a report of it as done, not the reverse.
 """
 
 from __future__ import annotations

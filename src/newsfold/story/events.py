@@ -15,6 +15,9 @@ from newsfold import textnorm
 from newsfold.story.align import _ATTRIBUTIONS, _FAMILIES, _SAY, ACCORDING, Alignment, _stem, _words
 from newsfold.story.recognise import RECEIVE_WORDS, ParticipantFinder, asserted, event_roles
 from newsfold.temporal import find_dates, parse_published
+from newsfold.temporal_clause import clause
+from newsfold.temporal_rules import LANGS
+from newsfold.temporal_rules import rules as rules_for
 
 # --- Event links: one fact worded differently -------------------------------------------------------------
 # Word overlap cannot tell that "Russia will submit its response to Washington's letter today" and "The US
@@ -58,6 +61,15 @@ class Event:
     receiver: str
     objects: frozenset[str]
     dates: tuple[str, ...]
+    planned: bool = False  # said as to come ("will send", "envoiera", "to send"), not as done
+
+
+def _planned(text: str, lang: str | None, at: int, end: int) -> bool:
+    """Whether the action word at ``text[at:end]`` is in a clause in the future tense (or a headline's "to send")."""
+    future = rules_for(lang if lang in LANGS else "en").future
+    if future.search(clause(text, at, end, future)):
+        return True
+    return lang == "en" and re.search(r"\bto\s*$", text[max(0, at - 4) : at]) is not None
 
 
 def sentence_events(
@@ -101,7 +113,8 @@ def sentence_events(
             continue
         roles = event_roles(text, lang, found, m.span(), converse=converse, complement=complement)
         if roles is not None and action is not None:
-            out.append(Event(action, roles[0], roles[1], objects, dates))
+            planned = _planned(text, lang, m.start(), m.end())
+            out.append(Event(action, roles[0], roles[1], objects, dates, planned))
     return out
 
 
@@ -138,6 +151,8 @@ def link_events(al: Alignment, names: Mapping[str, str] | None = None) -> int:
         for members in frames.values()
         for (i, a), (j, b) in itertools.permutations(members, 2)
         if i != j
+        # "The US received Russia's reply" states "Russia will send its reply today" (it happened), not the reverse
+        and (a.planned or not b.planned)
         and a.objects & b.objects
         and _dates_agree(a.dates, b.dates)
         and _speaker_in(al, heads[i], j)

@@ -33,9 +33,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
+from newsfold.story.events import speaker
+from newsfold.story.recognise import ParticipantFinder
 from newsfold.temporal import TimeMention, date_order, parse_published, precision_rank, scan_article
 
 # Two sentences on the same date are one event when this share of the shorter one's content words is in the other
@@ -181,6 +184,29 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
     return groups
 
 
+# Articles that open a speaker phrase ("The ministry said"), in the eight languages' Latin scripts: not a name.
+_ARTICLE = re.compile(r"the|an?|l[ae]s?|une?|el|los|las|il|lo|gli|der|die|das|eine?|os?|as", re.IGNORECASE)
+
+
+@cache
+def _finder() -> ParticipantFinder:
+    return ParticipantFinder(None)
+
+
+def _named_speaker(text: str) -> str | None:
+    """The last word, case-folded, of the person or body an entry's sentence gives its words as ("Lavrov" in "Foreign
+    Minister Sergei Lavrov announced that ..."); None when it names none. An entry cites only the articles that name
+    them too: a report that the reply arrived does not state Lavrov's announcement that it would be sent."""
+    who = speaker(text)
+    if who is None:
+        return None
+    found = _finder().find(who, None)
+    if found and all(p.key.startswith("state:") for p in found):
+        return None  # a state or its ministry speaks: a party to the day's events
+    names = [w for w in re.findall(r"[^\W\d_][\w'’-]*", who) if w[0].isupper() and not _ARTICLE.fullmatch(w)]
+    return names[-1].casefold() if names else None
+
+
 def _entry(group: list[_Candidate], bonus: float) -> TimelineEntry:
     # centrality: how much of the group each sentence shares words with; the best sentence is central and reads well
     def centrality(c: _Candidate) -> float:
@@ -189,10 +215,12 @@ def _entry(group: list[_Candidate], bonus: float) -> TimelineEntry:
     best = max(group, key=lambda c: (centrality(c) * c.quality, -len(c.text)))
     keys: list[str] = []
     per_article: dict[str, float] = {}
+    named = _named_speaker(best.text)
     for c in group:
-        if c.key not in per_article:
+        cites = named is None or c.key == best.key or named in c.text.casefold()
+        if c.key not in per_article and cites:
             keys.append(c.key)
-        per_article[c.key] = max(per_article.get(c.key, 0.0), c.weight)
+        per_article[c.key] = max(per_article.get(c.key, 0.0), c.weight)  # every report of the day counts
     score = sum(per_article.values()) * PRECISION_WEIGHT.get(best.precision, 0.2) + bonus
     return TimelineEntry(best.date, best.text, tuple(keys), round(score, 4))
 
