@@ -220,3 +220,132 @@ def test_reported_speech_keeps_the_words_it_quotes() -> None:
     )
     texts = [q.text for q in _quotes([art])]
     assert len(texts) == 1 and "tens of thousands" in texts[0] and "left of homes" not in texts[0]
+
+
+Q = "We will open twelve new clinics before the winter"
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in _quotes([_art("a", text)])]
+
+
+def test_a_name_in_a_fronted_clause_is_not_whom_the_pronoun_speaks_for() -> None:
+    agreed = "“We agreed to keep supporting Ukraine for as long as it takes.”"
+    texts = {
+        "en": "Chancellor Olaf Scholz arrived in Paris on Monday. After talks with Joe Biden, Emmanuel Macron and "
+        f"Rishi Sunak, he said: {agreed}",
+        "en2": f"Olaf Scholz arrived in Paris on Monday. After talks with Joe Biden he said: {agreed}",
+        # the fronted clause in the sentence before the quote's
+        "en3": "Olaf Scholz arrived in Paris on Monday. After talks with Joe Biden, Emmanuel Macron and Rishi Sunak, "
+        f"he announced new aid. {agreed[:-2]},” he said.",
+        "en4": "Vladimir Putin spoke in Moscow. Asked about Joe Biden, he said: “We will respond to any provocation "
+        "from the alliance.”",
+        "de": "Bundeskanzler Olaf Scholz reiste am Montag nach Paris. Nach Gesprächen mit Joe Biden und Emmanuel "
+        "Macron sagte er: „Wir werden die Ukraine weiter unterstützen, so lange es nötig ist.“",
+        "fr": "Le chancelier Olaf Scholz est arrivé lundi à Paris. Après un entretien avec Joe Biden, il a déclaré : "
+        "« Nous soutiendrons l'Ukraine aussi longtemps qu'il le faudra. »",
+    }
+    speakers = {k: "Vladimir Putin" if k == "en4" else "Olaf Scholz" for k in texts}
+    assert _speakers_without_a_model(texts) == {k: [(name, True)] for k, name in speakers.items()}
+    art = _art("a", f"Maria Lopez met voters. When asked about Carlos Ruiz, she said: “{Q}.”")
+    assert [q.speaker for q in _quotes([art])] == ["Maria Lopez"]
+
+
+def test_with_no_subject_before_the_fronted_clause_the_quote_has_no_speaker() -> None:
+    agreed = "“We agreed to keep supporting Ukraine for as long as it takes.”"
+    texts = {
+        "en": f"After talks with Joe Biden, Emmanuel Macron and Rishi Sunak, he said: {agreed}",
+        "en2": f"When Joe Biden arrived in Kyiv, he said: {agreed}",
+        "en3": f"After talks with Joe Biden he said: {agreed}",
+        "ru": "После переговоров с Джо Байденом он заявил: «Мы будем поддерживать Украину столько, сколько "
+        "потребуется».",
+        "it": "Olaf Scholz è arrivato a Roma. Dopo l'incontro con Giorgia Meloni ha detto: «Continueremo a "
+        "sostenere l'Ucraina finché sarà necessario».",
+    }
+    assert _speakers_without_a_model(texts) == {k: [] for k in texts}
+    # nor is it the last speaker, when the quote's own sentence names that one after a preposition
+    assert _speakers(
+        f"“{Q},” Carlos Ruiz said. After talks with Carlos Ruiz, she said: “{Q} in the north.”"
+    ) == ["Carlos Ruiz"]
+
+
+def test_a_subject_after_the_verb_is_the_speaker() -> None:
+    hilfe = "„Wir werden die Ukraine weiter unterstützen, so lange es nötig ist.“"
+    texts = {
+        "de": f"Nach dem Treffen mit Joe Biden sagte Olaf Scholz: {hilfe}",
+        "de2": f"Am Montag sagte Olaf Scholz in Berlin: {hilfe}",
+        "de3": f"Kanzler Olaf Scholz sprach in Berlin. Am Montag sagte der Kanzler: {hilfe}",
+        "it": "Dopo l'incontro con Joe Biden ha detto Giorgia Meloni: «Continueremo a sostenere l'Ucraina finché "
+        "sarà necessario».",
+        # after an English verb stands its object
+        "en": "Sergei Lavrov told Antony Blinken: “We will respond to any provocation from the alliance.”",
+    }
+    speakers = {"de": "Olaf Scholz", "de2": "Olaf Scholz", "de3": "Olaf Scholz", "it": "Giorgia Meloni"}
+    speakers["en"] = "Sergei Lavrov"
+    assert _speakers_without_a_model(texts) == {k: [(name, True)] for k, name in speakers.items()}
+
+
+def test_a_person_a_preposition_governs_in_the_speaker_phrase_is_not_the_speaker() -> None:
+    assert _speakers(f"Carlos Ruiz spoke first. “{Q},” said a friend of Carlos Ruiz.") == []
+    assert _speakers(f"Carlos Ruiz spoke first. “{Q},” the lawyer for Carlos Ruiz said.") == []
+    assert _speakers(f"Health Minister Maria Lopez spoke. “{Q},” a friend of the minister said.") == []
+    assert _speakers(f"Maria Lopez of the Ministry of Health said: “{Q}.”") == ["Maria Lopez"]
+    # a body still speaks through its spokesman
+    assert _speakers(f"A spokesman for the Ministry of Health said: “{Q}.”") == ["Ministry of Health"]
+    texts = {
+        "fr": "« Nous soutiendrons l'Ukraine aussi longtemps qu'il le faudra », a déclaré Emmanuel Macron après un "
+        "entretien avec Joe Biden.",
+        "en": "“We will open twelve new clinics before the winter,” Maria Lopez in Madrid said.",
+    }
+    assert _speakers_without_a_model(texts) == {
+        "fr": [("Emmanuel Macron", True)],
+        "en": [("Maria Lopez", True)],
+    }
+
+
+def test_the_speech_verb_nearest_the_quote_introduces_it() -> None:
+    assert _speakers(f"Maria Lopez said Carlos Ruiz had warned: “{Q}.”") == ["Carlos Ruiz"]
+    got = {
+        q.text: q.speaker
+        for q in _quotes([_art("a", f"“{Q},” Maria Lopez said, while Carlos Ruiz said: “No.”")])
+    }
+    assert got == {Q: "Maria Lopez"}
+    text = f"“{Q},” Maria Lopez said, while Carlos Ruiz said: “The budget has no money left for any of it.”"
+    got = {q.text: q.speaker for q in _quotes([_art("a", text)])}
+    assert got == {Q: "Maria Lopez", "The budget has no money left for any of it.": "Carlos Ruiz"}
+
+
+def test_a_sentence_after_a_quote_that_ends_its_own_is_not_its_attribution() -> None:
+    assert _speakers(f"Maria Lopez said: “{Q}.” Carlos Ruiz said the plan was far too expensive.") == [
+        "Maria Lopez"
+    ]
+    assert _speakers(f"Carlos Ruiz arrived. “{Q}.” Maria Lopez said the plan was far too expensive.") == []
+    assert _speakers("“Is this a plan or a list of wishes for the winter?” Carlos Ruiz asked.") == [
+        "Carlos Ruiz"
+    ]
+
+
+def test_passive_speakers_and_quoted_as_saying() -> None:
+    assert _speakers(f"“{Q},” Carlos Ruiz was told by Maria Lopez.") == []
+    assert _speakers(f"Maria Lopez was quoted as saying: “{Q}.”") == ["Maria Lopez"]
+    assert _speakers(f"“{Q},” the agency quoted Maria Lopez as saying.") == ["Maria Lopez"]
+    assert _speakers(f"“{Q},” Carlos Ruiz was quoted by the agency as saying.") == ["Carlos Ruiz"]
+
+
+def test_a_headline_and_an_apposition_name_the_speaker_and_a_nationality_does_not() -> None:
+    assert _speakers(f"Maria Lopez: “{Q}”") == ["Maria Lopez"]
+    assert _speakers(f"Maria Lopez, the health minister, said: “{Q}.”") == ["Maria Lopez"]
+    text = "Antony Blinken met Sergei Lavrov in Geneva. “We will respond to any provocation from the alliance,” the "
+    assert _speakers_without_a_model({"en": text + "Russian said."}) == {"en": []}
+
+
+def test_she_then_he_are_two_speakers_and_a_name_quoted_by_another_is_not_theirs() -> None:
+    text = (
+        f"Maria Lopez met Carlos Ruiz on Monday. “{Q},” she said. “There is no money left in the budget for any "
+        "of it,” he replied."
+    )
+    assert _speakers(text) == ["Maria Lopez"]
+    assert _speakers(f"Maria Lopez, quoting Carlos Ruiz, said: “{Q}.”") == []
+    # a spokesman's words are not the chancellor's, however the name was typed
+    text = "„Wir werden die Ukraine weiter unterstützen, so lange es nötig ist“, sagte ein Sprecher des Kanzlers Olaf "
+    assert _speakers_without_a_model({"de": text + "Scholz."}) == {"de": []}
