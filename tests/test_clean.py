@@ -382,6 +382,14 @@ def test_a_short_first_line_is_the_headline_when_the_lede_takes_it_up() -> None:
         assert (header, "site_header") in [(r.text, r.kind) for r in result.removed]
     # a short line with a long sentence that is not right under it stays a header
     assert clean_text(f"Court fines publisher\nHome\n{lede}\n{rest}").title == shorten(lede)
+    # a lede of a headline's length is still a sentence under its headline (QA sweep: a 20-word lede lost it)
+    lede20 = (
+        "A powerful earthquake struck central Chile on Monday, killing at least ten people and damaging buildings "
+        "in Santiago, officials said."
+    )
+    for headline in ("Earthquake strikes Chile", "Chile quake"):
+        result = clean_text(f"{headline}\n{lede20}\n{rest}")
+        assert result.title == headline and result.body == f"{lede20}\n\n{rest}" and not result.removed
 
 
 @pytest.mark.parametrize(

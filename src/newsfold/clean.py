@@ -375,8 +375,10 @@ def _short_headline(lines: list[str], head: list[int], lede: int) -> bool:
     has nothing to do with the lede under it.
     """
     first = lines[head[0]]
-    if head[1:2] != [lede] or not _is_sentence(lines[lede]) or _words(lines[lede]) <= HEADLINE_WORDS:
+    if head[1:2] != [lede] or not _is_sentence(lines[lede]):
         return False
+    if _words(lines[lede]) <= HEADLINE_WORDS and not lines[lede].rstrip().endswith(_FULL_STOPS):
+        return False  # a lede is a sentence: long, or ending in a full stop (a 20-word lede is common)
     if not _SHORT_HEADLINE.fullmatch(first) or not first[0].isupper():
         return False
     words = first.split()
