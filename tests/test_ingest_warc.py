@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsfold.ingest.warc import read_warc
-from newsfold.models import RawDoc, Rejected
+from newsfold.models import RawDoc, Rejected, Skipped
 from newsfold.settings import Settings
 
 DATA = Path(__file__).parent / "data" / "ingest"
@@ -18,12 +18,17 @@ warcio = pytest.importorskip("warcio")
 
 def test_html_responses_only(settings: Settings) -> None:
     out = list(read_warc(DATA / "crawl.warc.gz", "crawl", "c.warc.gz", settings))
-    assert all(isinstance(d, RawDoc) for d in out)
     assert [(d.key, d.location) for d in out if isinstance(d, RawDoc)] == [
         ("https://news.example/ru/transport", "c.warc.gz:3"),  # 1 warcinfo, 2 request, 3 response
-        ("https://news.example/en/ferry", "c.warc.gz:9"),  # the image (5) and the 404 (7) pass silently
+        ("https://news.example/en/ferry", "c.warc.gz:9"),
     ]
-    ru, en = out
+    # the image (5) holds no article and is counted as skipped; the 404 page (7) is an error page, quarantined;
+    # warcinfo and requests are the archive's own records and pass over
+    assert [d.location for d in out if isinstance(d, Skipped)] == ["c.warc.gz:5"]
+    assert [(d.location, d.reason) for d in out if isinstance(d, Rejected)] == [
+        ("c.warc.gz:7", "error page (HTTP 404)")
+    ]
+    ru, en = [d for d in out if isinstance(d, RawDoc)]
     assert (
         isinstance(ru, RawDoc) and ru.html is not None and "сорок новых трамваев" in ru.html
     )  # HTTP charset
@@ -52,7 +57,10 @@ def test_damaged_record_in_the_middle_the_rest_is_read(tmp_path: Path, settings:
     (tmp_path / "d.warc.gz").write_bytes(b"".join([*members[:2], bytes(broken), *members[3:]]))
     out = list(read_warc(tmp_path / "d.warc.gz", "d", "d.warc.gz", settings))
     rejected = [d for d in out if isinstance(d, Rejected)]
-    assert len(rejected) == 1 and rejected[0].location == "d.warc.gz:3"
+    assert [r.location for r in rejected] == [
+        "d.warc.gz:3",
+        "d.warc.gz:7",
+    ]  # the damaged record, the 404 page
     assert [d.key for d in out if isinstance(d, RawDoc)] == ["https://news.example/en/ferry"]
 
 
@@ -66,7 +74,7 @@ def test_uncompressed_and_whole_file_gzip(tmp_path: Path, settings: Settings) ->
             ("https://news.example/ru/transport", f"{name}:3"),
             ("https://news.example/en/ferry", f"{name}:9"),
         ], name
-        assert len(out) == 2
+        assert len(out) == 4  # and the image (skipped) and the 404 page (quarantined)
 
 
 def test_record_over_the_cap(tmp_path: Path, settings: Settings) -> None:
@@ -104,3 +112,14 @@ def test_a_record_with_unparsable_headers_is_quarantined_with_a_readable_reason(
     path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\n\r\n\x00\x01 not a record at all\r\n\r\n")
     rejected = [d for d in read_warc(path, "garbage", "garbage.warc", settings) if isinstance(d, Rejected)]
     assert rejected and all("Error" not in r.reason for r in rejected), [r.reason for r in rejected]
+
+
+def test_a_record_without_headers_is_quarantined_with_a_plain_reason(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "nh.warc"
+    path.write_bytes(b"WARC/1.0\r\n\r\n" + b"x" * 200 + b"\r\n\r\n")
+    out = list(read_warc(path, "nh", "nh.warc", settings))
+    assert [(d.location, d.reason) for d in out if isinstance(d, Rejected)] == [
+        ("nh.warc:1", "malformed record headers: no WARC-Type")
+    ]

@@ -76,7 +76,8 @@ class Rejected:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A file of no known format inside a folder given to ingest: not an input, only counted."""
+    """A file of no known format inside a folder given to ingest, or a record of an archive that holds no article (an
+    image, a redirect): not an input, only counted."""
 
     location: str
 

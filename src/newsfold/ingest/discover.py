@@ -27,7 +27,7 @@ from newsfold.settings import Settings
 
 STAGE = "read"
 
-Reader = Callable[[Path, str, str, Settings], Iterator[RawDoc | Rejected]]
+Reader = Callable[[Path, str, str, Settings], Iterator[RawDoc | Rejected | Skipped]]
 READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
     "text": read_text,

@@ -1,9 +1,10 @@
 """WARC archives (``.warc``, ``.warc.gz``), streamed record by record with warcio (extra ``warc``).
 
 A ``response`` record with status 200 and an HTML content type (or a ``resource`` record of HTML) is one
-article, keyed by its ``WARC-Target-URI``. Every other record (``warcinfo``, ``request``, images, redirects)
-is not an article and is passed over without a trace. Records are numbered from 1 in file order, all types
-counted.
+article, keyed by its ``WARC-Target-URI``. An HTML response with an error status (4xx, 5xx) is an error page,
+quarantined as such. The other records that carry a captured payload (images, PDFs, redirects, ``revisit``
+records) hold no article and are counted as skipped; the archive's own records (``warcinfo``, ``request``,
+``metadata``) are passed over. Records are numbered from 1 in file order, all types counted.
 
 warcio quietly accepts a truncated record (it returns the bytes that are there), so each record's remaining
 length is checked after reading, and bytes left after the last record mean the archive ends mid-record. After
@@ -23,11 +24,12 @@ from newsfold.deps import require
 from newsfold.errors import MissingDependency
 from newsfold.ingest.encoding import charset_from_content_type, decode_bytes, looks_binary
 from newsfold.ingest.source import GZIP_MAGIC, ReadError, describe_os_error, read_head, too_big
-from newsfold.models import RawDoc, Rejected
+from newsfold.models import RawDoc, Rejected, Skipped
 from newsfold.settings import Settings
 
 STAGE = "read"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_PAYLOAD_RECORDS = frozenset({"response", "resource", "revisit", "conversion"})
 _CHUNK = 1 << 16
 # Bytes scanned for the next record after a damaged one, at most, before giving up on the rest of the file.
 MAX_RESYNC_SCAN = 1 << 30
@@ -56,6 +58,12 @@ def _drain(stream: Any) -> None:
         pass
 
 
+def _left(record: Any) -> int:
+    """Bytes of the record's declared length not read (after draining it): more than 0 means it is truncated. A record
+    without a Content-Length gives warcio no limited stream: nothing is known to be missing."""
+    return int(getattr(record.raw_stream, "limit", 0) or 0)
+
+
 def _content_type(record: Any) -> str:
     """The media type of a record's payload: the HTTP Content-Type, else the WARC one."""
     headers = record.http_headers if record.http_headers is not None else record.rec_headers
@@ -71,12 +79,30 @@ def _is_article(record: Any) -> bool:
     return bool(record.rec_type == "resource")
 
 
-def _take(record: Any, location: str, settings: Settings) -> RawDoc | Rejected | None:
-    """Read one record: a RawDoc for an HTML page, a Rejected for a bad one, None when it is no article."""
+def _error_status(record: Any) -> int | None:
+    """The HTTP status of an HTML response record that reports an error (4xx, 5xx), else None."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    media = _content_type(record).split(";")[0].strip().lower()
+    status = str(record.http_headers.get_statuscode())
+    return int(status) if media in HTML_TYPES and status.isdigit() and int(status) >= 400 else None
+
+
+def _take(record: Any, location: str, settings: Settings) -> RawDoc | Rejected | Skipped | None:
+    """Read one record: a RawDoc for an HTML page, a Rejected for a bad one or an error page, a Skipped for a captured
+    payload that is no article (an image, a redirect), None for the archive's own records."""
     truncated = "truncated record: the archive ends inside it"
-    if not _is_article(record):
+    if not record.rec_type:
         _drain(record.raw_stream)
-        return Rejected(location, STAGE, truncated) if record.raw_stream.limit > 0 else None
+        return Rejected(location, STAGE, "malformed record headers: no WARC-Type")
+    if not _is_article(record):
+        status = _error_status(record)
+        _drain(record.raw_stream)
+        if _left(record) > 0:
+            return Rejected(location, STAGE, truncated)
+        if status is not None:
+            return Rejected(location, STAGE, f"error page (HTTP {status})")
+        return Skipped(location) if record.rec_type in _PAYLOAD_RECORDS else None
     cap = settings.max_input_bytes
     length = record.rec_headers.get_header("Content-Length")
     if length and length.strip().isdigit() and int(length) > cap:
@@ -84,7 +110,7 @@ def _take(record: Any, location: str, settings: Settings) -> RawDoc | Rejected |
         return Rejected(location, STAGE, f"record {too_big(cap)}")
     body = record.content_stream().read(cap + 1)
     _drain(record.raw_stream)
-    if record.raw_stream.limit > 0:
+    if _left(record) > 0:
         return Rejected(location, STAGE, truncated)
     if len(body) > cap:
         return Rejected(location, STAGE, f"record {too_big(cap)}")
@@ -126,7 +152,7 @@ def _iterate(
     settings: Settings,
     compressed: bool,
     size: int,
-) -> Iterator[RawDoc | Rejected]:
+) -> Iterator[RawDoc | Rejected | Skipped]:
     number = 0
     start = 0
     reported = False  # one Rejected per damaged stretch, not one per failed resync attempt
@@ -166,7 +192,7 @@ def _iterate(
 
 def _iterate_whole_gzip(
     archive: ModuleType, handle: IO[bytes], location_base: str, settings: Settings, skip: int
-) -> Iterator[RawDoc | Rejected]:
+) -> Iterator[RawDoc | Rejected | Skipped]:
     """Read a WARC gzipped as one stream (``gzip file.warc``), which warcio refuses to iterate directly."""
     handle.seek(0)
     number = 0
@@ -185,7 +211,7 @@ def _iterate_whole_gzip(
 
 def read_warc(
     path: Path, key_base: str, location_base: str, settings: Settings
-) -> Iterator[RawDoc | Rejected]:
+) -> Iterator[RawDoc | Rejected | Skipped]:
     """Read the HTML pages of a WARC archive (plain or gzip), one record at a time.
 
     Args:
@@ -195,8 +221,8 @@ def read_warc(
         settings: ``max_input_bytes`` caps each HTML record.
 
     Yields:
-        A RawDoc per HTML page with status 200, a Rejected per damaged or oversized HTML record, and a
-        Rejected for an unreadable, empty or truncated archive. Other records yield nothing.
+        A RawDoc per HTML page with status 200, a Rejected per damaged or oversized HTML record and per error
+        page, a Rejected for an unreadable, empty or truncated archive, and a Skipped per other captured payload.
     """
     del key_base
     try:
