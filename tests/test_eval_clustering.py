@@ -192,3 +192,10 @@ def test_pair_fit_on_half_the_topics_ranks_the_other_half(shared_data: Path) -> 
             (same if gold[a.key] == gold[b.key] else other).append(pair_prob(a, b, weights))
     # Articles of one story are far likelier to be judged one story than articles of two.
     assert sum(same) / len(same) > 0.7 and sum(other) / len(other) < 0.25  # measured 0.83 and 0.15
+
+
+def test_gold_that_is_not_utf8_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(b'\xff{"id": "a", "cluster": "x", "text": "T"}\n')
+    with pytest.raises(InputError, match="not UTF-8"):
+        gold_articles(path)

@@ -70,3 +70,25 @@ def test_dev_bodies_beat_trafilatura(shared_data: Path) -> None:
     assert scores["pages"] == 60
     assert scores["f1"] >= scores["trafilatura_f1"]
     assert scores["f1"] >= 0.965
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe junk", "not UTF-8"),
+        (b"{not json", "not JSON"),
+        (b'[{"with": ["a"]}]', "a JSON object of pages"),
+        (b'{"http://x": {"with": ["a"]}}', "names no HTML file"),
+        (b'{"http://x": {"html_gz": "html/x.html.gz"}}', "neither `articleBody` nor snippets"),
+        (b'{"http://x": {"html_gz": "html/nope.html.gz", "with": ["a"], "without": []}}', "nothing to score"),
+    ],
+)
+def test_a_bad_gold_file_is_an_input_error_not_a_traceback_or_a_zero(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    from newsfold.errors import InputError
+
+    path = tmp_path / "gold.json"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        eval_extraction(path)

@@ -95,3 +95,18 @@ def test_crisis_mean_beats_both_baselines(
     absolute = sum(b["absolute_f1"] for _, b in crisis_figures.values()) / len(TOPICS)
     assert mean >= 0.205  # measured 0.215; baselines 0.116 (busiest days) and 0.052 (absolute dates)
     assert mean > max(busiest, absolute) + 0.08
+
+
+def test_a_reference_that_is_not_utf8_or_holds_no_date_is_an_input_error(tmp_path: Path) -> None:
+    import pytest
+
+    from newsfold.errors import InputError
+
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\xff\xfe2011-02-01\n")
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_tilse(binary)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("2011-02-30\nA day that never was.\n--------\n", encoding="utf-8")
+    with pytest.raises(InputError, match="2011-02-30 is not a date"):
+        read_tilse(bad)

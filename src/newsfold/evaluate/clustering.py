@@ -144,27 +144,30 @@ def read_gold(path: str | Path) -> tuple[list[tuple[int, dict[str, Any], str, st
     lines: list[tuple[int, dict[str, Any], str, str]] = []
     gold: dict[str, str] = {}
     first: dict[str, int] = {}
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{n}"
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{where}: not JSON ({exc.msg})") from None
-            if not isinstance(raw, dict) or "cluster" not in raw:
-                raise InputError(f"{where}: a gold line needs a `cluster` field")
-            cluster = gold_cluster(raw["cluster"], where)
-            key = _gold_key(raw, stem, n)
-            if key in gold and gold[key] != cluster:
-                raise InputError(
-                    f"{where}: key {key!r} repeats line {first[key]} with a conflicting cluster "
-                    f"({cluster!r}, was {gold[key]!r})"
-                )
-            first.setdefault(key, n)
-            gold[key] = cluster
-            lines.append((n, raw, cluster, key))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not JSON ({exc.msg})") from None
+        if not isinstance(raw, dict) or "cluster" not in raw:
+            raise InputError(f"{where}: a gold line needs a `cluster` field")
+        cluster = gold_cluster(raw["cluster"], where)
+        key = _gold_key(raw, stem, n)
+        if key in gold and gold[key] != cluster:
+            raise InputError(
+                f"{where}: key {key!r} repeats line {first[key]} with a conflicting cluster "
+                f"({cluster!r}, was {gold[key]!r})"
+            )
+        first.setdefault(key, n)
+        gold[key] = cluster
+        lines.append((n, raw, cluster, key))
     if not lines:
         raise InputError(f"{path}: no gold article to score (the file has no line)")
     return lines, gold

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from newsfold.errors import InputError
+
 Extractor = Callable[[str, str | None], str]
 
 _SPACE = re.compile(r"\s+")
@@ -59,19 +61,47 @@ def _read_html(path: Path) -> str:
         return str(best) if best is not None else data.decode("utf-8", errors="replace")
 
 
+def read_gold_pages(gold_path: Path) -> dict[str, Any]:
+    """Read and check an extraction gold file: a JSON object of pages, each an object with its ``articleBody`` (the
+    bodies' ground truth) or its snippets (``with`` / ``without``), and at least one page whose HTML is there.
+
+    Raises:
+        InputError: the file is not UTF-8 JSON, not an object of page objects, a page says neither what it holds
+            nor where its HTML is, or none of its pages' HTML files exists (a score over no page reads as 0.0).
+    """
+    try:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{gold_path}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{gold_path}: not JSON ({exc.msg} at line {exc.lineno})") from None
+    if not isinstance(gold, dict) or not gold or not all(isinstance(v, dict) for v in gold.values()):
+        raise InputError(f"{gold_path}: an extraction gold file is a JSON object of pages, each an object")
+    for key, item in gold.items():
+        if "articleBody" not in item and not ({"with", "without"} & item.keys()):
+            raise InputError(
+                f"{gold_path}: page {key!r} has neither `articleBody` nor snippets (`with`, `without`)"
+            )
+        if "articleBody" not in item and not (item.get("html_gz") or item.get("file")):
+            raise InputError(f"{gold_path}: page {key!r} names no HTML file (`html_gz` or `file`)")
+    if not any(_page_path(gold_path, key, item).is_file() for key, item in gold.items()):
+        raise InputError(f"{gold_path}: none of its {len(gold)} pages' HTML files is there, nothing to score")
+    return gold
+
+
+def _page_path(gold_path: Path, key: str, item: dict[str, Any]) -> Path:
+    base = gold_path.parent
+    if "articleBody" in item:
+        return base / "html" / f"{key}.html.gz"
+    return base / str(item["html_gz"]) if item.get("html_gz") else base / "html" / str(item["file"])
+
+
 def read_pages(gold_path: Path, gold: dict[str, Any]) -> Iterator[tuple[str, str | None, dict[str, Any]]]:
     """Yield (decoded page, URL, gold item) for each page of a gold file whose HTML is present."""
-    base = gold_path.parent
     for key, item in gold.items():
-        if "articleBody" in item:
-            rel = base / "html" / f"{key}.html.gz"
-            url = item.get("url")
-        else:
-            rel = base / item["html_gz"] if item.get("html_gz") else base / "html" / item["file"]
-            url = key
-        if not rel.is_file():
-            continue
-        yield _read_html(rel), url, item
+        rel = _page_path(gold_path, key, item)
+        if rel.is_file():
+            yield _read_html(rel), item.get("url") if "articleBody" in item else key, item
 
 
 def _norm(text: str) -> str:
@@ -138,7 +168,7 @@ def eval_extraction(path: str | Path, *, extractor: Extractor | None = None) -> 
     import time
 
     gold_path = Path(path)
-    gold: dict[str, Any] = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = read_gold_pages(gold_path)
     ours = extractor or newsfold_extractor
     bodies = any("articleBody" in item for item in gold.values())
     sums: dict[str, Counter[str]] = {"": Counter(), "trafilatura_": Counter()}

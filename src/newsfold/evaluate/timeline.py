@@ -6,12 +6,14 @@ of dates, and score the text of the dates that both timelines share.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from newsfold.errors import InputError
 from newsfold.models import Article
 from newsfold.story.timeline import TimelineEntry, key_dates_with_timeline, story_timeline
 from newsfold.temporal import find_dates, parse_published
@@ -35,16 +37,27 @@ def read_tilse(path: str | Path) -> dict[str, list[str]]:
 
     Returns:
         Sentences per date, dates in file order.
+
+    Raises:
+        InputError: the file is not UTF-8 text, or a date line is no date (2011-02-30).
     """
     out: dict[str, list[str]] = {}
     date: str | None = None
-    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    for n, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line:
             continue
         if _SEPARATOR.match(line):
             date = None
         elif date is None and _DATE_LINE.match(line):
+            try:
+                dt.date.fromisoformat(line)
+            except ValueError:
+                raise InputError(f"{path}:{n}: {line} is not a date") from None
             date = line
             out.setdefault(date, [])
         elif date is not None:
