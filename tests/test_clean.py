@@ -213,7 +213,9 @@ def test_learned_boilerplate_needs_repetition() -> None:
 def test_nothing_invented_nothing_lost(lines: list[str]) -> None:
     text = "\n".join(lines)
     cleaned = clean_text(text)
-    inputs = {ln.strip() for ln in text.replace("\r", "\n").split("\n") if ln.strip()}
+    # every line of text is kept or accounted for; control characters are no text (removed before any rule)
+    plain = re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", text)
+    inputs = {ln.strip() for ln in plain.replace("\r", "\n").split("\n") if ln.strip()}
     outputs = [ln for ln in cleaned.body.split("\n\n") if ln]
     moved = [r.text for r in cleaned.removed]
     for line in outputs:
@@ -507,3 +509,10 @@ def test_a_labelled_line_up_and_a_gallery_subheading_stay() -> None:
     assert clean_extracted_text(f"{body}\n{lineup}").body.endswith(lineup)
     museum = "Die Ausstellung ist bis Ende Mai geöffnet, teilte das Museum am Dienstag mit."
     assert "Galerie" in clean_extracted_text(f"{museum}\nGalerie\n{museum}").body
+
+
+def test_control_characters_are_no_text() -> None:
+    text = "\x00 Markets fell on Monday\x07 in Tokyo after a bank failure was announced by the regulator.\n\nMore."
+    result = clean_text(text)
+    assert "\x00" not in result.body + (result.title or "") and "\x07" not in result.body
+    assert "Markets fell on Monday in Tokyo" in (result.title or "") + result.body

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfold.extract import NoArticle, extract_html, extract_page, has_article_body
+from newsfold.extract import Extracted, NoArticle, extract_html, extract_page, has_article_body
 
 PARAS = [
     "The city council voted on Tuesday to approve a new budget for public transport after months of debate.",
@@ -286,3 +286,13 @@ def test_a_declared_language_is_an_iso_639_1_code_or_none(attribute: str, expect
         f"<html {attribute}><head><title>T</title></head><body><article>{paras}</article></body></html>"
     )
     assert not isinstance(found, NoArticle) and found.lang == expected
+
+
+def test_an_html_fragment_is_read_as_a_page() -> None:
+    # a JSONL line's html may be a fragment, which trafilatura refuses to parse as a page
+    fragment = (
+        "<p>A fine article about a storm hitting the coast of Florida on Tuesday, with winds over 150 km/h, "
+        "officials said.</p>"
+    )
+    found = extract_page(fragment)
+    assert isinstance(found, Extracted) and found.text.startswith("A fine article about a storm")

@@ -645,7 +645,15 @@ def _may_change(text: str, body: str) -> bool:
     return any(gap_before[i] and _is_short(kept[i]) and _is_short(kept[i - 1]) for i in range(1, len(kept)))
 
 
+# Control characters (C0 and DEL, but tab and line breaks) are no text: "\u0000 null char inside" in a JSONL line.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def _settled(text: str, title: str | None, *, list_runs: bool) -> CleanText:
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if title and _CONTROL.search(title):
+        title = _CONTROL.sub("", title)
     result = _clean(text, title, list_runs=list_runs)
     if not any(r.kind != "title" for r in result.removed) or not _may_change(text, result.body):
         return result  # nothing but the headline went: the body is the text's own lines, already settled

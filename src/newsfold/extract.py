@@ -102,10 +102,16 @@ class Extracted:
 
 
 def _parse(html: str) -> Any:
+    import lxml.html
     from trafilatura.utils import load_html
 
     try:
-        return load_html(html)
+        tree = load_html(html)
+        if tree is None and html.strip():
+            # trafilatura refuses what does not look like a page; a fragment ("<p>...</p>", a JSONL line's html)
+            # is read as the body of a document
+            tree = lxml.html.document_fromstring(html)
+        return tree
     except Exception:  # broken markup must never end the run; no tree means no article
         return None
 
