@@ -82,6 +82,10 @@ class Site:
                     self._send(200, page.encode())
                 elif self.path == "/huge.xml":
                     self._send(200, b"x" * 6_000_000, "application/rss+xml")
+                elif self.path == "/empty.xml":
+                    self._send(200, b"", "application/rss+xml")
+                elif self.path == "/page.html":
+                    self._send(200, b"<html><body><p>Not a feed at all.</p></body></html>")
                 else:
                     self._send(404, b"no")
 
@@ -186,6 +190,19 @@ def test_size_cap_and_errors_are_reported_not_raised(site: Site, tmp_path: Path,
     assert "cap" in (results[0].error or "")
     assert results[1].status == 404 and results[1].error
     assert results[2].status == 0 and results[2].error
+    # a 200 that is no feed is a failure too, not a feed with no items
+    empty, page = watch(
+        [f"{site.base}/empty.xml", f"{site.base}/page.html"],
+        store,
+        settings,
+        once=True,
+        interval=0,
+        delay=0.0,
+        ingest_fn=Recorder(),
+        state_path=None,
+    )
+    assert empty.error == "empty response: no feed"
+    assert page.error and ("feed" in page.error)
     with pytest.raises(InputError):
         watch(["file:///etc/passwd"], store, settings, once=True, interval=0)
     store.close()

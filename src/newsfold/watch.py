@@ -282,10 +282,14 @@ def poll_feed(
         return PollResult(url, 304)
     if resp.status_code != 200:
         return PollResult(url, resp.status_code, error=f"HTTP {resp.status_code}")
+    if not resp.content.strip():
+        return PollResult(url, 200, error="empty response: no feed")
     parsed = feedparser.parse(resp.content)
     entries = parsed.get("entries") or []
     if not entries and parsed.get("bozo"):
         return PollResult(url, 200, error=f"not a parseable feed: {parsed.get('bozo_exception')}")
+    if not entries and not parsed.get("version"):
+        return PollResult(url, 200, error="not an RSS or Atom feed")
     lines, pages, blocked = _item_lines(parsed, store, fetcher, settings, fetch_pages=fetch_pages)
     if lines:
         host = re.sub(r"[^A-Za-z0-9.-]+", "_", urlsplit(url).netloc) or "feed"
