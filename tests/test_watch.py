@@ -389,3 +389,23 @@ def test_an_empty_published_falls_back_to_updated() -> None:
     )
     (entry,) = feedparser.parse(atom).entries
     assert item_published(entry)[1] == "2023-03-08T10:00:00Z"
+
+
+def test_an_item_without_link_or_guid_is_taken_once(site: Site, tmp_path: Path, settings: Settings) -> None:
+    body = " ".join(
+        ["The harbour council approved the new budget after a long debate on Tuesday night."] * 12
+    )
+    site.feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Harbour</title>'
+        f"<link>{site.base}/</link><description>x</description>"
+        f"<item><title>Budget approved</title><description>{body}</description></item>"
+        "</channel></rss>"
+    ).encode()
+    store = Store.open(tmp_path / "w.db")
+    site.etag = '"a"'
+    assert watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)[0].new == 1
+    site.etag = '"b"'  # the feed is served again in full: the same item is no new article
+    assert watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)[0].new == 0
+    (key,) = [r["key"] for r in store.reader().execute("SELECT key FROM articles")]
+    assert key.startswith(f"{site.base}/feed.xml#")
+    store.close()

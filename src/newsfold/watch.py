@@ -39,6 +39,7 @@ from newsfold.ingest.feeds import (
 from newsfold.ingest.metadata import normalise_lang
 from newsfold.settings import Settings
 from newsfold.store import Store
+from newsfold.store.db import digest
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +206,7 @@ def _is_http(url: str | None) -> bool:
 
 
 def _item_lines(
-    parsed: Any, store: Store, fetcher: Fetcher, settings: Settings, *, fetch_pages: bool
+    parsed: Any, store: Store, fetcher: Fetcher, settings: Settings, *, fetch_pages: bool, feed_url: str = ""
 ) -> tuple[list[dict[str, Any]], int, int]:
     """JSONL objects for the feed's new items; also counts of pages fetched and pages robots.txt blocked.
 
@@ -220,14 +221,17 @@ def _item_lines(
     pages = blocked = 0
     for entry in parsed.get("entries") or []:
         link = item_link(entry, feed)
-        key = link or entry.get("id") or None
-        if not key or store.raw_hash_of(key) is not None:
-            continue
         # The item's body as the feed reader reads it (full content first, else the summary; markup-typed content
         # without tags is text, its entities decoded)
         markup, plain = item_body(entry)
         body, is_markup = (markup, True) if markup is not None else (plain or "", False)
         title = item_title(entry, rss)
+        # an item with neither link nor guid is keyed by the feed and its content: the same item on the next poll
+        # is the same article, not a new one (it had been dropped)
+        content = digest("\n".join((title or "", body)))
+        key = link or entry.get("id") or f"{feed_url}#{content[:16]}"
+        if store.raw_hash_of(key) is not None:
+            continue
         line: dict[str, Any] = {
             "id": key,
             "url": link,
@@ -290,7 +294,9 @@ def poll_feed(
         return PollResult(url, 200, error=f"not a parseable feed: {parsed.get('bozo_exception')}")
     if not entries and not parsed.get("version"):
         return PollResult(url, 200, error="not an RSS or Atom feed")
-    lines, pages, blocked = _item_lines(parsed, store, fetcher, settings, fetch_pages=fetch_pages)
+    lines, pages, blocked = _item_lines(
+        parsed, store, fetcher, settings, fetch_pages=fetch_pages, feed_url=url
+    )
     if lines:
         host = re.sub(r"[^A-Za-z0-9.-]+", "_", urlsplit(url).netloc) or "feed"
         with tempfile.TemporaryDirectory(prefix="newsfold-watch-") as tmp:
