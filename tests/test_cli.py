@@ -220,3 +220,14 @@ def test_library_warnings_reach_the_standard_error(tmp_path: Path) -> None:
     feeds.write_text("http://127.0.0.1:9/feed.xml\n", encoding="utf-8")
     proc = run("watch", str(feeds), "--once", db=tmp_path / "w.db", check=1)
     assert "newsfold: warning: feed http://127.0.0.1:9/feed.xml:" in proc.stderr
+
+
+def test_a_mistyped_input_path_is_a_usage_error_and_leaves_no_trace(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    proc = run("ingest", str(tmp_path / "no-such.jsonl"), db=db, check=2)
+    assert "no such file or directory" in proc.stderr
+    assert not db.exists()  # nothing was opened, nothing quarantined
+    proc = run(
+        "ingest", str(tmp_path / "*.jsonl"), db=db, check=1
+    )  # a pattern is the library's: it matches nothing
+    assert "no file matches" in run("quarantine", db=db).stdout
