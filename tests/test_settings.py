@@ -50,3 +50,15 @@ def test_every_setting_has_help() -> None:
     rows = describe()
     assert {name for name, _, _ in rows} == NAMES
     assert all(len(text) > 15 for _, _, text in rows)
+
+
+@pytest.mark.parametrize("value", ["", "en de", "english", "EN"])
+def test_languages_must_be_iso_codes_separated_by_commas(value: str) -> None:
+    with pytest.raises(ConfigError, match="ISO 639-1 codes separated by commas"):
+        load_settings({"languages": value}, environ={})
+    assert load_settings({"languages": "en, de"}, environ={}).languages == ("en", "de")
+
+
+def test_a_settings_file_named_in_the_environment_must_be_there(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read settings file"):
+        load_settings(environ={"NEWSFOLD_CONFIG": str(tmp_path / "missing.toml")})

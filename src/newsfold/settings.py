@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -134,7 +135,15 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
     return str(value)
 
 
+_ISO_639_1 = re.compile(r"[a-z]{2}")
+
+
 def _validated(settings: Settings) -> Settings:
+    bad = [code for code in settings.languages if not _ISO_639_1.fullmatch(code)]
+    if bad or not settings.languages:
+        raise ConfigError(
+            f"languages must be ISO 639-1 codes separated by commas (en,de,fr), got {','.join(settings.languages)!r}"
+        )
     for f in SETTINGS:
         value = getattr(settings, f.name)
         lo, hi = f.metadata["lo"], f.metadata["hi"]
@@ -161,12 +170,13 @@ def load_settings(
         Validated, frozen settings.
 
     Raises:
-        ConfigError: an unknown key, a wrong type, a value out of range, or an unreadable file.
+        ConfigError: an unknown key, a wrong type, a value out of range, or an unreadable or missing file (one named
+            by ``config_file`` or ``$NEWSFOLD_CONFIG``).
     """
     env = os.environ if environ is None else environ
     values: dict[str, Any] = {}
     path = Path(config_file) if config_file else Path(env.get("NEWSFOLD_CONFIG", "newsfold.toml"))
-    if config_file or path.exists():
+    if config_file or "NEWSFOLD_CONFIG" in env or path.exists():  # a file named explicitly must be there
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
