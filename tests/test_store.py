@@ -224,3 +224,13 @@ def test_stories_sort_by_instant_across_time_zones_and_absurd_years_are_no_story
         king = q.story_summary(conn, "king")
         assert (king["first_published"], king["last_published"]) == ("2021-05-04", "2021-05-04")
         assert q.article_json(conn, "k2")["published"] == "2200-01-01"  # the article keeps what it was given
+
+
+def test_a_blank_query_filters_nothing(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        with store.transaction():
+            _add(store, _article("a", "Lavrov replies", "Moscow sent its reply.", "2022-02-17"), "s1")
+            store.refresh_stories(["s1"], choose_title)
+        conn = store.reader()
+        assert [r["id"] for r in q.list_stories(conn, query="  ")] == ["s1"]
+        assert q.list_stories(conn, query="?!") == []  # words were asked for, and none is there to match

@@ -128,6 +128,7 @@ def story_arc(
     from newsfold.story.timeline import key_dates
 
     conn = store.reader()
+    query = query if query and query.strip() else None  # a blank query is none, as for `stories`
     stories = q.list_stories(conn, query=query, limit=None if query else MAX_STORIES)
     story_of: dict[str, str] = {}
     articles = []

@@ -57,7 +57,7 @@ def list_stories(
     """
     where = ["s.merged_into IS NULL", "s.size > 0"]
     params: list[Any] = []
-    if query is not None:
+    if query is not None and query.strip():  # a blank query filters nothing (as the API's empty ?q= does)
         match = fts_query(query)
         if match is None:
             return []
