@@ -260,3 +260,17 @@ def test_an_unreadable_publish_date_is_null_and_flagged(tmp_path: Path, settings
     assert rows["bad"] == (None, ["bad_published"])
     assert rows["good"][0] == "2022-02-17" and "bad_published" not in rows["good"][1]
     assert rows["none"][0] is None and "bad_published" not in rows["none"][1]  # no date given is no bad date
+
+
+def test_a_lone_surrogate_escape_becomes_a_replacement_character(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text(
+        '{"id": "s1", "title": "Bank \\ud800 failure", "text": "Markets fell \\udfff on Monday."}\n'
+    )
+    (doc,) = read_jsonl(path, "s", "s.jsonl", settings)
+    assert (
+        isinstance(doc, RawDoc)
+        and doc.text == "Markets fell \ufffd on Monday."
+        and doc.title == "Bank \ufffd failure"
+    )
+    doc.text.encode("utf-8")  # the store can write it

@@ -13,6 +13,7 @@ its title as a ``.txt`` file does, from the clean stage (:func:`newsfold.clean.c
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -69,6 +70,9 @@ def _decode_line(line: bytes, first: bool) -> str:
         return decode_bytes(line)
 
 
+_SURROGATE = re.compile("[\\ud800-\\udfff]")
+
+
 def _present(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
@@ -108,7 +112,13 @@ def parse_line(text: str, key_base: str, location: str, number: int) -> RawDoc |
 
     def field(name: str) -> str | None:
         value = obj.get(name)
-        return value if _present(value) else None
+        if not _present(value):
+            return None
+        value = str(value)
+        # a lone "\ud800" escape is valid JSON but no text: U+FFFD, as a decoder gives for bad bytes
+        if _SURROGATE.search(value):
+            value = _SURROGATE.sub("\ufffd", value)
+        return value
 
     article_id, url = field("id"), field("url")
     plain, markup, title = field("text"), field("html"), field("title")
