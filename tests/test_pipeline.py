@@ -146,6 +146,9 @@ def test_key_taken_by_a_different_text_is_quarantined(tmp_path: Path, settings: 
         rows = q.list_quarantine(store.reader())
         assert rows[0]["input"].endswith("b.jsonl:1") and "already taken" in rows[0]["reason"]
         assert q.article_json(store.reader(), "k1")["title"] == "First"
+        # the same input again is still not taken: counted again (the run exits 1), kept once in the quarantine
+        assert ingest([tmp_path / "b.jsonl"], store, settings).quarantined == 1
+        assert len(q.list_quarantine(store.reader())) == 1
 
 
 def test_mixed_folder_keeps_good_and_quarantines_bad(tmp_path: Path, settings: Settings) -> None:

@@ -166,7 +166,8 @@ class Folder:
                 rejected = Rejected(
                     art.location, "store", f"key {art.key!r} is already taken by a different text"
                 )
-                counts.quarantined += self.store.quarantine(rejected, run_id)
+                self.store.quarantine(rejected, run_id)  # kept once, counted on every run it is not taken
+                counts.quarantined += 1
             return
         copy_of: str | None = None
         similarity: float | None = None
