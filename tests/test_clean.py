@@ -516,3 +516,15 @@ def test_control_characters_are_no_text() -> None:
     result = clean_text(text)
     assert "\x00" not in result.body + (result.title or "") and "\x07" not in result.body
     assert "Markets fell on Monday in Tokyo" in (result.title or "") + result.body
+
+
+def test_teasers_ending_in_read_more_are_a_link_list_and_one_alone_stays() -> None:
+    lede = "Thousands of people marched in Cairo on Friday to demand the president's resignation, witnesses said."
+    teasers = [
+        "Interview with the mayor of Alexandria about the coming elections...leggi tutto »",
+        "Storm hits the coast of Florida, with winds of 150 km/h, officials say... Read more",
+    ]
+    result = clean_text("\n".join(["Protest in Cairo", lede, *teasers, "Police used tear gas."]))
+    assert [r.text for r in result.removed if r.rule == "teaser_read_more"] == teasers
+    one = clean_text(f"Protest in Cairo\n{lede} Continue reading")  # a feed item's own summary
+    assert "Continue reading" in one.body

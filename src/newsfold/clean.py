@@ -562,6 +562,26 @@ def _mark_tags(lines: list[str], marks: list[tuple[str, str] | None]) -> None:
         marks[last] = ("boilerplate", "tag_list")
 
 
+# A teaser's "read more" link at the end of its line ("... leggi tutto »", "... Read more", "Lire la suite →"), in the
+# eight languages; two such lines or more are a list of other articles' teasers.
+_READ_MORE_END = re.compile(
+    r"(?:read more|continue reading|full story|weiterlesen|mehr lesen|lire la suite|lire plus|leer más|seguir "
+    r"leyendo|leggi tutto|continua a leggere|leia mais|ler mais|continuar lendo|читать далее|подробнее|اقرأ المزيد)"
+    r"\s*(?:[»›→>…]|\.{3}|\[\.{3}\])?\s*$",
+    re.IGNORECASE,
+)
+TEASERS_MIN = 2
+
+
+def _mark_teasers(lines: list[str], marks: list[tuple[str, str] | None]) -> None:
+    """Lines that end in a "read more" link, when the text has ``TEASERS_MIN`` of them or more: teasers of other
+    articles (one alone may be a feed item's own summary, "... Continue reading", and stays)."""
+    teasers = [i for i, line in enumerate(lines) if marks[i] is None and _READ_MORE_END.search(line)]
+    if len(teasers) >= TEASERS_MIN:
+        for i in teasers:
+            marks[i] = ("link_list", "teaser_read_more")
+
+
 def _is_sign_off(line: str) -> bool:
     tokens = _WORD_RUN.findall(_fold(line))
     return bool(tokens) and (tokens[0] in _SIGN_OFF or " ".join(tokens[:2]) in _SIGN_OFF)
@@ -677,6 +697,7 @@ def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
     _mark_lists(lines, words, marks, runs=list_runs)
     _mark_tail(lines, words, marks, extracted=not list_runs)
     _mark_appeal(lines, words, marks)
+    _mark_teasers(lines, marks)
     _mark_tags(lines, marks)
     captions = {i: (kept, moved) for i, kept, moved in _dateline_captions(lines, marks)}
     body: list[str] = []
