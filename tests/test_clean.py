@@ -214,7 +214,7 @@ def test_nothing_invented_nothing_lost(lines: list[str]) -> None:
     text = "\n".join(lines)
     cleaned = clean_text(text)
     # every line of text is kept or accounted for; control characters are no text (removed before any rule)
-    plain = re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", text)
+    plain = re.sub(r"[\x00-\x08\x0e-\x1b\x1f\x7f]", "", re.sub(r"[\x0b\x1c-\x1e]", "\n", text))
     inputs = {ln.strip() for ln in plain.replace("\r", "\n").split("\n") if ln.strip()}
     outputs = [ln for ln in cleaned.body.split("\n\n") if ln]
     moved = [r.text for r in cleaned.removed]

@@ -52,11 +52,11 @@ def test_every_setting_has_help() -> None:
     assert all(len(text) > 15 for _, _, text in rows)
 
 
-@pytest.mark.parametrize("value", ["", "en de", "english", "EN"])
+@pytest.mark.parametrize("value", ["", "en de", "english", "zz"])
 def test_languages_must_be_iso_codes_separated_by_commas(value: str) -> None:
     with pytest.raises(ConfigError, match="ISO 639-1 codes separated by commas"):
         load_settings({"languages": value}, environ={})
-    assert load_settings({"languages": "en, de"}, environ={}).languages == ("en", "de")
+    assert load_settings({"languages": "en, DE"}, environ={}).languages == ("en", "de")
 
 
 def test_a_settings_file_named_in_the_environment_must_be_there(tmp_path: Path) -> None:

@@ -234,3 +234,29 @@ def test_a_blank_query_filters_nothing(tmp_path: Path) -> None:
         conn = store.reader()
         assert [r["id"] for r in q.list_stories(conn, query="  ")] == ["s1"]
         assert q.list_stories(conn, query="?!") == []  # words were asked for, and none is there to match
+
+
+def test_migration_0008_recomputes_the_dates_of_stories_stored_before(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with Store.open(path) as store, store.transaction():
+        _add(store, _article("jp", "Quake", "x", "2022-03-08T03:00:00+09:00"), "s1")
+        _add(store, _article("nv", "Quake", "x", "2022-03-07T20:00:00"), "s1")  # no zone: kept as given
+        _add(store, _article("k", "King", "x", "2200-01-01"), "s2")
+        store.refresh_stories(["s1", "s2"], choose_title)
+    conn = sqlite3.connect(path)  # as a store of migration 0007 left them: text minimum and maximum
+    conn.execute(
+        "UPDATE stories SET first_published = '2022-03-07T20:00:00', last_published = '2022-03-08T03:00:00+09:00'"
+    )
+    conn.execute(
+        "UPDATE stories SET first_published = '2200-01-01', last_published = '2200-01-01' WHERE id = 's2'"
+    )
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store:
+        rows = {r["id"]: r for r in q.list_stories(store.reader())}
+        assert (rows["s1"]["first_published"], rows["s1"]["last_published"]) == (
+            "2022-03-07T18:00:00Z",
+            "2022-03-07T20:00:00",
+        )
+        assert rows["s2"]["first_published"] is None and rows["s2"]["last_published"] is None

@@ -565,8 +565,9 @@ def _mark_tags(lines: list[str], marks: list[tuple[str, str] | None]) -> None:
 # A teaser's "read more" link at the end of its line ("... leggi tutto »", "... Read more", "Lire la suite →"), in the
 # eight languages; two such lines or more are a list of other articles' teasers.
 _READ_MORE_END = re.compile(
-    r"(?:read more|continue reading|full story|weiterlesen|mehr lesen|lire la suite|lire plus|leer más|seguir "
-    r"leyendo|leggi tutto|continua a leggere|leia mais|ler mais|continuar lendo|читать далее|подробнее|اقرأ المزيد)"
+    r"(?<![^\W\d_])(?:read more|continue reading|full story|weiterlesen|mehr lesen|lire la suite|lire plus|"
+    r"leer más|seguir leyendo|leggi tutto|continua a leggere|leia mais|ler mais|continuar lendo|читать далее|"
+    r"подробнее|اقرأ المزيد)"
     r"\s*(?:[»›→>…]|\.{3}|\[\.{3}\])?\s*$",
     re.IGNORECASE,
 )
@@ -665,15 +666,21 @@ def _may_change(text: str, body: str) -> bool:
     return any(gap_before[i] and _is_short(kept[i]) and _is_short(kept[i - 1]) for i in range(1, len(kept)))
 
 
-# Control characters (C0 and DEL, but tab and line breaks) are no text: "\u0000 null char inside" in a JSONL line.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters (C0 and DEL) are no text ("\u0000 null char inside" in a JSONL line) and go; those that break
+# lines (vertical tab, Word's manual line break; the file, group and record separators) break them.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+_LINE_BREAKING = re.compile(r"[\x0b\x1c-\x1e]")
+
+
+def _plain(text: str) -> str:
+    if _LINE_BREAKING.search(text):
+        text = _LINE_BREAKING.sub("\n", text)
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def _settled(text: str, title: str | None, *, list_runs: bool) -> CleanText:
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-    if title and _CONTROL.search(title):
-        title = _CONTROL.sub("", title)
+    text = _plain(text)
+    title = _plain(title) if title else title
     result = _clean(text, title, list_runs=list_runs)
     if not any(r.kind != "title" for r in result.removed) or not _may_change(text, result.body):
         return result  # nothing but the headline went: the body is the text's own lines, already settled

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -108,6 +107,8 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
     if kind is tuple:
         if isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]
+        if name == "languages" and isinstance(value, list | tuple):
+            value = [v.lower() if isinstance(v, str) else v for v in value]  # "EN" is "en"
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{name} must be a list of strings, got {value!r}")
         return tuple(value)
@@ -135,11 +136,10 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
     return str(value)
 
 
-_ISO_639_1 = re.compile(r"[a-z]{2}")
-
-
 def _validated(settings: Settings) -> Settings:
-    bad = [code for code in settings.languages if not _ISO_639_1.fullmatch(code)]
+    from newsfold.ingest.metadata import ISO_639_1
+
+    bad = [code for code in settings.languages if code not in ISO_639_1]
     if bad or not settings.languages:
         raise ConfigError(
             f"languages must be ISO 639-1 codes separated by commas (en,de,fr), got {','.join(settings.languages)!r}"

@@ -223,15 +223,24 @@ def _near_ahead(pub: dt.date, month: int, day: int) -> dt.date | None:
     return None
 
 
-# A date that heads its sentence ("8 gennaio, rissa a Palma"), a dateline's ("ROMA, 10 GEN -", "6 mag. (AdnKronos)")
-# or a post's time stamp ("3 agosto alle ore 16:42") is past however verbless its sentence: a chronicle, a wire's date.
-_STAMP_AFTER = re.compile(r"\.?\s*(?:[(–—-]|,?\s*(?:alle |à |a las |às |um )?(?:ore |h )?\d{1,2}[:.h]\d\d)")
+# A date that heads its sentence ("8 gennaio, rissa a Palma"), a dateline's ("ROMA, 10 GEN - \"Sono", "6 mag.
+# (AdnKronos)") or a post's time stamp ("3 agosto alle ore 16:42 -") is past however verbless its sentence: a
+# chronicle, a wire's date. Not a range ("3 March - 5 March") nor a time of day ("le 3 mars à 20h30").
+_STAMP_AFTER = re.compile(
+    r"\.?\s*(?:\((?-i:[A-Z])|[–—-]\s+(?-i:[A-Z\"“«])|,?\s*(?:alle ore |ore |h )?\d{1,2}[:.]\d\d\s*(?:[–—-]|$))"
+)
 _HEAD_WORDS = 3
 
 
 def _in_running_text(sentence: str, m: re.Match[str]) -> bool:
     """Whether a date sits inside a sentence's running text (neither heads it nor stamps it; see _STAMP_AFTER)."""
     return len(sentence[: m.start()].split()) >= _HEAD_WORDS and not _STAMP_AFTER.match(sentence, m.end())
+
+
+# The coming day and month is taken, for a clause with no tense cue, only this far ahead: announcements are of the
+# weeks to come ("dès le 1er janvier" in December, "il 23 e il 24 maggio" on 22 May); six months ahead is as likely
+# an anniversary as a plan.
+NEARER_AHEAD_DAYS = 120
 
 
 def _nearer_ahead(pub: dt.date, month: int, day: int) -> bool:
@@ -243,7 +252,7 @@ def _nearer_ahead(pub: dt.date, month: int, day: int) -> bool:
         back = dt.date(pub.year - ((month, day) > (pub.month, pub.day)), month, day)
     except ValueError:  # 29 February: the side decides, below
         return False
-    return (ahead - pub).days < (pub - back).days
+    return (ahead - pub).days < (pub - back).days and (ahead - pub).days <= NEARER_AHEAD_DAYS
 
 
 def _resolve(
@@ -254,7 +263,11 @@ def _resolve(
     groups = m.groupdict()
 
     def future() -> bool:
-        return rules.future.search(clause(sentence, m.start(), m.end(), rules.future)) is not None
+        own = clause(sentence, m.start(), m.end(), rules.future, rules.past)
+        if rules.future.search(own):
+            return True
+        # a plan's participle, unless a past verb of the clause's own says it happened (temporal_words.PLAN)
+        return rules.plan.search(own) is not None and rules.past.search(rules.plan.sub(" ", own)) is None
 
     # anywhere in the sentence: a clause without a verb of its own takes the sentence's tense
     def past() -> bool:

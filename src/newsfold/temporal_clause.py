@@ -32,7 +32,13 @@ _SUBORDINATE = re.compile(
 _COORDINATOR = re.compile(r"\s(?:and|but|y|pero|et|mais|e|ed|ma|mas|und|aber|и|но|و)\s+", re.IGNORECASE)
 
 
-def clause(sentence: str, start: int, end: int, future: re.Pattern[str] | None = None) -> str:
+def clause(
+    sentence: str,
+    start: int,
+    end: int,
+    future: re.Pattern[str] | None = None,
+    past: re.Pattern[str] | None = None,
+) -> str:
     """The clause around a span, whose tense is the span's.
 
     Bounded by punctuation; a clause that is little more than the span itself ("On Tuesday, ministers will meet.")
@@ -43,9 +49,10 @@ def clause(sentence: str, start: int, end: int, future: re.Pattern[str] | None =
     sommet ait lieu vendredi": :data:`temporal_words.SCHEDULED` just before it); one after the date ends the date's
     own clause ("said on Tuesday that the battle will end", "fijó en diciembre un calendario que se prolongará hasta
     junio"), and in a clause taken in only after a verb of saying ("El viernes, el Gobierno que preside X aprobará").
-    With ``future`` (the language's future cues), a coordinator after the date right before a future cue ends the
-    date's clause ("El alto el fuego entró en vigor el domingo y durará tres días"), when the clause up to it holds a
-    verb phrase of its own (three words or more besides the date).
+    With ``future`` and ``past`` (the language's tense cues), a coordinator after the date right before a future
+    cue ends the date's clause ("El alto el fuego entró en vigor el domingo y durará tres días"), when the clause up
+    to it has a past verb of its own (not "The Pope arrives in Lisbon on 2 August and will stay": a present that
+    the future after it dates).
     """
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     before = list(_SUBORDINATE.finditer(sentence, left, start))
@@ -66,10 +73,10 @@ def clause(sentence: str, start: int, end: int, future: re.Pattern[str] | None =
     subs = _reported(sentence, end, right) if taken_in else list(_SUBORDINATE.finditer(sentence, end, right))
     if subs:
         right = subs[0].start()
-    if future is not None:
+    if future is not None and past is not None:
         for m in _COORDINATOR.finditer(sentence, end, right):
-            own = len(sentence[left:start].split()) + len(sentence[end : m.start()].split())
-            if own >= 3 and future.match(sentence, m.end()):
+            own = sentence[left:start] + " " + sentence[end : m.start()]
+            if future.match(sentence, m.end()) and past.search(own):
                 right = m.start()
                 break
     return sentence[left:start] + " " + sentence[end:right]

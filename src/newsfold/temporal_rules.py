@@ -36,6 +36,7 @@ class Rules:
     not_today: re.Pattern[str]
     future: re.Pattern[str]
     past: re.Pattern[str]
+    plan: re.Pattern[str]
     anaphor_days: dict[str, tuple[int, bool]]
     anaphor_object: re.Pattern[str]
     listed_day: re.Pattern[str]
@@ -172,6 +173,7 @@ def rules(lang: str) -> Rules:
         not_today=re.compile(tw.NOT_TODAY[lang], re.IGNORECASE),
         future=re.compile(tw.FUTURE[lang], re.IGNORECASE),
         past=re.compile(tw.PAST[lang], re.IGNORECASE),
+        plan=re.compile(tw.PLAN[lang], re.IGNORECASE),
         anaphor_days=anaphor_days,
         anaphor_object=re.compile(r"\s+" + tw.ANAPHOR_OBJECT[lang], re.IGNORECASE),
         listed_day=re.compile(_listed_day(lang), re.IGNORECASE),

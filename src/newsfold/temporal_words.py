@@ -358,16 +358,14 @@ PERIOD_CUE = {
 # Future-tense cues looked for in the clause around an expression ("will meet on Monday", "si terrà il 15 marzo").
 FUTURE = {
     "en": r"\b(?:will|shall|'ll|would(?!\s+have)|is due|are due|(?:is|are) set (?:to|for)|slated|scheduled|"
-    r"expected to|(?:is|are) expected (?:on|in|by|at)|plans? to|going to|to be held|upcoming|next)\b",
+    r"expected to|plans? to|going to|to be held|upcoming|next)\b",
     # The simple conditional too: reported plans ("ha detto che si dimetterebbe a marzo", "qu'elle mettrait fin à ses
     # opérations le 31 octobre"). Not the conditional of "be" and "have", which with a participle reports a past
     # unconfirmed ("sarebbe stato ucciso il 3 marzo", "il aurait été tué", "habría muerto", "sería el autor"), nor a
     # modal with a past infinitive ("potrebbe essere stato minacciato").
     "it": r"\b\w+(?:rà|ranno|remo|rò)\b|\b(?!sare|avre|tratter)\w+rebber?o?\b(?!\s+(?:essere|esser|aver|avere)\b)|"
-    r"\bprossim[oaie]\b|\bin programma\b|\bprevist[oaie]\b|\bprogrammat[oaie]\b|\bfissat[oaie] (?:per|al|il)\b|"
-    r"\b(?:è|sono) attes[oaie]\b",
-    "de": r"\b(?:wird|werden|werde|wirst|soll|sollen|will|wollen|wolle|geplant|plant|kommenden|nächsten|"
-    r"angesetzt|vorgesehen|terminiert)\b",
+    r"\bprossim[oaie]\b",
+    "de": r"\b(?:wird|werden|werde|wirst|soll|sollen|will|wollen|wolle|plant|kommenden|nächsten)\b",
     # The future's third person singular ("se tiendra", "débutera", "pourra", "mettra") in lower case, with a stem
     # ending as verbs' do, not as "caméra", "Sahara", "extra" or the passé simple "dura"; the conditional: "-erait"
     # (every -er verb and "ferait", not the imperfect "assurait", "déclarait") and the common others by name, not
@@ -376,42 +374,63 @@ FUTURE = {
     r"(?-i:[a-zà-ÿ]\w*(?:[eidv]|[^e]r|[iî]t|tt)ra)|\w+er(?:ait|aient)|"
     r"\w*(?:pour|dev|voud|viend|tiend|prend|mett|batt|di|fini|parti|sorti|ouvri|offri|choisi|recev|ver|enver|"
     r"faud|sau)r+(?:ait|aient)|"
-    r"ir(?:ait|aient)|sera|aura|saura|fera|ira|pourra|devra|va|vont|doit|doivent|prévue?s?|programmée?s?|"
-    r"fixée?s? (?:au|à|pour)|"
-    r"(?:est|sont) attendue?s?|prochain|prochaine)\b",
+    r"ir(?:ait|aient)|sera|aura|saura|fera|ira|pourra|devra|va|vont|doit|doivent|prochain|prochaine)\b",
     # The conditional's plural and its common singulars ("-ría" alone ends many nouns: "mayoría", "policía"; the
     # plurals "-erían" / "-rrían" are also imperfects: "querían", "ocurrían").
-    "es": r"\b\w+(?:rá|rán|remos)\b|\b(?!habr)\w+(?:ar|ir|dr)ían\b|\b(?:va a|van a|próxim[oa]s?|previst[oa]s?|"
-    r"(?:programad|fijad)[oa]s? para|(?:está|están) (?:marcad|convocad)[oa]s? para|"
+    "es": r"\b\w+(?:rá|rán|remos)\b|\b(?!habr)\w+(?:ar|ir|dr)ían\b|\b(?:va a|van a|próxim[oa]s?|"
     r"podría|tendría|debería|haría|iría|vendría|daría|entraría|llegaría)\b",
-    "pt": r"\b\w+(?:rá|rão|remos)\b|\b(?:vai|vão|próxim[oa]s?|previst[oa]s?|"
-    r"(?:marcad|agendad|programad)[oa]s? para|poderia|poderiam|deveria|deveriam|"
+    "pt": r"\b\w+(?:rá|rão|remos)\b|\b(?:vai|vão|próxim[oa]s?|poderia|poderiam|deveria|deveriam|"
     r"faria|fariam|iria|iriam)\b",
     "ru": r"\b(?:будет|будут|буду|состоится|состоятся|планирует|планируют|намерен\w*|следующ\w*)\b",
     "ar": r"سوف|المقبل|المقبلة|القادم|القادمة|من المقرر|يعتزم",
+}
+# The participles of a plan ("est attendu le 10 novembre", "estão marcadas para 5 de junho", "ist für den 10. März
+# angesetzt", "is expected on March 10"): the date they govern is ahead, whatever the tense of the verb, unless the
+# clause also has a past verb of its own ("Les élections prévues le 3 mars ont eu lieu", "fand wie vorgesehen am 3.
+# März statt"); "as planned" ("wie vorgesehen", "come programmato", "comme prévu", "como estaba previsto") is none.
+PLAN = {
+    "en": r"\b(?:(?:is|are) expected (?:on|by)|planned for)\b",
+    "it": r"\b(?<!come )(?:(?:è|sono)\s+)?"
+    r"(?:in programma|previst[oaie]|programmat[oaie]|fissat[oaie] per|attes[oaie])\b",
+    "de": r"\b(?<!wie )(?:geplant|angesetzt|vorgesehen|terminiert)(?:\s+(?:ist|sind))?\b",
+    "fr": r"\b(?<!comme )(?:(?:est|sont)\s+)?(?:prévue?s?|programmée?s?|fixée?s? (?:au|pour)|attendue?s?)\b",
+    "es": r"\b(?<!como )(?<!como estaba )(?:(?:está|están|es|son)\s+)?(?:previst[oa]s?|"
+    r"(?:programad|fijad|marcad|convocad)[oa]s? para)\b",
+    "pt": r"\b(?<!como )(?<!como estava )(?:(?:está|estão|é|são)\s+)?(?:previst[oa]s?|"
+    r"(?:marcad|agendad|programad)[oa]s? para)\b",
+    "ru": r"(?!)",
+    "ar": r"(?!)",
 }
 # Past-tense cues (the simple past and the compound past with its participle, the imperfect; en, fr, es, it, pt, de,
 # ru, ar), looked for in the clause of a day and month written without a year: with neither these nor a future cue
 # the clause gives no side ("les 18 et 19 avril", "dès le 1er janvier" in a list of measures), and the nearer such
 # date is taken: mostly the coming one when it is weeks ahead, as reports announce what is scheduled.
 PAST = {
-    "en": r"\b(?:was|were|had|did|\w{3,}ed|said|told|took|met|came|went|made|gave|began|held|left|won|lost|saw|fell|"
+    # Generous on purpose: a past cue where there is none only keeps the past reading that was the rule before; a
+    # missing one moves a past date ahead. Present forms that are also pasts (hit, set, put, cut) count.
+    "en": r"\b(?:was|were|had|did|\w{2,}ed|said|told|took|met|came|went|made|gave|began|held|left|won|lost|saw|fell|"
     r"rose|led|sent|brought|found|kept|paid|ran|spoke|wrote|became|struck|fought|fled|shot|drew|grew|threw|knew|"
     r"flew|wore|stood|sat|rang|drove|rode|broke|chose|froze|stole|woke|got|shook|sold|bought|caught|taught|sought|"
     r"thought|built|spent|meant|felt|dealt|slept|heard|laid|sank|hung|hid|bit|lit|dug|spun|swore|tore|ate|forgot|"
-    r"ago)\b",
+    r"hit|cut|quit|set|put|spread|shut|let|beat|cost|hurt|split|burst|cast|ago)\b",
     "fr": r"\b(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent|eut|eurent)\s+(?:\w+\s+){0,2}?"
-    r"\w+(?:é|ée|és|ées|i|is|ie|it|u|us|ue|ert|erte|eint|ait)\b|\b\w+(?<!r)(?:ait|aient)\b|\b\w+èrent\b|"
-    r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\s+(?:été\s+)?\w+(?:é|ée|és|ées|i|is|u|us)\b",
-    "es": r"\b(?:\w{3,}(?:ó|aron|ieron|aba|aban)|fue|fueron|era|eran|había|habían|estaba|estaban|"
-    r"(?:ha|han|hemos|habría|habrían)\s+\w+(?:ado|ido))\b",
+    r"\w+(?:é|ée|és|ées|i|is|ie|it|ite|u|us|ue|ues|t|te|ts|tes|ert|erte|eint|ait)\b|\b\w+(?<!r)(?:ait|aient)\b|"
+    r"\b\w+(?:èrent|irent|urent)\b|\b(?:aurai(?:t|ent)|serai(?:t|ent))\s+(?:été\s+)?\w+(?:é|ée|és|ées|i|is|u|us)\b",
+    "es": r"\b(?:\w{3,}(?:ó|aron|ieron|eron|jeron|aba|aban|ía|ían)|fue|fueron|era|eran|había|habían|estaba|"
+    r"estaban|hizo|hicieron|dijo|tuvo|tuvieron|puso|vino|vinieron|estuvo|pudo|quiso|supo|"
+    r"(?:ha|han|hemos|habría|habrían)\s+\w+(?:ado|ido|to|cho))\b",
     "it": r"\b(?:(?:ha|hanno|è|e'|sono|era|erano|aveva|avevano|fu|furono)\s+(?:[\w'’]+\s+){0,2}?"
-    r"\w+(?:at[oaie]|ut[oaie]|it[oaie]|s[oaie]|tt[oaie])|\w{3,}(?:ò|ì|arono|erono|irono|ava|avano|eva|evano)|"
+    r"\w+(?:at[oaie]|ut[oaie]|it[oaie]|s[oaie]|tt[oaie]|st[oaie]|rt[oaie]|nt[oaie])|"
+    r"\w{2,}(?:ò|ì|arono|erono|irono|ava|avano|eva|evano|dde|ddero|sse|ssero|cque|ebbe|ennero)|"
     r"(?:sarebbe(?:ro)?|avrebbe(?:ro)?)\s+(?:stat[oaie]\s+)?\w+(?:at[oaie]|ut[oaie]|it[oaie]|s[oaie]|tt[oaie]))\b",
-    "pt": r"\b(?:\w{3,}(?:ou|aram|eram|iram|ava|avam)|foi|foram|era|eram|tinha|tinham|havia|estava|estavam|"
+    "pt": r"\b(?:\w{2,}(?:ou|eu|iu|aram|eram|iram|ava|avam|ia|iam)|foi|foram|era|eram|tinha|tinham|havia|estava|"
+    r"estavam|fez|fizeram|disse|disseram|teve|tiveram|pôs|veio|vieram|esteve|pôde|quis|soube|"
     r"(?:teria|teriam|terá|terão)\s+\w+(?:ado|ido))\b",
-    "de": r"\b(?:hatte|hatten|war|waren|wurde|wurden|sagte|sagten|erklärte|teilte|teilten|kündigte|einigten|"
-    r"(?:hat|haben|ist|sind)\b.*\bge\w+(?:t|en))\b",
+    # German nouns are capitalised: a lower-case word in -te/-ten is mostly a weak past (or an adjective: safe)
+    "de": r"\b(?:hatte|hatten|war|waren|wurde|wurden|starb|kam|kamen|ging|gingen|fand|fanden|trat|traten|gab|gaben|"
+    r"nahm|nahmen|sah|sprach|hielt|fiel|stand|lag|saß|traf|brach|fuhr|lief|rief|schlug|verlor|gewann|begann|zog|"
+    r"flog|bot|blieb|schrieb|stieg|wies|erschien|verließ|entschied|beschloss|(?-i:[a-zäöü]\w+(?:te|ten))|"
+    r"(?:hat|haben|ist|sind)\b[^.!?]{0,80}?\bge\w+(?:t|en))\b",
     "ru": r"\b\w+(?:ал|ала|али|ало|ил|ила|или|ило|ел|ела|ели|ёл)(?:ся|сь)?\b",
     "ar": r"(?!)",
 }

@@ -53,9 +53,10 @@ def _connect(path: str) -> sqlite3.Connection:
 
 # A story's size and its first and last publish instant, from the (story_id, published) index alone: a datetime with an
 # offset as UTC ("2022-03-07T23:30:00-05:00" is "2022-03-08T04:30:00Z"), so that stories sort by instant across time
-# zones; a plain date as it is. Dates outside the bounds (absurd years) are not a story's.
+# zones; a plain date, or a datetime whose zone is unknown, as it is (not guessed as UTC). Dates outside the bounds
+# (absurd years) are not a story's. Migration 0008 computes the same for the stories stored before it.
 _STORY_INSTANT = (
-    "CASE WHEN length(published) > 10 "
+    "CASE WHEN published GLOB '*[+-][0-9][0-9]:[0-9][0-9]' OR published GLOB '*T*Z' "
     "THEN coalesce(strftime('%Y-%m-%dT%H:%M:%SZ', published), substr(published, 1, 10)) ELSE published END"
 )
 _STORY_SPAN = f"""SELECT count(*), min(CASE WHEN published >= ?1 AND published < ?2 THEN {_STORY_INSTANT} END),

@@ -66,9 +66,10 @@ class Event:
 
 def _planned(text: str, lang: str | None, at: int, end: int) -> bool:
     """Whether the action word at ``text[at:end]`` is in a clause in the future tense (or a headline's "to send")."""
-    future = rules_for(lang if lang in LANGS else "en").future
-    if future.search(clause(text, at, end, future)):
-        return True
+    rules = rules_for(lang if lang in LANGS else "en")
+    own = clause(text, at, end, rules.future, rules.past)
+    if rules.future.search(own) and not rules.past.search(text, at, end + 2):
+        return True  # not the action verb itself in the past ("delivered ... ahead of talks next week")
     return lang == "en" and re.search(r"\bto\s*$", text[max(0, at - 4) : at]) is not None
 
 
@@ -191,20 +192,19 @@ def speaker(text: str) -> str | None:
 def _speaker_stem(
     text: str, lang: str | None, events: Sequence[Event], finder: ParticipantFinder
 ) -> str | None:
-    """The stem of the last word of a unit's speaker, which a unit citing it by event must have; None when the unit
-    names no speaker or the speaker is a party to its events ("The United States said it had received ...", "The
-    Russian Foreign Ministry said it had delivered ..."). A named person is a third party even when the sentence also
-    names their state ("Russian Foreign Minister Sergei Lavrov announced that ...")."""
+    """The stem of the last word of the person or body a unit gives its words as, which a unit citing it by event must
+    have too; None when it names none ("He said", "Officials said": who they are is not a claim of theirs another
+    report could miss) or only a party to its events ("The United States said it had received ...", "The Russian
+    Foreign Ministry said it had delivered ..."). A named person is a third party even when the sentence also names
+    their state ("Russian Foreign Minister Sergei Lavrov announced that ...")."""
     who = speaker(text)
     if who is None:
         return None
     parties = {p for ev in events for p in (ev.agent, ev.receiver)}
-    named = finder.find(who, lang)
-    if named and all(p.key in parties for p in named):
-        return (
-            None  # a party itself speaks (a state, its ministry, "a senior US official"), not a third person
-        )
-    words = [w for w in re.findall(r"\w+", who) if len(w) > 1]
+    named = [p for p in finder.find(who, lang) if p.key not in parties and p.key.startswith("name:")]
+    if not named:
+        return None
+    words = [w for w in re.findall(r"\w+", who[named[-1].start : named[-1].end]) if len(w) > 1]
     return _stem(words[-1].lower(), lang) if words else None
 
 

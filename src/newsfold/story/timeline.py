@@ -63,6 +63,7 @@ MIN_WORDS = 5
 OTHER_EVENTS_WEIGHT = 0.3
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_WORDS = re.compile(r"[^\W\d_]+")
 _QUOTE_START = re.compile(r"^[\"“”«»„'‘’]")
 _END_PUNCT = re.compile(r"[.!?…]['\"”’»)]*$")
 
@@ -217,7 +218,7 @@ def _entry(group: list[_Candidate], bonus: float) -> TimelineEntry:
     per_article: dict[str, float] = {}
     named = _named_speaker(best.text)
     for c in group:
-        cites = named is None or c.key == best.key or named in c.text.casefold()
+        cites = named is None or c.key == best.key or named in _WORDS.findall(c.text.casefold())
         if c.key not in per_article and cites:
             keys.append(c.key)
         per_article[c.key] = max(per_article.get(c.key, 0.0), c.weight)  # every report of the day counts
