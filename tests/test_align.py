@@ -187,3 +187,11 @@ def test_an_event_said_as_to_come_is_stated_by_its_report_as_done_not_the_revers
     assert al.citing(b) == ["b"]  # the delivery is stated by neither plan
     assert al.citing(a) == ["a", "b", "c"]  # the plan is stated by the delivery and by the other plan
     assert "b" in al.citing(c)
+
+
+def test_a_done_report_with_a_future_elsewhere_in_its_clause_is_still_done() -> None:
+    done = "Russia delivered its answer to Washington on Thursday ahead of talks next week."
+    al = align([_dated("a", done), _dated("b", "Russia will deliver its answer to Washington on Thursday.")])
+    a, b = (al.by_article[k][0] for k in "ab")
+    assert al.citing(a) == ["a"]  # the plan does not state the delivery
+    assert al.citing(b) == ["a", "b"]  # the delivery states the plan

@@ -135,6 +135,28 @@ def test_a_day_without_a_year_in_a_clause_without_tense_is_the_nearer_one(
     assert expected in _values(sentence, published, lang)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # a past verb keeps a day without a year in the past, irregular or short as it may be
+        ("He died on March 3 in Cairo.", "en", "2021-03-03"),
+        ("A storm hit the coast on March 3.", "en", "2021-03-03"),
+        ("Mubarak cadde il 3 marzo dopo settimane di proteste.", "it", "2021-03-03"),
+        ("O presidente caiu em 3 de março após semanas de protestos.", "pt", "2021-03-03"),
+        ("Die Wahl fand am 3. März in Kairo statt.", "de", "2021-03-03"),
+        # "as planned", or a plan that a past verb of its clause says happened, is no plan ahead
+        ("Die Wahl fand wie vorgesehen am 3. März statt.", "de", "2021-03-03"),
+        ("Il vertice si è svolto il 3 marzo come programmato.", "it", "2021-03-03"),
+        ("Les élections prévues le 3 mars ont eu lieu dans le calme.", "fr", "2021-03-03"),
+        ("Le taux a été fixé à 2 % le 3 mars.", "fr", "2021-03-03"),
+        # a present with a future after it: ahead, both ends of the range
+        ("The Pope arrives in Lisbon on 3 March and will stay until 5 March.", "en", "2022-03-03"),
+    ],
+)
+def test_past_verbs_and_as_planned_keep_the_past_side(sentence: str, lang: str, expected: str) -> None:
+    assert _values(sentence, lang=lang)[0] == expected
+
+
 def test_precision_and_span() -> None:
     (m,) = find_dates("Russia sent it on 17 December 2021, officials said.", published=None, lang="en")
     assert (m.value, m.precision, m.text) == ("2021-12-17", "day", "17 December 2021")

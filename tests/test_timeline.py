@@ -41,6 +41,20 @@ def test_an_entry_giving_a_persons_words_cites_only_the_articles_that_name_them(
     (entry,) = [e for e in story_timeline(arts) if e.date == "2022-02-17"]
     assert "Lavrov" in entry.text
     assert set(entry.articles) == {"a", "b"}  # c reports the day's event, not Lavrov's announcement
+    # the name is matched as a word: "Li" is not in "delivery"
+    arts = [
+        _article(
+            "a", "Premier Li announced that China will send its security reply to Washington on Thursday."
+        ),
+        _article(
+            "b", "China will send its security reply to Washington on Thursday, Premier Li told reporters."
+        ),
+        _article(
+            "c", "China will send its security reply to Washington on Thursday, a delivery official said."
+        ),
+    ]
+    (entry,) = [e for e in story_timeline(arts) if e.date == "2022-02-17"]
+    assert set(entry.articles) == {"a", "b"}
 
 
 def test_entries_are_sorted_and_relative_dates_need_a_publish_date() -> None:
