@@ -20,6 +20,15 @@ from newsfold.watch import read_feed_list, summarize, watch
 LONG = " ".join(["The council approved the harbour budget after a long debate."] * 12)
 
 
+def _channel(base: str, items: str, title: str = "Harbour", lang: str = "") -> bytes:
+    """An RSS channel of the given ``<item>`` markup."""
+    language = f"<language>{lang}</language>" if lang else ""
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>{base}/</link><description>x</description>{language}{items}</channel></rss>"
+    ).encode()
+
+
 def _feed(items: list[tuple[str, str]]) -> bytes:
     entries = "".join(
         f"<item><title>{t}</title><link>{link}</link><description>{d}</description>"
@@ -338,13 +347,13 @@ def test_polled_items_are_read_as_the_feed_reader_reads_them(
     spanish = " ".join(
         ["El ayuntamiento aprobó el presupuesto del puerto tras un largo debate en el pleno."] * 12
     )
-    site.feed = (
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Le Port</title>'
-        f"<link>{site.base}/</link><description>x</description><language>fr</language>"
+    site.feed = _channel(
+        site.base,
         "<item><title>Presupuesto &amp;ndash; aprobado</title><link>/es/1.html</link>"
-        f"<description>{spanish}</description><pubDate>Thu, 17 Feb 2022 10:00:00 +0100</pubDate></item>"
-        "</channel></rss>"
-    ).encode()
+        f"<description>{spanish}</description><pubDate>Thu, 17 Feb 2022 10:00:00 +0100</pubDate></item>",
+        title="Le Port",
+        lang="fr",
+    )
     store = Store.open(tmp_path / "w.db")
     assert watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)[0].new == 1
     row = store.reader().execute("SELECT key, title, lang, published FROM articles").fetchone()
@@ -364,12 +373,10 @@ def test_polled_bodies_are_read_as_the_feed_reader_reads_them(
     body = " ".join(
         ["Tom &amp;amp; Jerry opened the harbour festival after a long debate in the council."] * 12
     )
-    site.feed = (
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Harbour</title>'
-        f"<link>{site.base}/</link><description>x</description>"
-        f"<item><title>Festival</title><link>{site.base}/1.html</link><description>{body}</description></item>"
-        "</channel></rss>"
-    ).encode()
+    site.feed = _channel(
+        site.base,
+        f"<item><title>Festival</title><link>{site.base}/1.html</link><description>{body}</description></item>",
+    )
     store = Store.open(tmp_path / "w.db")
     assert watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)[0].new == 1
     text = store.reader().execute("SELECT text FROM articles").fetchone()["text"]
@@ -395,12 +402,9 @@ def test_an_item_without_link_or_guid_is_taken_once(site: Site, tmp_path: Path, 
     body = " ".join(
         ["The harbour council approved the new budget after a long debate on Tuesday night."] * 12
     )
-    site.feed = (
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Harbour</title>'
-        f"<link>{site.base}/</link><description>x</description>"
-        f"<item><title>Budget approved</title><description>{body}</description></item>"
-        "</channel></rss>"
-    ).encode()
+    site.feed = _channel(
+        site.base, f"<item><title>Budget approved</title><description>{body}</description></item>"
+    )
     store = Store.open(tmp_path / "w.db")
     site.etag = '"a"'
     assert watch([f"{site.base}/feed.xml"], store, settings, once=True, interval=0, delay=0.0)[0].new == 1
