@@ -280,3 +280,14 @@ def test_readable_publish_dates_are_kept(value: str, expected: str | None) -> No
     from newsfold.ingest.metadata import normalise_published
 
     assert normalise_published(value) == expected
+
+
+def test_an_item_cut_off_by_a_damaged_feed_says_so(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>a</title>'
+        "<link>http://x/3</link><description>Text about a storm hitting Lisbon on Monday",
+        encoding="utf-8",
+    )
+    (item,) = read_feed(path, "broken", "broken.rss", settings)
+    assert isinstance(item, Rejected) and "the feed is damaged there" in item.reason

@@ -264,8 +264,17 @@ def read_feed(
         lang=normalise_lang(feed.get("language")),
         rss=not str(parsed.get("version") or "").startswith("atom"),
     )
+    damage = None
+    if parsed.get("bozo"):  # read as far as it goes: say so where an item then lacks its body
+        damage = str(parsed.get("bozo_exception") or "parse error").splitlines()[0][:200]
     for number, entry in enumerate(entries, 1):
-        yield _item(entry, channel, key_base, f"{location_base}:{number}", number, settings)
+        item = _item(entry, channel, key_base, f"{location_base}:{number}", number, settings)
+        if isinstance(item, Rejected) and damage and item.reason == NO_BODY:
+            item = Rejected(item.location, item.stage, f"{NO_BODY}: the feed is damaged there ({damage})")
+        yield item
+
+
+NO_BODY = "feed item has no content or summary"
 
 
 def _item(
@@ -274,7 +283,7 @@ def _item(
     """One feed item as a RawDoc, or why it is not taken."""
     html, text = item_body(entry)
     if html is None and text is None:
-        return Rejected(location, STAGE, "feed item has no content or summary")
+        return Rejected(location, STAGE, NO_BODY)
     body = html if html is not None else text
     assert body is not None  # one of them is set, checked above
     if len(body.encode("utf-8")) > settings.max_input_bytes:
