@@ -528,3 +528,17 @@ def test_teasers_ending_in_read_more_are_a_link_list_and_one_alone_stays() -> No
     assert [r.text for r in result.removed if r.rule == "teaser_read_more"] == teasers
     one = clean_text(f"Protest in Cairo\n{lede} Continue reading")  # a feed item's own summary
     assert "Continue reading" in one.body
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Questo articolo è stato pubblicato il 14 dicembre 2012 alle ore 16:21.",
+        "This article was first published on The Conversation.",
+        "Cet article a été publié le 3 mars 2015 à 10h00.",
+    ],
+)
+def test_a_publication_note_is_a_site_notice(note: str) -> None:
+    lede = "Thousands of people marched in Cairo on Friday to demand the president's resignation, witnesses said."
+    result = clean_text(f"Protest in Cairo\n{lede}\n{note}")
+    assert result.body == lede and [r.rule for r in result.removed] == ["site_notice"]

@@ -165,6 +165,11 @@ _NOTICE_HINTS = (
     "неогранич",
     "جافا",
     "الارتباط",
+    "publi",  # "this article was first published", "cet article a été publié"
+    "pubbl",  # "questo articolo è stato pubblicato"
+    "paru",
+    "appeared",
+    "erschien",
 )
 NOTICE_WORDS = 25  # a site notice is at most this long
 # "Site name | November 11, 2020", "Giovedì • 10 Settembre 2015 • Aggiornato alle 14:54": a header line of short

@@ -85,6 +85,10 @@ PHRASES: dict[str, str] = {
         aceitar cookies | acesso ilimitado
       | включите javascript | javascript отключен | мы используем cookie | использует cookie | неограниченный доступ
       | تفعيل جافا سكريبت | ملفات تعريف الارتباط
+      | this article was first published | this article was originally published | this story was first published |
+        this article originally appeared | questo articolo è stato pubblicato | cet article a été publié |
+        cet article est paru | este artículo fue publicado originalmente | este artigo foi publicado originalmente |
+        dieser artikel erschien zuerst | dieser beitrag erschien zuerst
     """,
     # Credits of a site's makers; they only count on a line that does not read as a sentence.
     "site_makers": """
