@@ -263,3 +263,14 @@ def test_every_day_of_a_range_is_a_key_date_stated_by_its_sentence() -> None:
     entries = {e.date: e for e in key_dates(arts, 3)}
     assert {"2011-03-03", "2011-03-05"} <= set(entries)
     assert entries["2011-03-03"].basis == "stated" and entries["2011-03-03"].articles == ("a",)
+
+
+def test_a_time_stamp_or_byline_is_no_event() -> None:
+    arts = [
+        _article("a", "PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM", "2013-05-03"),
+        _article("b", "Posted on Thu May 2, 2013 08: 45 AM PDT", "2013-05-03"),
+        _article(
+            "c", "Lindsay Lohan checked into a rehab clinic in California on May 2, 2013.", "2013-05-03"
+        ),
+    ]
+    assert [e.articles for e in story_timeline(arts)] == [("c",)]

@@ -46,6 +46,8 @@ def test_story_list_filters(client: TestClient) -> None:
     searched = client.get("/", params={"q": "Geneva"}).text
     assert "Security guarantee talks" in searched and "Coach fired" not in searched
     assert client.get("/", params={"since": "soon"}).status_code == 400
+    past_the_end = client.get("/", params={"page": 50}).text
+    assert "No stories on page 50" in past_the_end and "newsfold ingest" not in past_the_end
 
 
 def test_script_in_title_and_body_is_text_never_markup(client: TestClient) -> None:

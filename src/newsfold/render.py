@@ -372,7 +372,9 @@ def story_markdown(fold: dict[str, Any]) -> str:
         meta = " · ".join(x for x in (s.outlet, nice_date(s.published), s.lang) if x)
         link = f" <{s.url}>" if s.url else ""
         lines.append(f"[^{s.number}]: {_md(s.title)} — {_md(meta)} (`{s.key}`){link}")
-        lines.extend(f"    copy: {_md(c.title)} — {_md(c.outlet or '')} (`{c.key}`)" for c in s.copies)
+        for c in s.copies:
+            copy_meta = " · ".join(x for x in (c.outlet, nice_date(c.published), c.lang) if x)
+            lines.append(f"    copy: {_md(c.title)} — {_md(copy_meta)} (`{c.key}`)")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -59,6 +59,8 @@ TEMPLATE_DAYS = 3
 VOLUME_WEIGHT = 1.0
 # Sentences shorter than this (in words) are datelines and captions, not events.
 MIN_WORDS = 5
+# ... and with fewer than this many words of four letters or more once its dates are taken out (a time stamp).
+MIN_CONTENT_WORDS = 3
 # Dates of the same day's other events add this share of their score to a date's rank (swept 0-0.3 on crisis-it).
 OTHER_EVENTS_WEIGHT = 0.3
 
@@ -153,6 +155,8 @@ def _candidates(article: Article, scanned: Scanned) -> list[_Candidate]:
             continue
         values = {m.value: m.precision for m in mentions}
         words = _content_words(text, [(m.start, m.end) for m in mentions])
+        if len(words) < MIN_CONTENT_WORDS:
+            continue  # a time stamp or byline ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM"), not an event
         quality = _quality(text, len(values))
         for value, precision in values.items():
             weight = _timeliness(value, precision, published) / len(values)
