@@ -40,6 +40,8 @@ from newsfold.sentences import split_sentences
 from newsfold.story.events import speaker
 from newsfold.story.recognise import ParticipantFinder
 from newsfold.temporal import TimeMention, date_order, parse_published, precision_rank, scan_article
+from newsfold.temporal_rules import LANGS
+from newsfold.temporal_rules import rules as temporal_rules
 
 # Two sentences on the same date are one event when this share of the shorter one's content words is in the other
 # (and at least SAME_EVENT_MIN_SHARED words). Swept 0.2-0.5 on the seeds and crisis-it; re-run eval timeline.
@@ -59,8 +61,9 @@ TEMPLATE_DAYS = 3
 VOLUME_WEIGHT = 1.0
 # Sentences shorter than this (in words) are datelines and captions, not events.
 MIN_WORDS = 5
-# ... and with fewer than this many words of four letters or more once its dates are taken out (a time stamp).
-MIN_CONTENT_WORDS = 3
+# ... and with fewer than this many words of four letters or more once its dates, weekday and month names are taken
+# out (a time stamp: "PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM"; "The army set a calendar on Monday" is an event).
+MIN_CONTENT_WORDS = 2
 # Dates of the same day's other events add this share of their score to a date's rank (swept 0-0.3 on crisis-it).
 OTHER_EVENTS_WEIGHT = 0.3
 
@@ -147,15 +150,23 @@ def scan_dates_of(article: Article) -> Scanned:
     return list(zip(texts, dates, strict=True))
 
 
+@cache
+def _calendar_words(lang: str | None) -> frozenset[str]:
+    """The weekday and month names (and abbreviations) of a language, lower case."""
+    rules = temporal_rules(lang if lang in LANGS else "en")
+    return frozenset(rules.weekday_of) | frozenset(rules.month_of)
+
+
 def _candidates(article: Article, scanned: Scanned) -> list[_Candidate]:
     published = parse_published(article.published)
+    calendar = _calendar_words(article.lang)
     out: list[_Candidate] = []
     for text, mentions in scanned:
         if len(text.split()) < MIN_WORDS or not mentions:
             continue
         values = {m.value: m.precision for m in mentions}
         words = _content_words(text, [(m.start, m.end) for m in mentions])
-        if len(words) < MIN_CONTENT_WORDS:
+        if len(words - calendar) < MIN_CONTENT_WORDS:
             continue  # a time stamp or byline ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM"), not an event
         quality = _quality(text, len(values))
         for value, precision in values.items():
