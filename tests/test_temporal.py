@@ -827,3 +827,22 @@ def test_a_weekend_of_habit_is_no_date() -> None:
     assert _values("Protesters clashed with police over the weekend.", dt.date(2023, 3, 9), "en") == [
         "2023-W09"
     ]
+
+
+def test_a_day_written_again_without_its_year_takes_the_year_the_article_gave_it() -> None:
+    published = dt.date(2014, 3, 15)
+    sentences = [
+        "Il 15 marzo del 2011 iniziarono le proteste in Siria.",
+        "Poi venne la guerra.",
+        "Il 15 marzo, per la prima volta da molti anni, migliaia di persone scesero in piazza.",
+        "Oggi, 15 marzo, si ricorda l'inizio della rivolta.",  # the publish day's own news: this year's
+    ]
+    values = [[m.value for m in found] for found in scan_article(sentences, published=published, lang="it")]
+    assert values == [["2011-03-15"], [], ["2011-03-15"], ["2014-03-15", "2014-03-15"]]
+    # far from where the year was written (a year's chronicle whose entries share a day), the rule does not reach
+    far = [
+        "Il 15 marzo del 2011 iniziarono le proteste.",
+        *["Altro."] * 9,
+        "Il 15 marzo, la polizia arrestò due uomini.",
+    ]
+    assert [m.value for m in scan_article(far, published=published, lang="it")[-1]] == ["2014-03-15"]

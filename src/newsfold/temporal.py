@@ -48,6 +48,7 @@ them, :func:`find_dates` only the mentions.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -614,12 +615,28 @@ def scan_dates(
     return DateScan(tuple(mentions), tuple(dropped))
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+# a day and month as written, with its one number ("15 marzo"): not a weekday or "ieri" that fell on the day, nor a
+# date with a year of its own ("4 November 02")
+_DAY_ONLY = re.compile(r"\D*\d{1,2}\D*")
+# A year written with a day and month carries to that day and month written again without it within this many
+# sentences: a retrospective's paragraph, not a year's chronicle whose other entries only share the day.
+YEAR_CARRY_SENTENCES = 8
+
+
+def _anniversary(t: TimeMention, published: dt.date | None, past: re.Pattern[str], sentence: str) -> bool:
+    """Whether a day resolved to the publish day itself, in a sentence without a past verb, is that day's own news
+    ("Oggi, 15 marzo, si ricorda ...") rather than the earlier year's."""
+    return published is not None and t.value == published.isoformat() and past.search(sentence) is None
+
+
 def scan_article(
     sentences: Sequence[str], *, published: dt.date | None, lang: str | None
 ) -> list[list[TimeMention]]:
     """Find the dates of an article's sentences in order, counting "the next day" from the day given last.
 
-    A day stays the anchor for ANCHOR_SENTENCES sentences after the one that gives it: "the next day" further on
+    A day and month written again without the year the article gave them earlier take that year. A day stays the
+    anchor for ANCHOR_SENTENCES sentences after the one that gives it: "the next day" further on
     may follow a date the rules do not read, and is then dropped rather than guessed.
 
     Args:
@@ -633,8 +650,27 @@ def scan_article(
     out: list[list[TimeMention]] = []
     anchor: dt.date | None = None
     age = 0
-    for sentence in sentences:
+    # "MM-DD" -> the year written with it ("il 15 marzo del 2011") and the sentence that wrote it
+    years: dict[str, tuple[str, int]] = {}
+    past = rules_for(lang if lang in LANGS else "en").past
+    for number, sentence in enumerate(sentences):
         mentions = list(scan_dates(sentence, published=published, lang=lang, anchor=anchor).mentions)
+        for k, t in enumerate(mentions):
+            if t.precision != "day":
+                continue
+            given = years.get(t.value[5:])
+            if _FOUR_DIGITS.search(t.text):
+                years[t.value[5:]] = (t.value[:4], number)
+            elif (
+                _DAY_ONLY.fullmatch(t.text)
+                and given is not None
+                and number - given[1] <= YEAR_CARRY_SENTENCES
+                and (year := given[0]) != t.value[:4]
+                and not _anniversary(t, published, past, sentence)
+            ):
+                # the same day and month again without its year: the year the article gave it (a retrospective's
+                # "Il 15 marzo, migliaia di persone scesero in piazza" after "il 15 marzo del 2011")
+                mentions[k] = dataclasses.replace(t, value=f"{year}-{t.value[5:]}")
         days = [t for t in mentions if t.precision == "day"]
         if days:
             anchor, age = dt.date.fromisoformat(max(days, key=lambda t: t.end).value), 0

@@ -421,7 +421,7 @@ PAST = {
     r"(?:ha|han|hemos|habría|habrían)\s+\w+(?:ado|ido|to|cho))\b",
     "it": r"\b(?:(?:ha|hanno|è|e'|sono|era|erano|aveva|avevano|fu|furono)\s+(?:[\w'’]+\s+){0,2}?"
     r"\w+(?:at[oaie]|ut[oaie]|it[oaie]|s[oaie]|tt[oaie]|st[oaie]|rt[oaie]|nt[oaie]|lt[oaie])|"
-    r"\w{2,}(?:ò|ì|arono|erono|irono|ava|avano|eva|evano|dde|ddero|sse|ssero|cque|ebbe|ennero)|"
+    r"\w{2,}(?:ò|ì|arono|erono|irono|ava|avano|eva|evano|dde|ddero|sse|sero|cero|nnero|bbero|cque|ebbe)|"
     r"(?:sarebbe(?:ro)?|avrebbe(?:ro)?)\s+(?:stat[oaie]\s+)?\w+(?:at[oaie]|ut[oaie]|it[oaie]|s[oaie]|tt[oaie]))\b",
     "pt": r"\b(?:\w{2,}(?:ou|eu|iu|aram|eram|iram|ava|avam|ia|iam)|foi|foram|era|eram|tinha|tinham|havia|estava|"
     r"estavam|fez|fizeram|disse|disseram|teve|tiveram|pôs|veio|vieram|esteve|pôde|quis|soube|"
