@@ -9,7 +9,6 @@ import contextlib
 import json
 import logging
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -47,9 +46,6 @@ class _Seconds(click.ParamType[float]):
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
         return f"SECONDS [{self.low:g}<=x<={self.high:g}]"
-
-
-_GLOB = re.compile(r"[*?\[]")
 
 
 def _db_path(db: str | None) -> str:
@@ -204,10 +200,11 @@ def ingest(
 ) -> None:
     """Read INPUT files, folders or globs into the store and fold them into stories."""
     from newsfold.backends import get_backend
+    from newsfold.ingest.discover import is_pattern
     from newsfold.pipeline import Progress
     from newsfold.pipeline import ingest as run_ingest
 
-    missing = [i for i in inputs if not _GLOB.search(i) and not os.path.lexists(i)]
+    missing = [i for i in inputs if not is_pattern(i) and not os.path.lexists(i)]
     if missing:  # a mistyped path is the command's error, not an input to quarantine for ever
         raise click.UsageError(f"no such file or directory: {missing[0]}")
     settings = obj.settings

@@ -114,9 +114,7 @@ class Folder:
             self.stories.restore(story_id, state)
         if settings.cluster_embeddings and store.index_state(EMBEDDED_STATE) is None:
             # The first run with embeddings on: stories already stored hold none (see EMBEDDED_STATE)
-            stored = (
-                store.reader().execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
-            )
+            stored = q.count_stories(store.reader())
             if stored:
                 log.warning(
                     "cluster_embeddings is on, but the %d stories already in this store were built without "

@@ -201,6 +201,13 @@ def _save_state(path: Path | None, states: dict[str, FeedState]) -> None:
     path.write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
+def _content_key(feed_url: str, title: str | None, body: str) -> str:
+    """The key of an item with neither link nor guid: its feed and a digest of its content, so that the same item on
+    the next poll is the same article, not a new one."""
+    content = digest("\n".join((title or "", body)))
+    return f"{feed_url}#{content[:16]}"
+
+
 def _is_http(url: str | None) -> bool:
     return bool(url) and is_web_url(url or "")
 
@@ -226,10 +233,7 @@ def _item_lines(
         markup, plain = item_body(entry)
         body, is_markup = (markup, True) if markup is not None else (plain or "", False)
         title = item_title(entry, rss)
-        # an item with neither link nor guid is keyed by the feed and its content: the same item on the next poll
-        # is the same article, not a new one (it had been dropped)
-        content = digest("\n".join((title or "", body)))
-        key = link or entry.get("id") or f"{feed_url}#{content[:16]}"
+        key = link or entry.get("id") or _content_key(feed_url, title, body)
         if store.raw_hash_of(key) is not None:
             continue
         line: dict[str, Any] = {

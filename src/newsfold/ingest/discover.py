@@ -57,6 +57,13 @@ _FOLDER_DOCS = re.compile(
 )
 _FOLDER_DOC_SUFFIXES = frozenset({"", ".txt", ".md", ".rst"})
 _GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def is_pattern(given: str) -> bool:
+    """Whether an input as given is a glob pattern (expanded by :func:`read_inputs`), not a path."""
+    return _GLOB_CHARS.search(given) is not None
+
+
 _FEED_RE = re.compile(rb"<(?:rss|feed|rdf:RDF|channel)\b", re.I)
 _HTML_RE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table)\b", re.I)
 _XML_START_RE = re.compile(rb"^\s*<\?xml\b", re.I)
@@ -228,7 +235,7 @@ def _read_one_input(given: str, settings: Settings) -> Iterator[RawDoc | Rejecte
     except OSError as exc:
         yield Rejected(given, STAGE, describe_os_error(exc))
         return
-    if not exists and _GLOB_CHARS.search(given):
+    if not exists and is_pattern(given):
         matches = sorted(glob.glob(given, recursive=True))  # noqa: PTH207 - pathlib globs only relative patterns
         if not matches:
             yield Rejected(given, STAGE, "no file matches the pattern")
