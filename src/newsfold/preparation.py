@@ -88,8 +88,8 @@ def _outlet_from_text(cleaned: CleanText, body: str, outlets: OutletRegistry) ->
 def _absurd(published: str | None) -> bool:
     if not published or len(published) < 4 or not published[:4].isdigit():
         return False
-    year = int(published[:4])
-    return year < MIN_YEAR or year > dt.date.today().year + MAX_YEARS_AHEAD
+    lowest, above = plausible_dates()
+    return not lowest <= published[:4] < above
 
 
 def plausible_dates() -> tuple[str, str]:
