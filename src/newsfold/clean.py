@@ -577,12 +577,20 @@ _READ_MORE_END = re.compile(
     re.IGNORECASE,
 )
 TEASERS_MIN = 2
+# Characters searched at a line's end (after trailing spaces): the longest phrase and its mark fit with room to spare;
+# searching whole lines for an end-anchored alternation cost 0.3 ms per article.
+READ_MORE_TAIL = 40
+
+
+def _ends_in_read_more(line: str) -> bool:
+    # The look-behind still sees the character before the searched part, so a word is never cut.
+    return _READ_MORE_END.search(line, max(0, len(line.rstrip()) - READ_MORE_TAIL)) is not None
 
 
 def _mark_teasers(lines: list[str], marks: list[tuple[str, str] | None]) -> None:
     """Lines that end in a "read more" link, when the text has ``TEASERS_MIN`` of them or more: teasers of other
     articles (one alone may be a feed item's own summary, "... Continue reading", and stays)."""
-    teasers = [i for i, line in enumerate(lines) if marks[i] is None and _READ_MORE_END.search(line)]
+    teasers = [i for i, line in enumerate(lines) if marks[i] is None and _ends_in_read_more(line)]
     if len(teasers) >= TEASERS_MIN:
         for i in teasers:
             marks[i] = ("link_list", "teaser_read_more")
