@@ -18,6 +18,10 @@ from newsfold.dateline import Dateline, dateline_date, find_dateline
         ("BERLIN, 5. März (dpa) - Die Bundesregierung hat", "BERLIN", "dpa", 3, 5),
         ("МОСКВА, 17 февраля (РИА Новости) - Россия передала", "МОСКВА", "РИА Новости", 2, 17),
         ("LONDON — Britain said on Monday", "LONDON", None, None, None),
+        # a parenthesis naming the city's country is no agency (it would name an outlet "SIRIA")
+        ("DAMASCO (SIRIA) - Le forze governative", "DAMASCO", None, None, None),
+        ("KIEV (Ukraine) - Forces loyal to", "KIEV", None, None, None),
+        ("BEIRUT (AP) - Syrian troops", "BEIRUT", "AP", None, None),
     ],
 )
 def test_wire_shapes(text: str, city: str, agency: str | None, month: int | None, day: int | None) -> None:

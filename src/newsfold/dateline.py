@@ -173,12 +173,20 @@ def find_dateline(text: str) -> Dateline | None:
     if m.group("date") and month is None:
         return None  # "Foo bar" in the date slot was words, not a date
     agency = m.group("agency").strip() if m.group("agency") else None
-    if agency and not re.search(r"[^\W\d_]", agency):
-        agency = None
+    if agency and (not re.search(r"[^\W\d_]", agency) or _is_place(agency)):
+        agency = None  # no letters, or the city's country or region: "DAMASCO (SIRIA) -", "Kiev (Ukraine) -"
     dash = any(c in m.group("sep") for c in "-–—")
     if agency is None and month is None and not (city.isupper() and len(city) > 2 and dash):
         return None
     return Dateline(city=city or None, agency=agency, month=month, day=day, text=m.group(0).strip())
+
+
+def _is_place(words: str) -> bool:
+    """Whether a dateline's parenthesis names a place (a country, a world region, a big city: the CLDR names of
+    :func:`~newsfold.story.gazetteer.place_names`, in the eight languages) rather than an agency."""
+    from newsfold.story.gazetteer import place_names  # data loaded once, on the first dateline with a parenthesis
+
+    return " ".join(words.split()).casefold() in place_names()
 
 
 def dateline_date(dl: Dateline, reference: str | None) -> str | None:
