@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfold.arc import story_arc
+from newsfold.arc import SCAN_MODULES, story_arc
 from newsfold.pipeline import ingest
 from newsfold.settings import Settings
 from newsfold.store import Store
@@ -65,3 +65,12 @@ def test_stored_date_scans_are_reused_while_current(
             conn.execute("UPDATE date_scans SET digest = 'old' WHERE key = (SELECT min(key) FROM date_scans)")
         assert story_arc(store, settings, query=None, max_dates=6) == first
         assert len(made) == 1
+
+
+def test_every_date_rule_module_makes_stored_scans_stale() -> None:
+    # A stored date scan is reused while the code that made it is unchanged: a temporal module left out of the
+    # digest would let scans made by old rules outlive a change to them.
+    here = Path(__file__).resolve().parents[1] / "src" / "newsfold"
+    rules = {f"newsfold.{p.stem}" for p in here.glob("temporal*.py")}
+    assert rules
+    assert rules <= set(SCAN_MODULES)

@@ -286,25 +286,27 @@ _TRIGGERS = [
     )
 )
 def test_pre_checks_are_necessary_conditions(parts: list[str]) -> None:
-    from newsfold import clean
+    from newsfold import clean_lines
 
     line = "".join(parts)
-    if clean._CTA.search(line):
-        assert clean._call_to_action(line + " you", f" {clean._norm(line + ' you')} ") is not None, line
-    if clean._COPY_SIGN.search(line):
-        folded = clean._fold(line)
+    if clean_lines._CTA.search(line):
+        assert (
+            clean_lines._call_to_action(line + " you", f" {clean_lines._norm(line + ' you')} ") is not None
+        ), line
+    if clean_lines._COPY_SIGN.search(line):
+        folded = clean_lines._fold(line)
         assert "©" in line or "(c" in folded or "copy" in folded, line
-    tokens = clean._WORD_RUN.findall(clean._fold(line))
-    if clean._norm(line) in clean._LINK_LEAD:
-        assert tokens[0] in clean._LINK_LEAD_FIRST
+    tokens = clean_lines._WORD_RUN.findall(clean_lines._fold(line))
+    if clean_lines._norm(line) in clean_lines._LINK_LEAD:
+        assert tokens[0] in clean_lines._LINK_LEAD_FIRST
 
 
 def test_every_notice_phrase_passes_the_notice_pre_check() -> None:
-    from newsfold import clean
+    from newsfold import clean_lines
 
-    for phrase in clean._phrase_set("notice"):
-        assert any(hint in phrase for hint in clean._NOTICE_HINTS), phrase
-        assert clean._line_rule(phrase.capitalize() + ".") == ("widget", "site_notice"), phrase
+    for phrase in clean_lines._phrase_set("notice"):
+        assert any(hint in phrase for hint in clean_lines._NOTICE_HINTS), phrase
+        assert clean_lines._line_rule(phrase.capitalize() + ".") == ("widget", "site_notice"), phrase
 
 
 def test_calls_to_action_still_found_behind_the_pre_check() -> None:

@@ -26,6 +26,7 @@ SCAN_MODULES = (
     "newsfold.temporal_rules",
     "newsfold.temporal_words",
     "newsfold.temporal_clause",
+    "newsfold.temporal_resolve",
     "newsfold.prefilter",
     "newsfold.sentences",
     "newsfold.story.timeline",

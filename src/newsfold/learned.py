@@ -9,9 +9,10 @@ end of the ingest run in which its learned set grows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-from newsfold.clean import _DIGITS, _norm, _split_lines, _words
+from newsfold.clean_lines import _norm, _split_lines, _words
 from newsfold.models import CleanText, Removed
 
 # --- Per-outlet learned boilerplate -------------------------------------------------------------------------------
@@ -26,6 +27,7 @@ from newsfold.models import CleanText, Removed
 LEARN_MIN_ARTICLES = 3
 LEARN_MIN_SHARE = 0.2
 LEARN_MAX_WORDS = 25  # longer lines are article prose even when they recur (updates of one report)
+_DIGITS = re.compile(r"\d+")
 
 
 def line_key(line: str) -> str:
