@@ -370,6 +370,49 @@ def test_site_notices_and_a_site_and_date_header_are_not_the_headline() -> None:
     assert clean_text(f"Court fines news publisher over its cookie banner\n{prose}").body == prose
 
 
+@pytest.mark.parametrize(
+    "banner",
+    [
+        (
+            "Al fine di migliorare il funzionamento del sito raccogliamo informazioni su di lei, anche mediante "
+            "l'utilizzo di strumenti forniti da nostri partner, come descritto nell'informativa sui file cookies e "
+            "sui dati personali, che può consultare in ogni momento prima di proseguire la lettura del sito.\n"
+            'Cliccando sul pulsante "Accettare e chiudere", lei dà il pieno consenso all\'utilizzo dei dati.\n'
+            "Può ritirare il consenso come indicato nell'Informativa sull'utilizzo dei dati personali."
+        ),
+        (
+            "We and our partners use cookies and similar technologies to store and access information on your "
+            "device, to measure audiences and to show personalised content, as our privacy policy explains. By "
+            "clicking Accept you agree to this; you can change your choices at any time in the settings below."
+        ),
+        "Wir verwenden Cookies. Mit einem Klick auf Akzeptieren stimmen Sie der Datenschutzerklärung zu.",
+    ],
+)
+def test_a_consent_banner_is_no_headline_and_no_text(banner: str) -> None:
+    story = (
+        "Siria, l'esercito di Assad lancia un'offensiva a sud di Aleppo\n"
+        "Le truppe governative siriane hanno attaccato oggi i ribelli a sud di Aleppo, ha riferito una fonte."
+    )
+    for text in (f"{banner}\n{story}", f"{story}\n{banner}"):
+        result = clean_text(text)
+        assert result.title == "Siria, l'esercito di Assad lancia un'offensiva a sud di Aleppo"
+        assert (
+            result.body == "Le truppe governative siriane hanno attaccato oggi i ribelli a sud di Aleppo, ha "
+            "riferito una fonte."
+        )
+        # a consent banner, or a site notice when its lines are short (the notice phrases)
+        assert {r.kind for r in result.removed} == {"widget"}
+    # A report about consent rules names cookies and consent, not a button to press: it stays, first line and all.
+    report = (
+        "EU court says websites need active consent before setting cookies\n"
+        "Websites must obtain the active consent of users before storing cookies, the EU's top court ruled on "
+        "Tuesday, in a case about pre-ticked boxes and the privacy of personal data."
+    )
+    kept = clean_text(report)
+    assert kept.title == "EU court says websites need active consent before setting cookies"
+    assert kept.body.startswith("Websites must obtain the active consent")
+
+
 def test_a_short_first_line_is_the_headline_when_the_lede_takes_it_up() -> None:
     lede = (
         "A court in Paris on Tuesday fined the publisher of a satirical weekly 20,000 euros for a cartoon of a "

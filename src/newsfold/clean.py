@@ -16,6 +16,10 @@ Rules, in the order they are tried on each line (phrase lists in :mod:`newsfold.
 * ``widget`` (site notices): a short line holding a notice about the reader's browser, cookies or paywalled
   access ("Please enable JavaScript", "Questo sito utilizza cookie", "Leggi illimitatamente …") (:data:`PHRASES`
   ``notice``); ``site_header``: a short line of a name and a date ("Diritto di critica | November 11, 2020").
+* ``widget`` (consent banners): a run of up to six lines at the top or the bottom of the text, each naming cookies
+  or consent and privacy, that names cookies, consent or privacy and the reader's act ("click", "accept", "cliccando",
+  "akzeptieren"), however long its lines (:data:`PHRASES` ``consent_cookie``, ``consent_terms``, ``consent_act``);
+  found before the headline is looked for, so a banner is never taken for it.
 * ``credit`` / ``caption``: a photo credit ("Photo: X", "– POOL / AFP", "(Foto: dpa)", "… | © Name"); with
   descriptive text before the credit the line is a caption, as is a figure legend ("Abbildung 4: …").
 * ``link_list``: a line opening with a related-content phrase ("See also …", "Lire aussi : …", "Читайте также"),
@@ -62,6 +66,7 @@ from newsfold.clean_lines import _is_sentence, _is_short, _line_rule, _split_lin
 from newsfold.clean_passes import (
     _dateline_captions,
     _mark_appeal,
+    _mark_consent,
     _mark_head,
     _mark_lists,
     _mark_tags,
@@ -166,6 +171,7 @@ def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
     lines = _split_lines(text)
     words = [_words(line) for line in lines]
     marks = [_line_rule(line, n, _is_sentence(line)) for line, n in zip(lines, words, strict=True)]
+    _mark_consent(lines, marks)
     found_title = _mark_head(lines, marks, title.strip() if title else None, first_line=list_runs)
     _mark_lists(lines, words, marks, runs=list_runs)
     _mark_tail(lines, words, marks, extracted=not list_runs)

@@ -1,11 +1,11 @@
 """The whole-text passes of :mod:`newsfold.clean`: rules that judge a line by its place among the others.
 
 Each pass reads the text's lines with the marks the per-line rules (:mod:`newsfold.clean_lines`) gave them and marks
-more lines in place: site headers and the headline at the top (:func:`_mark_head`), link lists after a header and
-runs of short lines (:func:`_mark_lists`), short lines below the last paragraph (:func:`_mark_tail`), a support appeal
-(:func:`_mark_appeal`), teasers ending in "read more" (:func:`_mark_teasers`) and a closing tag list
-(:func:`_mark_tags`); :func:`_dateline_captions` finds captions glued to a dateline. :func:`newsfold.clean._clean`
-runs them in that order.
+more lines in place: a cookie and consent banner at the top or bottom (:func:`_mark_consent`), site headers and the
+headline at the top (:func:`_mark_head`), link lists after a header and runs of short lines (:func:`_mark_lists`),
+short lines below the last paragraph (:func:`_mark_tail`), a support appeal (:func:`_mark_appeal`), teasers ending in
+"read more" (:func:`_mark_teasers`) and a closing tag list (:func:`_mark_tags`); :func:`_dateline_captions` finds
+captions glued to a dateline. :func:`newsfold.clean._clean` runs them in that order.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from newsfold.clean_lines import (
     _is_short,
     _norm,
     _phrase_set,
+    _spaced_alternation,
     _words,
 )
 from newsfold.clean_patterns import (
@@ -51,6 +52,39 @@ TAIL_WORDS = 6  # a short line after the last body paragraph is boilerplate up t
 # newsfold.evaluate.extraction).
 TAIL_WORDS_EXTRACTED = 8
 _SIGN_OFF = _phrase_set("sign_off")
+_CONSENT_COOKIE = _spaced_alternation(_phrase_set("consent_cookie"), whole=False)
+_CONSENT_TERMS = _spaced_alternation(_phrase_set("consent_terms"), whole=False)
+_CONSENT_ACT = _spaced_alternation(_phrase_set("consent_act"), whole=False)
+CONSENT_LINES = 6  # a consent banner is at most this many lines, among the first or last lines of a text
+
+
+def _mark_consent(lines: list[str], marks: list[tuple[str, str] | None]) -> None:
+    """Mark a cookie and consent banner at the top or the bottom of a text, before its headline is looked for.
+
+    The banner is the run of lines from the first (or last) line not yet marked, each naming cookies or consent and
+    privacy, when the run names all of cookies, consent or privacy and the reader's act ("click", "accept"): a
+    report about cookie rules names the first two, seldom a button to click.
+    """
+    body = [i for i, mark in enumerate(marks) if mark is None]
+    for order in (body, body[::-1]):
+        run: list[int] = []
+        found = [False, False, False]
+        for i in order[:CONSENT_LINES]:
+            spaced = f" {_norm(lines[i])} "
+            cookie = _CONSENT_COOKIE.search(spaced) is not None
+            terms = _CONSENT_TERMS.search(spaced) is not None
+            if not (cookie or terms):
+                break
+            run.append(i)
+            found = [
+                found[0] or cookie,
+                found[1] or terms,
+                found[2] or _CONSENT_ACT.search(spaced) is not None,
+            ]
+        if all(found):
+            for i in run:
+                marks[i] = ("widget", "consent_notice")
+            return
 
 
 def _same_title(line: str, title: str) -> bool:

@@ -90,6 +90,35 @@ PHRASES: dict[str, str] = {
         cet article est paru | este artículo fue publicado originalmente | este artigo foi publicado originalmente |
         dieser artikel erschien zuerst | dieser beitrag erschien zuerst
     """,
+    # A cookie and consent banner (the three kinds below match word starts anywhere in a line): a run of lines at the
+    # top or bottom of a text, each naming cookies or consent and privacy, that names all three of cookies, consent or
+    # privacy, and the reader's act of accepting or clicking ("... raccogliamo informazioni ... file cookies",
+    # "Cliccando sul pulsante 'Accettare e chiudere', lei dà il pieno consenso ...").
+    "consent_cookie": """
+        cookie
+      | куки
+      | كوكيز | الكوكيز | ملفات تعريف الارتباط
+    """,
+    "consent_terms": """
+        consent | privacy | personal data | data protection
+      | einwillig | zustimm | datenschutz | personenbezogen
+      | consentement | confidentialité | données personnelles
+      | consentimiento | privacidad | datos personales | protección de datos
+      | consenso | informativa | dati personali
+      | consentimento | privacidade | dados pessoais
+      | согласи | конфиденциальн | персональн
+      | موافق | خصوصي | البيانات الشخصية
+    """,
+    "consent_act": """
+        accept | agree | click | continuing to
+      | akzeptier | zustimmen | klick
+      | accepte | cliqu | en poursuivant
+      | acept | clic | al continuar
+      | accett | clicc | proseguendo
+      | aceit | clica | ao continuar
+      | принят | принима | нажим | нажав | продолжая
+      | قبول | أوافق | انقر | النقر | بالنقر
+    """,
     # Credits of a site's makers; they only count on a line that does not read as a sentence.
     "site_makers": """
         developed by | powered by | designed by | design by | website by | site by | hosted by
