@@ -11,7 +11,7 @@ import pytest
 import newsfold.backends.local as local
 from newsfold.backends import get_backend
 from newsfold.errors import NewsfoldError
-from newsfold.models import RawDoc, Rejected, Skipped
+from newsfold.models import RawDoc, Rejected, Skipped, Unchanged
 from newsfold.preparation import Prepared, load_snapshot
 from newsfold.settings import Settings
 from newsfold.store import Store
@@ -31,7 +31,9 @@ def _docs(n: int) -> list[RawDoc | Rejected | Skipped]:
     return out
 
 
-def _summary(items: list[Prepared | RawDoc | Rejected | Skipped]) -> list[tuple[str, bytes | str]]:
+def _summary(
+    items: list[Prepared | RawDoc | Rejected | Skipped | Unchanged],
+) -> list[tuple[str, bytes | str]]:
     return [
         (i.article.key, i.features.to_bytes() + (i.signature or b""))
         if isinstance(i, Prepared)
@@ -59,6 +61,26 @@ def test_workers_give_the_in_process_results_in_input_order(
         next(stream)
         stream.close()
         assert _summary(list(backend.map_prepare(docs, settings, snapshot))) == expected
+    finally:
+        backend.close()
+
+
+def test_inputs_known_unchanged_pass_through_in_order_and_start_no_worker(
+    settings: Settings, snapshot: local.Snapshot
+) -> None:
+    known: list[RawDoc | Rejected | Skipped | Unchanged] = [
+        Unchanged(f"u{i}", f"in:u{i}") for i in range(5 * local.CHUNK)
+    ]
+    backend = local.LocalBackend(workers=2)
+    try:
+        assert list(backend.map_prepare(known, settings, snapshot)) == known
+        assert backend._pool == []  # nothing to prepare: no worker was started
+        # mixed in with documents to prepare: in input order, as in process
+        docs = _docs(4 * local.CHUNK)
+        mixed = [*known[: 2 * local.CHUNK], *docs[:7], *known[2 * local.CHUNK :], *docs[7:]]
+        expected = _summary(list(local.LocalBackend(workers=1).map_prepare(mixed, settings, snapshot)))
+        assert _summary(list(backend.map_prepare(mixed, settings, snapshot))) == expected
+        assert len(backend._pool) == 2
     finally:
         backend.close()
 

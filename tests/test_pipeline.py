@@ -186,6 +186,18 @@ def test_dask_engine_gives_the_same_stories(tmp_path: Path, settings: Settings) 
         with Store.open(tmp_path / "d.db") as store:
             ingest([SAMPLES.parent / "seeds.jsonl"], store, settings, backend=backend)
             dask_stories = _stories(store)
+            # a re-ingest sends nothing to the cluster to be prepared (see test_reingest.py) and adds nothing
+            submitted: list[Any] = []
+            submit = backend.client.submit
+
+            def recorded(*args: Any, **kwargs: Any) -> Any:
+                submitted.append(args)
+                return submit(*args, **kwargs)
+
+            backend.client.submit = recorded
+            again = ingest([SAMPLES.parent / "seeds.jsonl"], store, settings, backend=backend)
+            assert (again.taken, again.unchanged, again.quarantined) == (0, 5, 0) and submitted == []
+            assert _stories(store) == dask_stories
     finally:
         backend.close()
     with Store.open(tmp_path / "l.db") as store:

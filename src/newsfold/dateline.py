@@ -184,7 +184,8 @@ def find_dateline(text: str) -> Dateline | None:
 def _is_place(words: str) -> bool:
     """Whether a dateline's parenthesis names a place (a country, a world region, a big city: the CLDR names of
     :func:`~newsfold.story.gazetteer.place_names`, in the eight languages) rather than an agency."""
-    from newsfold.story.gazetteer import place_names  # data loaded once, on the first dateline with a parenthesis
+    # data loaded once, on the first dateline with a parenthesis
+    from newsfold.story.gazetteer import place_names
 
     return " ".join(words.split()).casefold() in place_names()
 

@@ -83,6 +83,20 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class Unchanged:
+    """An input that the store already holds under its key, as the same input with nothing to add to it: counted
+    unchanged without being prepared again (see :func:`newsfold.preparation.adds_nothing`).
+
+    Attributes:
+        key: the article key.
+        location: where it came from, as in its RawDoc.
+    """
+
+    key: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
 class Removed:
     """A line or block that cleaning took out of the body, with its kind and the rule that took it."""
 

@@ -6,6 +6,8 @@ named by ``$NEWSFOLD_OUTLETS`` or passed to :meth:`OutletRegistry.load` replaces
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import tomllib
@@ -177,6 +179,14 @@ class OutletRegistry:
                 if _key(str(alias)):
                     aliases.setdefault(_key(str(alias)), name)
         return cls(outlets, hosts, aliases)
+
+    def fingerprint(self) -> str:
+        """A digest of everything the registry's lookups can answer: registries that resolve alike share it."""
+        outlets = [[o.name, o.country, o.type] for o in sorted(self._by_name.values(), key=lambda o: o.name)]
+        data = json.dumps(
+            [outlets, sorted(self._by_key.items()), sorted(self._hosts.items())], ensure_ascii=False
+        )
+        return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def get(self, name: str) -> Outlet | None:
         """The outlet with this name or alias (case, punctuation and spacing ignored), else None."""

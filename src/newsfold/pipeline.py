@@ -1,6 +1,8 @@
 """The one module that knows the order of stages.
 
-    read (ingest/) -> prepare: clean (clean.py / extract.py), language (lang.py), date and outlet
+    read (ingest/) -> known: an input the store holds as it is, with nothing to add, is counted unchanged
+    and not prepared (_known_inputs)
+    -> prepare: clean (clean.py / extract.py), language (lang.py), date and outlet
     (dateline.py, outlets.py), dedup signature (dedup.py), cluster features (cluster/)   [pure, per article]
     -> place: exact copy / near-copy (dedup.CopyIndex), story (cluster.StoryIndex), store   [stateful]
 
@@ -19,7 +21,7 @@ import itertools
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,9 +32,9 @@ from newsfold.errors import StoreError
 from newsfold.headline import MAX_HEADLINES, choose_title
 from newsfold.ingest import read_inputs
 from newsfold.learned import drop_learned
-from newsfold.models import Article, CleanText, RawDoc, Rejected, Removed, Skipped
+from newsfold.models import Article, CleanText, RawDoc, Rejected, Removed, Skipped, Unchanged
 from newsfold.outlets import OutletRegistry
-from newsfold.preparation import Prepared, Snapshot, load_snapshot, plausible_dates, prepare
+from newsfold.preparation import Prepared, Snapshot, adds_nothing, load_snapshot, plausible_dates, prepare
 from newsfold.settings import Settings
 from newsfold.store import Store
 from newsfold.store import queries as q
@@ -59,6 +61,12 @@ INGEST_GC_THRESHOLDS = (50_000, 20, 10)
 # than this in one run stop it: the fault is then systematic, and each recovery reads the indexes again (seconds on
 # a large store).
 MAX_PLACE_FAILURES = 20
+# The first run since which every run has prepared with the outlet registry of the latest one, as
+# {"fingerprint": ..., "since_run": ...}: an article that an earlier run stored without an outlet may gain one when
+# it is prepared again with another registry.
+OUTLETS_STATE = "prepare.outlets_since"
+# Inputs whose keys are looked up in the store at once, before they go to be prepared (one query for each).
+KNOWN_LOOKUP = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,12 +362,15 @@ def _ingest(
     run_id = store.begin_run(str(i) for i in inputs)
     done = batches = 0
 
-    def take(item: Prepared | RawDoc | Rejected | Skipped) -> None:
+    def take(item: Prepared | RawDoc | Rejected | Skipped | Unchanged) -> None:
         nonlocal done
         if isinstance(item, Skipped):
             counts.skipped += 1
             return
-        if isinstance(item, Rejected):
+        if isinstance(item, Unchanged):  # what Folder.add counts for the same input prepared again
+            counts.unchanged += 1
+            location = item.location
+        elif isinstance(item, Rejected):
             counts.quarantined += 1
             store.quarantine(item, run_id)
             location = item.location
@@ -380,12 +391,15 @@ def _ingest(
     # Results are placed as they come back, inside one transaction per batch: pulling them one at a time keeps
     # the backend's workers preparing the next documents while this process places and writes (collecting a
     # whole batch first left the workers idle during every write).
-    stream = iter(backend.map_prepare(read_inputs(inputs, settings), settings, snapshot))
+    known = _known_inputs(
+        read_inputs(inputs, settings), store, settings, run_id, _outlets_since(store, snapshot, run_id)
+    )
+    stream = iter(backend.map_prepare(known, settings, snapshot))
     failures = 0
     try:
         more = True
         while more:
-            batch: list[Prepared | RawDoc | Rejected | Skipped] = []
+            batch: list[Prepared | RawDoc | Rejected | Skipped | Unchanged] = []
             before, done_before = dataclasses.replace(counts), done
             folder.begin_batch()
             try:
@@ -422,6 +436,49 @@ def _ingest(
     if session is not None:
         session.keep(folder, run_id)
     return counts
+
+
+def _outlets_since(store: Store, snapshot: Snapshot, run_id: int) -> int:
+    """The first run since which every run has prepared with this run's outlet registry (see ``OUTLETS_STATE``);
+    this run when the registry is not the last run's."""
+    fingerprint = snapshot.outlets.fingerprint()
+    kept = store.index_state(OUTLETS_STATE)
+    if kept is not None:
+        state = json.loads(kept)
+        if state.get("fingerprint") == fingerprint:
+            return int(state["since_run"])
+    state = {"fingerprint": fingerprint, "since_run": run_id}
+    store.save_index_state(OUTLETS_STATE, json.dumps(state).encode())
+    return run_id
+
+
+def _known_inputs(
+    items: Iterable[RawDoc | Rejected | Skipped],
+    store: Store,
+    settings: Settings,
+    run_id: int,
+    outlets_since: int,
+) -> Iterator[RawDoc | Rejected | Skipped | Unchanged]:
+    """Pass the stream on, each RawDoc that preparing again could add nothing to (``preparation.adds_nothing``)
+    replaced by an :class:`Unchanged`, which backends pass through: a re-ingest then prepares only what is new.
+
+    The store is read ahead of placement, so an article that this run stores is not there yet, or not committed
+    (its batch may still be rolled back, see ``_recover``): only articles of earlier runs are compared with. A
+    later arrival of an article of this run is prepared and placed as before.
+    """
+    stream = iter(items)
+    while chunk := list(itertools.islice(stream, KNOWN_LOOKUP)):
+        stored = store.stored_inputs(doc.key for doc in chunk if isinstance(doc, RawDoc))
+        for doc in chunk:
+            if (
+                isinstance(doc, RawDoc)
+                and (row := stored.get(doc.key)) is not None
+                and row["run_id"] != run_id
+                and adds_nothing(doc, row, settings, same_outlets=(row["run_id"] or 0) >= outlets_since)
+            ):
+                yield Unchanged(doc.key, doc.location)
+            else:
+                yield doc
 
 
 def _recover(folder: Folder, failed: PlaceFailed, run_id: int, counts: Counts) -> Folder:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -51,6 +52,45 @@ def _input_hash(raw: RawDoc) -> str:
     """
     body = raw.html if raw.html is not None else raw.text if raw.text is not None else raw.raw
     return digest(" ".join(body.split()))
+
+
+# Readers whose RawDoc is built from the input as read (and its key) alone, so that the same ``raw`` is the same
+# RawDoc. A feed item's is not: its outlet and language may come from the feed around it.
+SELF_CONTAINED_FORMATS = frozenset({"html", "text", "jsonl", "warc"})
+
+
+def adds_nothing(raw: RawDoc, stored: sqlite3.Row, settings: Settings, *, same_outlets: bool) -> bool:
+    """Whether preparing ``raw`` again could add nothing to the article stored under its key, so that it can be
+    counted unchanged without being prepared: placing it would find the same input hash, and
+    :meth:`~newsfold.store.Store.fill_metadata` would fill no field.
+
+    That holds when the input hash is the stored one and either every field that an arrival may fill is set
+    already, or ``raw`` is the very input that was stored (a self-contained format and the same ``raw``: the same
+    RawDoc, which :func:`prepare` turns into the same article, whose fields were all stored) and nothing else that
+    :func:`prepare` reads for a missing field has changed. The URL, author and publish date come from the RawDoc
+    alone; the outlet also from the registry (``same_outlets``), the language also from the settings and the
+    learned boilerplate (a missing language is never taken as unchanged).
+
+    Args:
+        raw: a document as read, under a key the store holds.
+        stored: that key's row of :meth:`~newsfold.store.Store.stored_inputs`.
+        settings: read-only options.
+        same_outlets: the stored article was prepared with the outlet registry of this run.
+
+    Returns:
+        True when preparing it again is certain to change nothing.
+    """
+    if len(raw.raw) > settings.max_input_bytes:  # prepare quarantines it, as it did before
+        return False
+    if stored["raw_hash"] != _input_hash(raw):
+        return False  # a different text under a taken key: prepared, then quarantined when placed
+    # published_source is only ever filled with the publish date
+    missing = {name for name in Store.FILLABLE if name != "published_source" and not stored[name]}
+    if not missing:
+        return True
+    if raw.fmt not in SELF_CONTAINED_FORMATS or stored["fmt"] != raw.fmt or stored["raw"] != raw.raw:
+        return False
+    return "lang" not in missing and ("outlet" not in missing or same_outlets)
 
 
 _TLD = re.compile(r"\.(?:com|net|org|info|news|[a-z]{2})$", re.IGNORECASE)

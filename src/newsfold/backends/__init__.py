@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from newsfold.errors import ConfigError
 
 if TYPE_CHECKING:
-    from newsfold.models import RawDoc, Rejected, Skipped
+    from newsfold.models import RawDoc, Rejected, Skipped, Unchanged
     from newsfold.preparation import Prepared, Snapshot
     from newsfold.settings import Settings
 
@@ -23,9 +23,13 @@ class Backend(Protocol):
     name: str
 
     def map_prepare(
-        self, items: Iterable[RawDoc | Rejected | Skipped], settings: Settings, snapshot: Snapshot
-    ) -> Iterator[Prepared | RawDoc | Rejected | Skipped]:
-        """Prepare every RawDoc of the stream; pass Rejected and Skipped through; keep input order."""
+        self,
+        items: Iterable[RawDoc | Rejected | Skipped | Unchanged],
+        settings: Settings,
+        snapshot: Snapshot,
+    ) -> Iterator[Prepared | RawDoc | Rejected | Skipped | Unchanged]:
+        """Prepare every RawDoc of the stream; pass the rest (Rejected, Skipped, Unchanged) through; keep input
+        order."""
         ...
 
     def close(self) -> None:

@@ -13,9 +13,10 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from newsfold.deps import require
+from newsfold.models import RawDoc
 
 if TYPE_CHECKING:
-    from newsfold.models import RawDoc, Rejected, Skipped
+    from newsfold.models import Rejected, Skipped, Unchanged
     from newsfold.preparation import Prepared, Snapshot
     from newsfold.settings import Settings
 
@@ -29,6 +30,11 @@ def _prepare_chunk(docs: Sequence[Any], settings: Settings, snapshot: Snapshot) 
     from newsfold.backends.local import prepare_all
 
     return prepare_all(docs, settings, snapshot)
+
+
+def _results(pending: Any) -> list[Any]:
+    """The results of an outstanding chunk: a future's, or a chunk that was not sent."""
+    return pending if isinstance(pending, list) else list(pending.result())
 
 
 class DaskBackend:
@@ -58,19 +64,28 @@ class DaskBackend:
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or (workers or 2))
 
     def map_prepare(
-        self, items: Iterable[RawDoc | Rejected | Skipped], settings: Settings, snapshot: Snapshot
-    ) -> Iterator[Prepared | RawDoc | Rejected | Skipped]:
-        """Prepare the stream on the cluster, chunk by chunk, yielding results in input order."""
+        self,
+        items: Iterable[RawDoc | Rejected | Skipped | Unchanged],
+        settings: Settings,
+        snapshot: Snapshot,
+    ) -> Iterator[Prepared | RawDoc | Rejected | Skipped | Unchanged]:
+        """Prepare the stream on the cluster, chunk by chunk, yielding results in input order.
+
+        A chunk with nothing to prepare (inputs the store holds unchanged) is not sent: it waits in line as it is.
+        """
         stream = iter(items)
         settings_f = self.client.scatter(settings, broadcast=True)
         snapshot_f = self.client.scatter(snapshot, broadcast=True)
         pending: deque[Any] = deque()
         while chunk := list(islice(stream, CHUNK)):
-            pending.append(self.client.submit(_prepare_chunk, chunk, settings_f, snapshot_f, pure=False))
+            if any(isinstance(doc, RawDoc) for doc in chunk):
+                pending.append(self.client.submit(_prepare_chunk, chunk, settings_f, snapshot_f, pure=False))
+            else:
+                pending.append(chunk)
             while len(pending) > IN_FLIGHT * self.workers:
-                yield from pending.popleft().result()
+                yield from _results(pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _results(pending.popleft())
 
     def close(self) -> None:
         """Close the client and the local cluster it started."""

@@ -27,7 +27,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from newsfold.errors import NewsfoldError
-from newsfold.models import RawDoc, Rejected, Skipped
+from newsfold.models import RawDoc, Rejected, Skipped, Unchanged
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -48,11 +48,12 @@ STOP_TIMEOUT = 10.0
 # lock from the busy worker, ~0.07 ms per article of the placing process's time.
 PIPE_BUFFER = 4 << 20
 
-Item = RawDoc | Rejected | Skipped
+Item = RawDoc | Rejected | Skipped | Unchanged
 
 
 def prepare_all(items: Iterable[Item], settings: Settings, snapshot: Snapshot) -> list[Prepared | Item]:
-    """Prepare each document; pass read rejects and skips through; an unexpected error becomes a Rejected."""
+    """Prepare each document; pass the rest (read rejects, skips, known inputs) through; an unexpected error becomes
+    a Rejected."""
     from newsfold.preparation import prepare
 
     out: list[Prepared | Item] = []
@@ -142,6 +143,11 @@ class _Worker:
             self.process.join()
 
 
+def _results(pending: _Worker | list[Prepared | Item]) -> list[Prepared | Item]:
+    """The results of an outstanding chunk: a worker's next answer, or a chunk that needed no worker."""
+    return pending.receive() if isinstance(pending, _Worker) else pending
+
+
 class LocalBackend:
     """Runs :func:`newsfold.preparation.prepare` on this machine.
 
@@ -184,26 +190,31 @@ class LocalBackend:
             for item in stream:
                 yield from prepare_all([item], settings, snapshot)
             return
-        pool = self._get_pool(settings, snapshot)
         # Chunks go round the workers; each worker answers its chunks in the order it got them, so the oldest
-        # outstanding chunk's worker always holds the next results in input order.
-        pending: deque[_Worker] = deque()
+        # outstanding chunk's worker always holds the next results in input order. A chunk with nothing to prepare
+        # (inputs the store holds unchanged) waits in line as it is, and the workers start only for one that has.
+        pool: list[_Worker] | None = None
+        pending: deque[_Worker | list[Prepared | Item]] = deque()
         chunk = first
         turn = 0
         try:
             while chunk:
-                worker = pool[turn % len(pool)]
-                worker.send(chunk)
-                pending.append(worker)
-                turn += 1
-                while len(pending) > IN_FLIGHT * len(pool):
-                    yield from pending.popleft().receive()
+                if any(isinstance(doc, RawDoc) for doc in chunk):
+                    pool = pool or self._get_pool(settings, snapshot)
+                    worker = pool[turn % len(pool)]
+                    worker.send(chunk)
+                    pending.append(worker)
+                    turn += 1
+                else:
+                    pending.append(list(chunk))
+                while len(pending) > IN_FLIGHT * self.workers:
+                    yield from _results(pending.popleft())
                 chunk, second = second, list(islice(stream, CHUNK)) if second else []
             while pending:
-                yield from pending.popleft().receive()
+                yield from _results(pending.popleft())
         finally:
             # An abandoned stream leaves results unread that would answer the next call: start afresh.
-            if pending:
+            if any(isinstance(p, _Worker) for p in pending):
                 self.close()
 
     def close(self) -> None:

@@ -224,6 +224,30 @@ class Store:
             self._conn.execute(f"UPDATE articles SET {sets} WHERE key = ?", (*fill.values(), article.key))
         return sorted(fill)
 
+    # Keys per query of ``stored_inputs`` (well under SQLite's limit on bound parameters).
+    KEYS_PER_QUERY = 500
+
+    def stored_inputs(self, keys: Iterable[str]) -> dict[str, sqlite3.Row]:
+        """What the store holds under each of ``keys`` that it knows, to compare a new arrival with before it is
+        prepared: one query per ``KEYS_PER_QUERY`` keys.
+
+        Args:
+            keys: article keys (repeats are looked up once).
+
+        Returns:
+            key -> its row: ``key``, ``fmt``, ``raw``, ``raw_hash``, ``run_id`` and the ``FILLABLE`` fields.
+        """
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, sqlite3.Row] = {}
+        columns = ", ".join(("key", "fmt", "raw", "raw_hash", "run_id", *self.FILLABLE))
+        for start in range(0, len(wanted), self.KEYS_PER_QUERY):
+            part = wanted[start : start + self.KEYS_PER_QUERY]
+            rows = self._conn.execute(
+                f"SELECT {columns} FROM articles WHERE key IN ({', '.join('?' * len(part))})", part
+            )
+            found.update((row["key"], row) for row in rows)
+        return found
+
     def original_with_text(self, text_hash: str) -> str | None:
         """The key of the original (not a copy) article whose cleaned text has this hash, if any."""
         row = self._conn.execute(
