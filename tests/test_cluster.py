@@ -95,6 +95,48 @@ def test_topics_fold_into_three_stories(settings: Settings) -> None:
     assert cluster_scores(pred, gold)["bcubed_f1"] == 1.0
 
 
+def test_a_young_store_joins_short_reports_that_share_only_seen_words(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first articles of a store: a word the first report used has a lower idf in the second than the words it
+    # alone has, so its heaviest words (the candidate lookup) can all be its own and no story share one. The recently
+    # updated stories are scored as well (cluster.RECENT_CANDIDATES), and the two reports of the rate cut join.
+    first = _article(
+        "de-1",
+        "EZB senkt erstmals seit 2019 die Leitzinsen",
+        "Die Europäische Zentralbank (EZB) hat am Donnerstag die Leitzinsen um einen Viertelprozentpunkt gesenkt.\n"
+        "Der Einlagensatz sinkt damit von 4,0 auf 3,75 Prozent.\nEs ist die erste Zinssenkung seit September 2019.\n"
+        "„Wir legen uns nicht im Voraus auf einen bestimmten Zinspfad fest“, sagte EZB-Präsidentin Christine "
+        "Lagarde in Frankfurt.\nBundesbankpräsident Joachim Nagel hatte die Senkung bereits im Mai befürwortet.",
+        lang="de",
+    )
+    second = _article(
+        "de-2",
+        "Die EZB wagt die Zinswende",
+        "Nach neun Monaten mit unveränderten Zinsen hat die Europäische Zentralbank gestern die Zinswende "
+        "eingeleitet.\nDer Einlagensatz liegt nun bei 3,75 Prozent.\nChristine Lagarde betonte, die Entscheidungen "
+        "würden von Sitzung zu Sitzung getroffen.\nDer österreichische Notenbankchef Robert Holzmann stimmte als "
+        "einziger gegen die Senkung.\nSparer müssen sich nun auf sinkende Zinsen für Tagesgeld einstellen.",
+        lang="de",
+    )
+    other = _article(
+        "en-1",
+        "Wildfire forces thousands to flee near Marseille",
+        "A wildfire forced more than 3,000 people to leave their homes near Marseille on Tuesday.",
+    )
+
+    def stories() -> dict[str, str]:
+        index = StoryIndex(settings)
+        placed = {a.key: index.place(featurize(a, settings)).story_id for a in (other, first, second)}
+        return {k: index.resolve(v) for k, v in placed.items()}
+
+    placed = stories()
+    assert placed["de-1"] == placed["de-2"] != placed["en-1"]
+    monkeypatch.setattr("newsfold.cluster.index.RECENT_CANDIDATES", 0)
+    alone = stories()
+    assert alone["de-1"] != alone["de-2"]  # what the lookup alone finds: the case this guards
+
+
 def test_cluster_doc_round_trip(settings: Settings) -> None:
     art = _article(
         "k",

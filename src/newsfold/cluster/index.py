@@ -39,6 +39,7 @@ from newsfold.cluster.model import (
     PAIR_WEIGHTS,
     QUERY_NAMES,
     QUERY_TERMS,
+    RECENT_CANDIDATES,
     SPLIT_CROSS,
     SPLIT_EVERY,
     SPLIT_EVERY_FROM,
@@ -162,9 +163,8 @@ class StoryIndex(HotStories):
         for feat, w in self._query(vecs):
             for sid in self._postings.get(feat, ()):
                 votes[sid] = votes.get(sid, 0.0) + w
-        out: list[tuple[float, _Story]] = []
+        picked: list[_Story] = []
         seen: set[str] = set()
-        weights = self.weights
         for sid, _ in _ranked(votes):
             if len(seen) >= CANDIDATES:
                 break
@@ -172,6 +172,21 @@ class StoryIndex(HotStories):
             if story is None or story.sid in seen:
                 continue
             seen.add(story.sid)
+            picked.append(story)
+        if len(seen) < CANDIDATES:
+            # Too few stories share a heavy term: the most recently updated ones are scored too. In a young store
+            # the idf ranks the words an article shares with earlier ones lowest (they are the seen ones), so short
+            # reports of one event can share no indexed term at all; in a grown store every article has its
+            # CANDIDATES voted stories and this changes nothing (ECB+ dev: the same stories in 20 orders).
+            for story in islice(reversed(self._stories.values()), RECENT_CANDIDATES):
+                if len(seen) >= CANDIDATES:
+                    break
+                if story.sid not in seen:
+                    seen.add(story.sid)
+                    picked.append(story)
+        out: list[tuple[float, _Story]] = []
+        weights = self.weights
+        for story in picked:
             gap = self._gap(doc.day, story)
             if gap > self.window:
                 continue

@@ -32,6 +32,7 @@ QUERY_NAMES = 6
 INDEX_TERMS = 8  # terms of each joining article added to its story's postings
 POSTING_CAP = 64  # stories kept per posting (newest); older ones drop out of candidate lookup
 CANDIDATES = 6  # stories scored in full per article
+RECENT_CANDIDATES = 8  # recently updated stories scored when fewer than CANDIDATES share a heavy term with it
 IDF_REFRESH = 0.02  # cached idf values are refreshed when the corpus has grown by this share (swept 0-0.1)
 DF_CAP = 2_000_000  # distinct features counted before words seen once are dropped
 
