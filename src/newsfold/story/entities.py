@@ -26,6 +26,7 @@ founders the story also names ("Rolls-Royce" with Charles Rolls and Henry Royce)
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -70,6 +71,9 @@ NER_STORY_WORDS = 12_000
 NER_LEAD_STEPS = (1600, 800, 400, 200, 100)
 # Texts per nlp.pipe batch: swept 8-256 on bench/fold_speed.py's story; flat from 16 to 64.
 NER_BATCH = 32
+# Characters of one article read by the model at most (spaCy refuses texts over its max_length, 1,000,000, and its
+# memory grows with the length): a longer text's rest is scanned for the names found, as a large story's tails are.
+NER_MAX_CHARS = 100_000
 # Removed lines that still carry names (photo captions and credits).
 NAME_KINDS = frozenset({"caption", "credit"})
 # A surname may differ by one edit (a typo) only when it is at least this long: short names differ by one
@@ -208,15 +212,20 @@ def ner_lead_words(total_words: int, n_articles: int) -> int | None:
 
 
 def _lead_end(text: str, lang: str | None, words: int | None) -> int:
-    """Offset where the first sentences holding about ``words`` words end (the whole text for None)."""
-    if words is None:
-        return len(text)
-    count = 0
-    for sent in split_sentences(text, lang):
-        count += len(sent.text.split())
-        if count >= words:
-            return sent.start + len(sent.text)
-    return len(text)
+    """Offset where the first sentences holding about ``words`` words end (the whole text for None), at most
+    ``NER_MAX_CHARS`` in (at a space where there is one): the rest is read as a tail, for the names found."""
+    end = len(text)
+    if words is not None:
+        count = 0
+        for sent in split_sentences(text, lang):
+            count += len(sent.text.split())
+            if count >= words:
+                end = sent.start + len(sent.text)
+                break
+    if end > NER_MAX_CHARS:
+        space = text.rfind(" ", 0, NER_MAX_CHARS)
+        end = space if space > NER_MAX_CHARS // 2 else NER_MAX_CHARS
+    return end
 
 
 def extract_mentions(articles: Sequence[Article], *, use_model: bool | None = None) -> list[Mention]:
@@ -336,15 +345,22 @@ def _tail_mentions(
     pattern, labels = matcher
     tail = art.text[end:]
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[
+        int
+    ] = []  # the known names' spans, in text order and apart (finditer's matches do not overlap)
+    ends: list[int] = []
     if pattern is not None:
         for m in pattern.finditer(tail):
             out.append(Mention(m.group(), labels[m.group()], art.key, end + m.start()))
-            taken.append((m.start(), m.end()))
+            starts.append(m.start())
+            ends.append(m.end())
     for surface, label, start in fallback_mentions(tail, art.lang):
         # Typed by a gazetteer, a role word or an organisation word only: a bare capitalised span or an
         # all-caps word (SUV, GPS) is too often no name at all.
-        if label == "OTHER" or acronym(surface) or any(a <= start < b for a, b in taken):
+        if label == "OTHER" or acronym(surface):
+            continue
+        at = bisect.bisect_right(starts, start) - 1
+        if at >= 0 and start < ends[at]:  # inside a known name's span (a search, not a scan: long tails)
             continue
         men = _mention(surface, label, art.key, end + start)
         if men:
