@@ -349,3 +349,22 @@ def test_she_then_he_are_two_speakers_and_a_name_quoted_by_another_is_not_theirs
     # a spokesman's words are not the chancellor's, however the name was typed
     text = "„Wir werden die Ukraine weiter unterstützen, so lange es nötig ist“, sagte ein Sprecher des Kanzlers Olaf "
     assert _speakers_without_a_model({"de": text + "Scholz."}) == {"de": []}
+
+
+def test_less_common_speech_verbs_name_the_speaker() -> None:
+    # Verbs the QA sweep found missed: advirtió, aseguró, a prévenu, warnte, предупредила.
+    texts = {
+        "es": '"No nos comprometemos de antemano con una senda de tipos", advirtió Christine Lagarde en Fráncfort.',
+        "es2": 'Christine Lagarde aseguró: "No nos comprometemos de antemano con una senda de tipos".',
+        "fr": "« Nous ne nous engageons pas à l'avance sur une trajectoire des taux », a prévenu Christine Lagarde.",
+        "de": "„Wir legen uns nicht im Voraus auf einen Zinspfad fest“, warnte Christine Lagarde.",
+        "ru": "«Мы не берём на себя заранее никаких обязательств», — предупредила Кристин Лагард.",
+    }
+    found = _speakers_without_a_model(texts)
+    assert {k: v[0][0] if v else None for k, v in found.items()} == {
+        "es": "Christine Lagarde",
+        "es2": "Christine Lagarde",
+        "fr": "Christine Lagarde",
+        "de": "Christine Lagarde",
+        "ru": "Кристин Лагард",
+    }
