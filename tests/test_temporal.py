@@ -597,11 +597,11 @@ def test_next_weekend_is_dropped_as_ambiguous(sentence: str, lang: str) -> None:
     ("sentence", "lang", "expected"),
     [
         # a month with a word before it and a year after it is that month of that year, not of the nearest one
-        ("Depuis mars 2011, 8.000 personnes sont mortes.", "fr", ["2011-03"]),
+        ("En mars 2011, 8.000 personnes sont mortes.", "fr", ["2011-03"]),
         ("All'inizio di settembre 2001 bin Laden era malato.", "it", ["2001-09"]),
         ("In early December 2012 the patch shipped.", "en", ["2012-12"]),
         ("Restò in carica fino al novembre 2017.", "it", ["2017-11"]),  # not the nearest November, 2021
-        ("Depuis mars 3000 personnes sont mortes.", "fr", ["2021-03"]),  # a figure after the month, no year
+        ("En mars 3000 personnes sont mortes.", "fr", ["2021-03"]),  # a figure after the month, no year
         ("A marzo 1500 lavoratori hanno scioperato.", "it", ["2021-03"]),
         # period words before a year
         ("A comienzos de 2012 la crisis se agravó.", "es", ["2012"]),
@@ -846,3 +846,136 @@ def test_a_day_written_again_without_its_year_takes_the_year_the_article_gave_it
         "Il 15 marzo, la polizia arrestò due uomini.",
     ]
     assert [m.value for m in scan_article(far, published=published, lang="it")[-1]] == ["2014-03-15"]
+
+
+JUNE = dt.date(2024, 6, 6)  # a Thursday: the ECB's first cut since September 2019
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # an expectation in the present tense looks forward
+        ("Analysts expect the central bank to cut rates again in September.", "en", "2024-09"),
+        ("In July, most economists expect the bank to pause.", "en", "2024-07"),
+        ("Les investisseurs anticipent une nouvelle baisse en septembre.", "fr", "2024-09"),
+        ("Gli analisti si attendono un nuovo taglio a settembre.", "it", "2024-09"),
+        ("Los analistas no esperan otro recorte hasta septiembre.", "es", "2024-09"),
+        ("Im Juli rechnen die meisten Volkswirte mit einer Pause.", "de", "2024-07"),
+        ("Аналитики ожидают нового снижения ставки в сентябре.", "ru", "2024-09"),
+        ("يتوقع المحللون خفضا جديدا في سبتمبر.", "ar", "2024-09"),
+        # a Russian perfective future, an Arabic "sa-" future
+        ("Саммит пройдет в сентябре в Москве, сообщили в Кремле.", "ru", "2024-09"),
+        ("Встреча министров состоится в октябре.", "ru", "2024-10"),
+        ("سيعقد البنك اجتماعه في سبتمبر.", "ar", "2024-09"),
+        # no tense cue at all: the nearer such month (a noun "cut" is no past verb)
+        ("Analysts say another cut is likely in September.", "en", "2024-09"),
+        ("Segundo analistas, uma nova redução é provável em setembro.", "pt", "2024-09"),
+        ("Los mercados descuentan otra bajada en septiembre.", "es", "2024-09"),
+        ("يراهن المستثمرون على خفض جديد لأسعار الفائدة في سبتمبر/أيلول.", "ar", "2024-09"),
+        # ... but a past verb, or a month far ahead, keeps the past one
+        ("The factory in Ohio closed in September after months of losses.", "en", "2023-09"),
+        ("La fábrica cerró en septiembre.", "es", "2023-09"),
+        ("Analysts say another cut is possible in December.", "en", "2023-12"),
+        ("Analysts had expected a cut in March.", "en", "2024-03"),
+    ],
+)
+def test_a_month_ahead_without_its_year_is_the_coming_one(sentence: str, lang: str, expected: str) -> None:
+    assert _values(sentence, JUNE, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Das nächste Treffen der Minister ist für den 18. Juli geplant.", "de", "2024-07-18"),
+        ("Следующее заседание назначено на 18 июля.", "ru", "2024-07-18"),
+        ("Заседание пройдет 18 июля.", "ru", "2024-07-18"),
+        ("ومن المقرر أن يعقد البنك اجتماعه المقبل في 18 يوليو/تموز.", "ar", "2024-07-18"),
+        # an expectation is no future where a past verb of its clause says what happened
+        (
+            "The ministry on May 17 published the drafts Moscow expects Washington to sign.",
+            "en",
+            "2024-05-17",
+        ),
+        ("Die nächste Sitzung fand am 3. März statt.", "de", "2024-03-03"),
+    ],
+)
+def test_a_planned_day_without_its_year_is_the_coming_one(sentence: str, lang: str, expected: str) -> None:
+    assert _values(sentence, JUNE, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "since", "kept"),
+    [
+        (
+            "The ECB cut its rates on Thursday, its first cut since September 2019.",
+            "en",
+            "September 2019",
+            ["2024-06-06"],
+        ),
+        ("Protesters have occupied the square since Monday.", "en", "Monday", []),
+        ("Es ist die erste Zinssenkung seit September 2019.", "de", "September 2019", []),
+        ("Die Regel gilt seit dem 1. Juli 2023.", "de", "1. Juli 2023", []),
+        (
+            "La BCE a abaissé jeudi ses taux, une première depuis septembre 2019.",
+            "fr",
+            "septembre 2019",
+            ["2024-06-06"],
+        ),
+        (
+            "El BCE ha rebajado los tipos, la primera bajada desde septiembre de 2019.",
+            "es",
+            "septiembre de 2019",
+            [],
+        ),
+        ("O BCE fez o primeiro corte desde 2019.", "pt", "desde 2019", []),
+        ("I prigionieri sono in sciopero della fame dal 12 settembre 2023.", "it", "12 settembre 2023", []),
+        ("Fin dal 2011 la Siria è in guerra.", "it", "dal 2011", []),
+        ("Это первое снижение ставок с сентября 2019 года.", "ru", "сентября 2019", []),
+        ("في أول خفض منذ سبتمبر/أيلول 2019.", "ar", "سبتمبر/أيلول 2019", []),
+    ],
+)
+def test_a_date_after_since_starts_a_span_and_is_no_mention(
+    sentence: str, lang: str, since: str, kept: list[str]
+) -> None:
+    scan = scan_dates(sentence, published=JUNE, lang=lang)
+    assert [m.value for m in scan.mentions] == kept
+    assert [(d.text, d.reason) for d in scan.dropped] == [(since, "since")]
+    assert [m.text for m in scan.since] == [since]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # the words that also mean "from": a range, a future, a date ahead of publication
+        ("La mostra è aperta dal 3 al 5 marzo.", "it", ["2024-03-03", "2024-03-05"]),
+        ("С 3 по 5 марта прошли учения.", "ru", ["2024-03-03", "2024-03-05"]),
+        ("Da domani saranno rafforzate le sanzioni.", "it", ["2024-06-07"]),
+        ("Amnil presenta dal 28 giugno un tour sulla prevenzione.", "it", ["2024-06-28"]),
+        ("С 1 июля вступит в силу новый закон.", "ru", ["2024-07-01"]),
+        # "منذ" of "ago" is the span itself, no start of one
+        ("قتل ثلاثة أشخاص منذ يومين.", "ar", ["2024-06-04"]),
+    ],
+)
+def test_from_a_date_on_is_still_a_date(sentence: str, lang: str, expected: list[str]) -> None:
+    assert sorted(_values(sentence, JUNE, lang)) == expected
+
+
+def test_a_day_after_since_still_anchors_the_next_day_and_gives_its_year() -> None:
+    sentences = [
+        "Ibrahim al-Badri figura nella lista dei terroristi più ricercati già dal 4 ottobre 2011.",
+        "Il giorno successivo fu inserito nella lista del comitato per le sanzioni.",
+        "Il 4 ottobre, gli Stati Uniti offrirono una taglia.",
+    ]
+    values = [[m.value for m in found] for found in scan_article(sentences, published=JUNE, lang="it")]
+    assert values == [[], ["2011-10-05"], ["2011-10-04"]]
+
+
+def test_the_two_arabic_names_of_a_month_are_one_month() -> None:
+    assert _values("وارتفع معدل التضخم إلى 2.6% في مايو/أيار.", JUNE, "ar") == ["2024-05"]
+    assert _values("جرت الانتخابات في 18 يوليو/تموز 2021.", JUNE, "ar") == ["2021-07-18"]
+
+
+def test_a_span_start_is_resolved_as_a_date_would_be() -> None:
+    # "depuis mars 2011" is March 2011, not the nearest March: the day a span starts, kept in DateScan.since
+    scan = scan_dates("Depuis mars 2011, 8.000 personnes sont mortes.", published=THU, lang="fr")
+    assert scan.mentions == () and [(m.value, m.precision) for m in scan.since] == [("2011-03", "month")]

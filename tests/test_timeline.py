@@ -274,3 +274,31 @@ def test_a_time_stamp_or_byline_is_no_event() -> None:
         ),
     ]
     assert [e.articles for e in story_timeline(arts)] == [("c",)]
+
+
+def test_a_date_after_since_is_no_timeline_entry() -> None:
+    arts = [
+        _article(
+            "en",
+            "The ECB cut its interest rates on Thursday, its first cut since September 2019.",
+            "2024-06-06",
+        ),
+        _article("de", "Es ist die erste Zinssenkung der EZB seit September 2019.", "2024-06-06", "de"),
+        _article(
+            "ar",
+            "خفض البنك المركزي الأوروبي يوم الخميس أسعار الفائدة، في أول خفض منذ سبتمبر/أيلول 2019.",
+            "2024-06-06",
+            "ar",
+        ),
+        _article(
+            "ar2",
+            "يراهن المستثمرون على خفض جديد لأسعار الفائدة من البنك المركزي الأوروبي في سبتمبر/أيلول.",
+            "2024-06-10",
+            "ar",
+        ),
+    ]
+    entries = story_timeline(arts)
+    assert not [e for e in entries if e.date.startswith(("2019", "2023"))]
+    # the coming September, cited by the one article that speaks of it
+    assert [(e.date, e.articles) for e in entries if e.date == "2024-09"] == [("2024-09", ("ar2",))]
+    assert {"en", "ar"} <= {k for e in entries if e.date == "2024-06-06" for k in e.articles}

@@ -25,7 +25,21 @@ Resolution (issue 7):
   one when the clause is in the future tense, or when a word after them says so ("il 3 marzo scorso", "le 3 mars
   prochain"); "of last year" after them ("3 марта прошлого года", "il 3 marzo dell'anno scorso") takes the year
   before publication;
-- a bare month ("last December", "late January"), "last month" and "two months ago" are kept at month precision
+- the future includes a present expectation ("Analysts expect the bank to cut rates in September", "Im Juli rechnen
+  die Volkswirte mit einer Pause", "no esperan otro recorte hasta septiembre"), "next" in every form ("Das nächste
+  Treffen ist für den 18. Juli geplant") and the Russian perfective future ("Саммит пройдет в сентябре"); an
+  expectation, like a plan's participle, not where a past verb of its clause says what happened
+  (:data:`newsfold.temporal_words.EXPECT`);
+- a bare month ("last December", "late January") is the most recent such month, the coming one in the future tense
+  and, with no tense cue at all (no future in its clause, no past verb in the sentence), the nearer one when it is
+  at most NEARER_AHEAD_MONTHS ahead ("another cut is likely in September" in June); an Arabic pair of a month's names
+  ("سبتمبر/أيلول 2019") is one month;
+- a date after "since" ("its first cut since September 2019", "seit", "depuis", "desde", "dal", "с", "منذ") starts
+  the span the sentence measures from and dates no event: it is dropped (reason ``since``, kept resolved in
+  :attr:`DateScan.since` as a day "the next day" counts from); where the word also means "from" (Italian, Russian,
+  Spanish, Portuguese) a range ("dal 3 al 5 marzo"), a future clause or a date after publication ("da domani")
+  keeps it (:data:`newsfold.temporal_words.SINCE`);
+- a bare month, "last month" and "two months ago" are kept at month precision
   (``YYYY-MM``), a year ("in 1997", "in late 2021", "last year", "three years ago") at year precision (``YYYY``),
   "next week", "this week" and "two weeks ago" at week precision (the ISO 8601 week, ``YYYY-Www``;
   :func:`period_start` orders all of them);
@@ -60,7 +74,7 @@ from dataclasses import dataclass
 
 from newsfold import prefilter
 from newsfold import temporal_words as tw
-from newsfold.temporal_resolve import MAX_YEAR, _anaphor_offset, _Drop, _resolve, _Skip
+from newsfold.temporal_resolve import MAX_YEAR, _anaphor_offset, _Drop, _resolve, _since, _Skip
 from newsfold.temporal_rules import LANGS, Rules
 from newsfold.temporal_rules import rules as rules_for
 
@@ -98,7 +112,9 @@ class Dropped:
 
     ``reason`` is one of ``impossible`` (February 30), ``far_future``, ``no_publish_date`` (a relative expression
     in an article without a publish date), ``no_anchor`` ("the next day" with no day before it), ``ambiguous``
-    ("next weekend": the coming one or the one after).
+    ("next weekend": the coming one or the one after), ``since`` (the start of a span the sentence measures from:
+    "its first cut since September 2019", "seit dem 1. Juli", "depuis 2011", "с сентября 2019 года", "منذ 2019";
+    its resolved date is in :attr:`DateScan.since`).
     """
 
     text: str
@@ -107,10 +123,16 @@ class Dropped:
 
 @dataclass(frozen=True, slots=True)
 class DateScan:
-    """The result of scanning one sentence: the kept mentions and the dropped expressions with their reasons."""
+    """The result of scanning one sentence: the kept mentions and the dropped expressions with their reasons.
+
+    ``since`` holds the dates dropped as ``since``, resolved: not dates of what the sentence reports, but days the
+    article gives, which "the next day" may count from and whose year a day and month written again takes
+    (:func:`scan_article`).
+    """
 
     mentions: tuple[TimeMention, ...]
     dropped: tuple[Dropped, ...]
+    since: tuple[TimeMention, ...] = ()
 
 
 def _listed_days(mentions: list[TimeMention], rules: Rules, sentence: str) -> list[TimeMention]:
@@ -215,6 +237,7 @@ def scan_dates(
     taken: list[tuple[int, int]] = []
     mentions: list[TimeMention] = []
     dropped: list[Dropped] = []
+    since: list[TimeMention] = []
     anaphors: list[tuple[int, int, str, re.Match[str]]] = []
     for start, neg_len, _prio, kind, m in found:
         end = start - neg_len
@@ -233,6 +256,12 @@ def scan_dates(
             dropped.append(Dropped(m.group(0), drop.reason))
             continue
         taken.append((start, end))
+        # the start of a span the sentence measures from is no event's date (temporal_words.SINCE)
+        ahead = published is not None and period_start(value) > published
+        if _since(m, rules, sentence, ahead=ahead):
+            dropped.append(Dropped(m.group(0), "since"))
+            since.append(TimeMention(m.group(0), start, end, value, precision))
+            continue
         if _too_late(value, published):
             dropped.append(Dropped(m.group(0), "far_future"))
             continue
@@ -258,7 +287,7 @@ def scan_dates(
             continue
         mentions.append(TimeMention(m.group(0), start, end, value, "day"))
     mentions.sort(key=lambda t: t.start)
-    return DateScan(tuple(mentions), tuple(dropped))
+    return DateScan(tuple(mentions), tuple(dropped), tuple(since))
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -283,7 +312,8 @@ def scan_article(
 
     A day and month written again without the year the article gave them earlier take that year. A day stays the
     anchor for ANCHOR_SENTENCES sentences after the one that gives it: "the next day" further on
-    may follow a date the rules do not read, and is then dropped rather than guessed.
+    may follow a date the rules do not read, and is then dropped rather than guessed. A day after "since" is no
+    mention (:class:`Dropped` ``since``) but is a day the article gives: an anchor, and a year to carry.
 
     Args:
         sentences: the article's sentences, in order.
@@ -300,7 +330,11 @@ def scan_article(
     years: dict[str, tuple[str, int]] = {}
     past = rules_for(lang if lang in LANGS else "en").past
     for number, sentence in enumerate(sentences):
-        mentions = list(scan_dates(sentence, published=published, lang=lang, anchor=anchor).mentions)
+        scan = scan_dates(sentence, published=published, lang=lang, anchor=anchor)
+        mentions = list(scan.mentions)
+        for t in scan.since:
+            if t.precision == "day" and _FOUR_DIGITS.search(t.text):
+                years[t.value[5:]] = (t.value[:4], number)
         for k, t in enumerate(mentions):
             if t.precision != "day":
                 continue
@@ -317,7 +351,7 @@ def scan_article(
                 # the same day and month again without its year: the year the article gave it (a retrospective's
                 # "Il 15 marzo, migliaia di persone scesero in piazza" after "il 15 marzo del 2011")
                 mentions[k] = dataclasses.replace(t, value=f"{year}-{t.value[5:]}")
-        days = [t for t in mentions if t.precision == "day"]
+        days = [t for t in (*mentions, *scan.since) if t.precision == "day"]
         if days:
             anchor, age = dt.date.fromisoformat(max(days, key=lambda t: t.end).value), 0
         else:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from newsfold import temporal_words as tw
 from newsfold.temporal_clause import clause
-from newsfold.temporal_rules import Rules
+from newsfold.temporal_rules import Rules, month_number
 
 # "lunedì 7" (a weekday with a day number, no month) is the nearest such day within this many days before the
 # publish date (after it in the future tense); a weekday with a day and month but no year ("venerdì 5 novembre") takes
@@ -128,6 +128,45 @@ def _nearer_ahead(pub: dt.date, month: int, day: int) -> bool:
     return (ahead - pub).days < (pub - back).days and (ahead - pub).days <= NEARER_AHEAD_DAYS
 
 
+# A month without a year, in a sentence with no tense cue, is the coming one only this many months ahead (the
+# months' count of NEARER_AHEAD_DAYS): "Analysts say another cut is likely in September" in June.
+NEARER_AHEAD_MONTHS = 4
+
+
+def _nearer_month_ahead(pub: dt.date, month: int) -> bool:
+    """Whether the coming ``month`` is nearer to ``pub`` than the past one (the publish month itself is neither)."""
+    ahead, back = (month - pub.month) % 12, (pub.month - month) % 12
+    return 0 < ahead < back and ahead <= NEARER_AHEAD_MONTHS
+
+
+def _future(rules: Rules, sentence: str, start: int, end: int) -> bool:
+    """Whether the clause of ``sentence[start:end]`` is in the future tense, an expectation's or a plan's."""
+    own = clause(sentence, start, end, rules.future, rules.past)
+    if rules.future.search(own):
+        return True
+    # an expectation or a plan's participle, unless a past verb of the clause's own says it happened
+    # (temporal_words.EXPECT, PLAN)
+    if rules.expect.search(own) is None and rules.plan.search(own) is None:
+        return False
+    return rules.past.search(rules.plan.sub(" ", rules.expect.sub(" ", own))) is None
+
+
+def _since(m: re.Match[str], rules: Rules, sentence: str, *, ahead: bool) -> bool:
+    """Whether a matched date starts a span the sentence measures from ("its first cut since September 2019", "seit
+    dem 1. Juli", "depuis 2011", "dal 12 settembre"): a since-word before it (temporal_words.SINCE) or as its cue,
+    and, for the words that also mean "from", neither a range's other end after it, nor a future clause, nor a date
+    ``ahead`` of publication ("da domani", "dal 28 aprile un tour" in February: from then on)."""
+    cue = m.groupdict().get("cue")
+    if not (
+        rules.since_before.search(sentence, max(0, m.start() - 40), m.start())
+        or (cue and rules.since_word.fullmatch(cue))
+    ):
+        return False
+    if rules.since_range.match(sentence, m.end()):
+        return False
+    return rules.lang not in tw.SINCE_ALSO_FROM or not (ahead or _future(rules, sentence, m.start(), m.end()))
+
+
 def _resolve(
     kind: str, m: re.Match[str], rules: Rules, sentence: str, published: dt.date | None
 ) -> tuple[str, str]:
@@ -136,11 +175,7 @@ def _resolve(
     groups = m.groupdict()
 
     def future() -> bool:
-        own = clause(sentence, m.start(), m.end(), rules.future, rules.past)
-        if rules.future.search(own):
-            return True
-        # a plan's participle, unless a past verb of the clause's own says it happened (temporal_words.PLAN)
-        return rules.plan.search(own) is not None and rules.past.search(rules.plan.sub(" ", own)) is None
+        return _future(rules, sentence, m.start(), m.end())
 
     # anywhere in the sentence: a clause without a verb of its own takes the sentence's tense
     def past() -> bool:
@@ -166,7 +201,7 @@ def _resolve(
     if kind in ("wdmy", "wmdy", "dmyw", "wdd"):
         return _resolve_weekday_date(kind, m.group(0), groups, rules, future, need_pub), "day"
     if kind in ("dmy", "mdy", "my"):
-        month = rules.month_of.get(groups["m"].rstrip(".").lower(), 0)
+        month = month_number(rules, groups["m"])
         if not month:
             raise _Skip
         if kind == "my":
@@ -216,7 +251,7 @@ def _resolve(
             return (pub + dt.timedelta(days=ahead or 7)).isoformat(), "day"
         return (pub - dt.timedelta(days=back)).isoformat(), "day"
     if kind == "month":
-        month = rules.month_of.get(groups["m"].rstrip(".").lower(), 0)
+        month = month_number(rules, groups["m"])
         cue = groups.get("cue")
         year_word = next((g for g in ("ylast", "ylast2", "ynext", "ynext2") if groups.get(g)), None)
         if not month or (lang == "en" and not cue and not groups.get("post") and not year_word):
@@ -227,7 +262,9 @@ def _resolve(
         mod = groups.get("post") or cue
         if _is_last(mod, lang):
             year = pub.year if month < pub.month else pub.year - 1
-        elif _is_next(mod, lang) or future():
+        elif _is_next(mod, lang) or future() or (not past() and _nearer_month_ahead(pub, month)):
+            # no tense cue at all (no future in the clause, no past verb in the sentence): the nearer such month, as
+            # for a day and month (a month heading its sentence is no chronicle's entry: "In July, economists ...")
             year = pub.year if month >= pub.month else pub.year + 1
         else:
             year = pub.year if month <= pub.month else pub.year - 1
@@ -332,7 +369,7 @@ def _resolve_weekday_date(
     """A weekday with its date: an explicit year wins; else the weekday picks the year (or the month)."""
     weekday = rules.weekday_of.get((groups["w"] or "").lower())
     day = _day_number(groups["d"])
-    month = rules.month_of.get((groups.get("m") or "").rstrip(".").lower(), 0)
+    month = month_number(rules, groups.get("m") or "")
     if weekday is None or not 1 <= day <= 31 or (kind != "wdd" and not month):
         raise _Skip
     if month and groups.get("y"):

@@ -37,6 +37,11 @@ class Rules:
     future: re.Pattern[str]
     past: re.Pattern[str]
     plan: re.Pattern[str]
+    expect: re.Pattern[str]
+    # a since-word right before a date, a cue that is one, a range's other end after it (temporal_words.SINCE)
+    since_before: re.Pattern[str]
+    since_word: re.Pattern[str]
+    since_range: re.Pattern[str]
     anaphor_days: dict[str, tuple[int, bool]]
     anaphor_object: re.Pattern[str]
     listed_day: re.Pattern[str]
@@ -50,6 +55,8 @@ def _month_pattern(lang: str, *, abbreviated: bool = False) -> str:
     if lang == "en":  # English months are capitalised; "may", "march" in lower case are other words
         cased = sorted({w.capitalize() for w in words} | {w.upper() for w in words}, key=len, reverse=True)
         return "(?-i:" + "|".join(re.escape(w) for w in cased) + r")(?:\.(?=\s))?"
+    if lang == "ar":  # both names of a month ("سبتمبر/أيلول 2019", "18 يوليو/تموز"): one month (month_number)
+        alt = f"(?:{alt})(?:\\s*/\\s*(?:{alt}))?"
     full = "(?:" + alt + r")(?:\.(?=\s))?"
     if not abbreviated or lang not in tw.MONTH_ABBR:
         return full
@@ -174,11 +181,25 @@ def rules(lang: str) -> Rules:
         future=re.compile(tw.FUTURE[lang], re.IGNORECASE),
         past=re.compile(tw.PAST[lang], re.IGNORECASE),
         plan=re.compile(tw.PLAN[lang], re.IGNORECASE),
+        expect=re.compile(tw.EXPECT[lang], re.IGNORECASE),
+        since_before=re.compile(rf"(?<![^\W\d_])(?:{tw.SINCE[lang]})(?:\s+|(?<=['’]))$", re.IGNORECASE),
+        since_word=re.compile(tw.SINCE[lang], re.IGNORECASE),
+        since_range=re.compile(tw.SINCE_RANGE[lang], re.IGNORECASE),
         anaphor_days=anaphor_days,
         anaphor_object=re.compile(r"\s+" + tw.ANAPHOR_OBJECT[lang], re.IGNORECASE),
         listed_day=re.compile(_listed_day(lang), re.IGNORECASE),
         listed_after=re.compile(tw.DAYS_AFTER_MONTH.get(lang, "(?!)"), re.IGNORECASE),
     )
+
+
+_NAME_PAIR = re.compile(r"\s*/\s*")
+
+
+def month_number(rules: Rules, written: str) -> int:
+    """The month (1-12) a matched month name stands for, 0 for none; an Arabic pair of names of one month
+    ("سبتمبر/أيلول") is that month, a pair of two months none."""
+    names = {rules.month_of.get(w.rstrip(".").lower(), 0) for w in _NAME_PAIR.split(written)}
+    return names.pop() if len(names) == 1 else 0
 
 
 def _listed_day(lang: str) -> str:

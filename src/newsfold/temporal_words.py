@@ -170,6 +170,36 @@ NOT_TODAY = {
     "ar": r"(?:حتى)\s+$",
 }
 
+# Words that make the date after them the start of a span the sentence measures from ("its first cut since
+# September 2019", "seit dem 1. Juli", "depuis mars 2011", "desde el lunes", "с сентября 2019 года", "منذ 2019"),
+# with the article or "day" that may stand between: not the day of the event the sentence reports, so the date is
+# dropped (reason ``since``). Italian "da", Russian "с" and Spanish and Portuguese "desde" also mean "from"
+# (SINCE_ALSO_FROM): there a range ("dal 3 al 5 marzo", "с 3 по 5 марта", "desde 2011 hasta 2013": SINCE_RANGE)
+# or a future ("Da domani saranno rafforzate le sanzioni", "с 1 июля вступит в силу") keeps the date.
+SINCE = {
+    "en": r"(?:ever\s+)?since(?:\s+the)?",
+    "it": r"(?:(?:fin|sin)\s+|a\s+partire\s+)?(?:da|dal|dall['’]|dalla|dai|dagli|dalle)",
+    "de": r"seit(?:\s+(?:dem|der|den))?",
+    "fr": r"depuis(?:\s+(?:le|la|les|l['’]))?",
+    "es": r"desde(?:\s+(?:el|la|los|las))?(?:\s+día)?",
+    "pt": r"desde(?:\s+(?:o|a|os|as))?(?:\s+dia)?",
+    "ru": r"(?:начиная\s+)?со?",
+    "ar": r"و?منذ",
+}
+SINCE_ALSO_FROM = frozenset({"it", "ru", "es", "pt"})
+# The other end of a range right after its first date ("dal 3 marzo al 5 aprile", "с 2011 по 2013 год"), not "up to
+# now" ("dal 2011 a oggi", "desde 2019 hasta hoy", "с 2011 года до настоящего времени"), which is a since.
+SINCE_RANGE = {
+    "en": r"\s*(?:[-–]\s*(?=\d)|(?:to|until|till|through)\s)(?!\s*(?:now|today|date)\b)",
+    "it": r"\s*(?:[-–]\s*(?=\d)|(?:al|all['’]|alla|ai|fino\s+al|fino\s+a|a)(?:\s|(?<=['’])))"
+    r"(?!\s*(?:oggi|ora|adesso)\b)",
+    "de": r"\s*(?:[-–]\s*(?=\d)|bis\s)(?!\s*(?:heute|jetzt)\b)",
+    "fr": r"\s*(?:[-–]\s*(?=\d)|(?:au|à|jusqu['’]\s*(?:au|à|en))\s)(?!\s*(?:aujourd|maintenant|ce jour))",
+    "es": r"\s*(?:[-–]\s*(?=\d)|(?:al|a|hasta)\s)(?!\s*(?:hoy|ahora|la fecha)\b)",
+    "pt": r"\s*(?:[-–]\s*(?=\d)|(?:ao|a|até)\s)(?!\s*(?:hoje|agora|a data)\b)",
+    "ru": r"(?:\s+(?:года|г\.))?\s*(?:[-–]\s*(?=\d)|(?:по|до)\s)(?!\s*(?:сих|настоящего|сегодняшнего)\b)",
+    "ar": r"\s*(?:[-–]\s*(?=\d)|(?:حتى|إلى|الى)\s)(?!\s*(?:الآن|اليوم))",
+}
 # Words that put a weekday or month in the past ("last Monday") or the future ("next Monday"), before or after it.
 LAST = {
     "en": r"last|this past|past",
@@ -381,8 +411,39 @@ FUTURE = {
     r"podría|tendría|debería|haría|iría|vendría|daría|entraría|llegaría)\b",
     "pt": r"\b\w+(?:rá|rão|remos)\b|\b(?:vai|vão|próxim[oa]s?|poderia|poderiam|deveria|deveriam|"
     r"faria|fariam|iria|iriam)\b",
-    "ru": r"\b(?:будет|будут|буду|состоится|состоятся|планирует|планируют|намерен\w*|следующ\w*)\b",
-    "ar": r"سوف|المقبل|المقبلة|القادم|القادمة|من المقرر|يعتزم",
+    # Russian writes the future of a perfective verb in the present's endings ("Саммит пройдет в сентябре"): the
+    # common ones of news by name (a perfective's present-looking form is always a future; an imperfective's is a
+    # present, so no ending alone tells them apart).
+    "ru": r"\b(?:будет|будут|буду|состоится|состоятся|планирует|планируют|планируется|намерен\w*|следующ\w*|"
+    r"сможет|смогут|сделает|сделают|опубликует|опубликуют|"
+    r"(?:пройд|прид|уйд|выйд|зайд|найд|произойд|провед|привед|введ|начн|подпиш|прим|стан|приед|прибуд|окаж|"
+    r"откро|собер|верн)(?:ёт|ет|ут|ют)(?:ся)?|"
+    r"(?:вступ|посет|выступ|объяв|представ|сниз|повыс|отмен|получ|направ|обсуд|рассмотр|запуст|сохран|измен|"
+    r"заверш|реш|подготов|утверд|постав|прекрат|возобнов|продл|продолж|законч|встрет|появ)(?:ит|ят|ат)(?:ся)?)\b",
+    # the future's prefix "sa-" with the present of the common verbs of news ("سيعقد", "ستجتمع"; not "سياسة",
+    # "سيارة", "سنة") and "لن" (shall not)
+    "ar": r"سوف|المقبل|المقبلة|القادم|القادمة|من المقرر|يعتزم|(?<![^\W\d_])لن(?![^\W\d_])|"
+    r"(?<![^\W\d_])[وف]?س[يتن](?:عقد|جتمع|زور|توجه|بدأ|بدا|نطلق|تم|كون|قوم|علن|ناقش|ستمر|شارك|عود|جري|لتقي|"
+    r"صدر|صوت|حضر|وقع|دخل|نظر|قدم|ستضيف|خفض|رفع|صل|عمل|تخذ|قرر|بحث)",
+}
+# Expectations in the present tense and the forms of "next" that the future cues leave out: the date of the clause
+# they are in is ahead, like a future's ("Analysts expect the bank to cut rates in September", "no esperan otro
+# recorte hasta septiembre", "Im Juli rechnen die Volkswirte mit einer Pause", "Das nächste Treffen ist für den 18.
+# Juli geplant", "يتوقع المحللون"). Only present forms: "had expected a cut in March" is a past expectation, and "as
+# expected", "comme prévu" none; and, like a plan's participle, none where a past verb of the clause's own says what
+# happened ("on December 17 published the drafts Moscow expects Washington to sign"). Kept apart from FUTURE, which
+# also tells a clause's tense where no date is resolved (story.claims: an expectation or an adjective there is no
+# verb in the future).
+EXPECT = {
+    "en": r"\b(?:(?<!as )(?<!than )expects?|expecting|anticipates?|anticipating|predicts?|predicting|"
+    r"(?:is|are) (?:(?:un)?likely|poised)(?!\s+(?:that|to have)\b)|betting on|pricing in)\b",
+    "it": r"\b(?:si (?:attend|aspett)(?:e|a|ono|ano)|prevedono|scommettono)\b",
+    "de": r"\b(?:nächste[mrs]?|kommende[mrs]?|erwarten|rechnen mit|rechnet mit|voraussichtlich)\b",
+    "fr": r"\b(?:s['’]attend(?:ent)? à|anticipent|prévoient|tablent sur|table sur|parient sur|parie sur)\b",
+    "es": r"\b(?:esperan que|se espera|prevén|anticipan|apuestan por)\b",  # not "esperan" alone: they also wait
+    "pt": r"\b(?:esperam que|espera-se|preveem|apostam em|apostam num|apostam numa)\b",
+    "ru": r"\b(?:ожидается|ожидаются|ожидают|ожидает|прогнозируют)\b",
+    "ar": r"(?<![^\W\d_])(?:[يت]توقع|يتوقعون|متوقع|المتوقع|[يت]ترقب|مرتقب|المرتقب|[يت]راهن|يراهنون|من المنتظر)",
 }
 # The participles of a plan ("est attendu le 10 novembre", "estão marcadas para 5 de junho", "ist für den 10. März
 # angesetzt", "is expected on March 10"): the date they govern is ahead, whatever the tense of the verb, unless the
@@ -398,7 +459,7 @@ PLAN = {
     r"(?:programad|fijad|marcad|convocad)[oa]s? para)\b",
     "pt": r"\b(?<!como )(?<!como estava )(?:(?:está|estão|é|são)\s+)?(?:previst[oa]s?|"
     r"(?:marcad|agendad|programad)[oa]s? para)\b",
-    "ru": r"(?!)",
+    "ru": r"\b(?:запланирован\w*|намечен\w*|назначен\w*)\b",
     "ar": r"(?!)",
 }
 # Past-tense cues (the simple past and the compound past with its participle, the imperfect; en, fr, es, it, pt, de,
@@ -412,7 +473,10 @@ PAST = {
     r"rose|led|sent|brought|found|kept|paid|ran|spoke|wrote|became|struck|fought|fled|shot|drew|grew|threw|knew|"
     r"flew|wore|stood|sat|rang|drove|rode|broke|chose|froze|stole|woke|got|shook|sold|bought|caught|taught|sought|"
     r"thought|built|spent|meant|felt|dealt|slept|heard|laid|sank|hung|hid|bit|lit|dug|spun|swore|tore|ate|forgot|"
-    r"hit|cut|quit|set|put|spread|shut|let|beat|cost|hurt|split|burst|cast|ago)\b",
+    r"ago)\b|"
+    # ... but not as the noun after a determiner ("another rate cut", "a set of", "the cost") nor the infinitive
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!another )(?<!\brate )(?<!\btax )(?<!\bits )(?<!\bno )(?<!\bnew )(?<!\bto )"
+    r"\b(?:hit|cut|quit|set|put|spread|shut|let|beat|cost|hurt|split|burst|cast)\b",
     "fr": r"\b(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent|eut|eurent)\s+(?:\w+\s+){0,2}?"
     r"\w+(?:é|ée|és|ées|i|is|ie|it|ite|u|us|ue|ues|t|te|ts|tes|ert|erte|eint|ait)\b|\b\w+(?<!r)(?:ait|aient)\b|"
     r"\b\w+(?:èrent|irent|urent)\b|\b(?:aurai(?:t|ent)|serai(?:t|ent))\s+(?:été\s+)?\w+(?:é|ée|és|ées|i|is|u|us)\b",
@@ -422,14 +486,20 @@ PAST = {
     "it": r"\b(?:(?:ha|hanno|è|e'|sono|era|erano|aveva|avevano|fu|furono)\s+(?:[\w'’]+\s+){0,2}?"
     r"\w+(?:at[oaie]|ut[oaie]|it[oaie]|s[oaie]|tt[oaie]|st[oaie]|rt[oaie]|nt[oaie]|lt[oaie])|"
     r"\w{2,}(?:ò|ì|arono|erono|irono|ava|avano|eva|evano|dde|ddero|sse|sero|cero|nnero|bbero|cque|ebbe)|"
+    r"\w*(?:ven|ten)ne|"  # "venne", "divenne", "ottenne" (not "donne", "colonne")
     r"(?:sarebbe(?:ro)?|avrebbe(?:ro)?)\s+(?:stat[oaie]\s+)?\w+(?:at[oaie]|ut[oaie]|it[oaie]|s[oaie]|tt[oaie]))\b",
     "pt": r"\b(?:\w{2,}(?:ou|eu|iu|aram|eram|iram|ava|avam|ia|iam)|foi|foram|era|eram|tinha|tinham|havia|estava|"
     r"estavam|fez|fizeram|disse|disseram|teve|tiveram|pôs|veio|vieram|esteve|pôde|quis|soube|"
     r"(?:teria|teriam|terá|terão)\s+\w+(?:ado|ido))\b",
-    # German nouns are capitalised: a lower-case word in -te/-ten is mostly a weak past (or an adjective: safe)
+    # German nouns are capitalised: a lower-case word in -te/-ten is mostly a weak past (or an adjective: safe), but
+    # not a superlative or ordinal in -ste(n) ("die meisten", "das nächste", "am ersten"; "musste", "wusste" are
+    # pasts), the other ordinals, "heute", "gute", "alte", "letzte", "weite", "breite": these are in every tense, and
+    # taken for pasts they kept "Im Juli rechnen die meisten Volkswirte mit einer Pause" a year back
     "de": r"\b(?:hatte|hatten|war|waren|wurde|wurden|starb|kam|kamen|ging|gingen|fand|fanden|trat|traten|gab|gaben|"
     r"nahm|nahmen|sah|sprach|hielt|fiel|stand|lag|saß|traf|brach|fuhr|lief|rief|schlug|verlor|gewann|begann|zog|"
-    r"flog|bot|blieb|schrieb|stieg|wies|erschien|verließ|entschied|beschloss|(?-i:[a-zäöü]\w+(?:te|ten))|"
+    r"flog|bot|blieb|schrieb|stieg|wies|erschien|verließ|entschied|beschloss|"
+    r"(?-i:(?!(?:heut|gut|alt|letzt|größt|weit|breit|zweit|dritt|viert|fünft|siebt|acht|neunt|zehnt|elft|zwölft)en?\b)"
+    r"[a-zäöü]\w+(?:te|ten)(?<!(?<!s)ste)(?<!(?<!s)sten))|"
     r"(?:hat|haben|ist|sind)\b[^.!?]{0,80}?\bge\w+(?:t|en))\b",
     "ru": r"\b\w+(?:ал|ала|али|ало|ил|ила|или|ило|ел|ела|ели|ёл)(?:ся|сь)?\b",
     "ar": r"(?!)",

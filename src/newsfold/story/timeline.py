@@ -1,6 +1,7 @@
 """Timelines: dated events of a story, grouped across articles and cited, and the choice of the key dates.
 
-Every sentence with a resolved date (see :mod:`newsfold.temporal`) is an event candidate. Candidates on the same
+Every sentence with a resolved date (see :mod:`newsfold.temporal`) is an event candidate; a date after "since"
+("its first cut since September 2019") is none, as the date finding drops it (reason ``since``). Candidates on the same
 date that share enough content words are one event: one entry with its best sentence and every article that
 states it. Dates are ranked for :func:`select_dates` by how many articles mention them, how timely those mentions
 are (reported within days of the date rather than recalled years later) and how central their events are, not by
