@@ -232,7 +232,16 @@ def test_seed_fold_reads_as_the_story(seeds_fold: tuple[list[Article], dict[str,
     ministry = next(e for e in out["entities"] if "Russian Foreign Ministry" in e["variants"])
     assert "Ministry of Foreign Affairs" in ministry["variants"]
     facts = out["coverage"]["facts"]
-    assert sum(len(f["articles"]) >= 2 for f in facts) >= 3
+    assert sum(len(f["articles"]) >= 2 for f in facts) >= 2
+    # Shared words are not a shared claim (story.claims): TASS's "The United States has promised ... will provide
+    # its replies this week" is not stated by UNI's "In late January, the US and NATO provided ... written
+    # responses" (a promise, not its keeping), nor "Last December, Russia submitted two draft agreements" by
+    # Afrasianet, which names no December.
+    for line in [*out["summary"], *facts]:
+        if line["text"].startswith("The United States has promised"):
+            assert line["articles"] == ["002_174bf8bf5535ab25"]
+        if line["text"].startswith("Last December"):
+            assert "003_0e43735446c24b91" not in line["articles"]
     # The reply, worded differently by four outlets, is two facts: its announced sending (the two reports written
     # before the handover: "will send ... today", Lavrov's words) and its delivery (the two written after it: "had
     # delivered", "had received"). The reports of the delivery do not state Lavrov's announcement (they do not name

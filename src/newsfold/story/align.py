@@ -11,8 +11,10 @@ ones decide. From the overlap matrix come:
 - ``similarity(i, j)``: the weighted Dice coefficient (symmetric).
 
 An article *states* a unit when one of its sentences, or two adjacent ones together, contains enough of it
-(:func:`Alignment.states_in`). This is the one test behind every citation of the fold, so nothing is cited
-to an article that does not say it. It is model-free, multilingual and cheap: one dense matrix product.
+(:func:`Alignment.states_in`) and states its claim, not only its words (:mod:`newsfold.story.claims`: the same
+polarity and tense on what they share, the dates it names, no other name or count in place of one of its own).
+This is the one test behind every citation of the fold, so nothing is cited to an article that does not say it.
+It is model-free, multilingual and cheap: one dense matrix product, then the claim checks on the pairs it finds.
 
 Beside word overlap, a second and stricter path links sentences that state the same *event* in other words
 (:func:`newsfold.story.events.link_events`: the same action about the same thing, the same two participants in
@@ -23,17 +25,20 @@ will submit its response today") is stated by a report of it as done, not the re
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsfold import textnorm
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from newsfold.story.claims import Claims
 
 # Words are cut to this many characters: a cheap, language-neutral stemmer (inflections mostly sit at the
 # end). Swept 5-8 on the seeds and crisis-it: 6 joins "guarantee/guarantees", "proposta/proposte" without
@@ -296,6 +301,10 @@ class Alignment:
         events: ``events[i, j]`` is True when unit j states unit i as the same event
             (:func:`~newsfold.story.events.link_events`), a second path to "j states i" beside word overlap; None
             when no pair is linked.
+        df: in how many original articles each stem occurs.
+        vocab: the column of each stem in ``binary`` (stems found in two or more articles).
+        claims: the checks a citation by word overlap must pass besides the overlap
+            (:class:`~newsfold.story.claims.Claims`: polarity, tense, dates, distinctive names); None: none.
     """
 
     articles: tuple[Article, ...]
@@ -308,18 +317,30 @@ class Alignment:
     binary: np.ndarray | None = None
     weighted: np.ndarray | None = None
     events: np.ndarray | None = None
+    df: dict[str, int] = field(default_factory=dict)
+    vocab: dict[str, int] = field(default_factory=dict)
+    claims: Claims | None = None
+    _agreed: np.ndarray | None = None
     _stated: np.ndarray | None = None
 
     def states_matrix(self) -> np.ndarray:
         """``m[i, j]`` is True when unit j states unit i (vectorised :meth:`states`)."""
-        n_stems = np.array([len(u.stems) for u in self.units], dtype=np.float32)
-        need = np.minimum(STATE_MIN_SHARED, n_stems)
-        ok = (self.shared >= need[:, None]) & (self.shared >= STATE_PLAIN * n_stems[:, None])
-        ok &= self.overlap >= STATE_WEIGHTED * self.weight[:, None]
-        ok &= n_stems[:, None] > 0
+        if self._agreed is None:
+            n_stems = np.array([len(u.stems) for u in self.units], dtype=np.float32)
+            need = np.minimum(STATE_MIN_SHARED, n_stems)
+            ok = (self.shared >= need[:, None]) & (self.shared >= STATE_PLAIN * n_stems[:, None])
+            ok &= self.overlap >= STATE_WEIGHTED * self.weight[:, None]
+            ok &= n_stems[:, None] > 0
+            if self.claims is not None:  # enough words shared; now the claim (newsfold.story.claims)
+                rows, cols = np.nonzero(ok)
+                ask = (rows != cols) & self.claims.may_differ(rows, cols)
+                for i, j in zip(rows[ask].tolist(), cols[ask].tolist(), strict=True):
+                    if not self.claims.agrees(i, (j,)):
+                        ok[i, j] = False
+            self._agreed = np.asarray(ok)
         if self.events is not None:
-            ok |= self.events
-        return np.asarray(ok)
+            return np.asarray(self._agreed | self.events)
+        return self._agreed
 
     def stated_by(self) -> np.ndarray:
         """``m[i, k]`` is True when article k (in ``articles`` order) states unit i; computed once."""
@@ -343,10 +364,12 @@ class Alignment:
     def _pairs_state(self, rows: np.ndarray, idx: list[int]) -> np.ndarray:
         """For each unit of ``rows``: does some adjacent pair of the article's sentences ``idx`` state it?
 
-        The vectorised form of the pair test of :meth:`states_in`, one matrix product per article.
+        Each sentence of the pair must carry part of the unit, and the pair must hold a larger share of it than one
+        sentence must (:data:`STATE_PAIR`; their union is long, so chance overlap is larger); one matrix product per
+        article, then the claim checks (:meth:`~newsfold.story.claims.Claims.agrees`) on the pairs that pass.
         """
         if self.binary is None or self.weighted is None:
-            return np.array([self.states_in(int(m), self.units[idx[0]].article) for m in rows], dtype=bool)
+            raise ValueError("an Alignment built without its stem matrices has no pair test")
         a, b = np.array(idx[:-1]), np.array(idx[1:])
         union = np.maximum(self.binary[a], self.binary[b])
         gain = self.weighted[rows] @ union.T
@@ -357,7 +380,18 @@ class Alignment:
         ok &= gain >= STATE_PAIR * w
         ok &= (count >= np.minimum(STATE_MIN_SHARED, n_stems)) & (count >= STATE_PLAIN * n_stems)
         ok &= (gain >= STATE_WEIGHTED * w) & (n_stems > 0)
-        return np.asarray(ok.any(axis=1))
+        out = ok.any(axis=1)
+        if self.claims is not None:
+            for r in np.nonzero(out)[0].tolist():
+                i = int(rows[r])
+                pairs = np.nonzero(ok[r])[0]
+                firsts, seconds = a[pairs], b[pairs]
+                ask = self.claims.may_differ(np.full(len(pairs), i), firsts, seconds)
+                out[r] = not ask.all() or any(
+                    self.claims.agrees(i, (int(x), int(y)))
+                    for x, y in zip(firsts[ask].tolist(), seconds[ask].tolist(), strict=True)
+                )
+        return np.asarray(out)
 
     def containment(self, i: int, j: int) -> float:
         """Share of unit i's weighted content found in unit j (0.0-1.0)."""
@@ -373,36 +407,15 @@ class Alignment:
         """Tell whether unit j, on its own, states what unit i says (by word overlap or as the same event)."""
         if self.events is not None and self.events[i, j]:
             return True
-        return _enough(self, self.units[i].stems, float(self.overlap[i, j]), int(self.shared[i, j]), i)
+        if self._agreed is None:
+            self.states_matrix()
+        return bool(self._agreed is not None and self._agreed[i, j])
 
     def states_in(self, i: int, key: str) -> bool:
         """Tell whether article ``key`` states what unit i says (one sentence or two adjacent ones)."""
-        idx = self.by_article.get(key, [])
-        if not idx:
-            return False
-        if self.units[i].article == key:
-            return True
-        if self.events is not None and self.events[i, idx].any():
-            return True
-        row_o = self.overlap[i, idx]
-        best = int(np.argmax(row_o))
-        if self.states(i, idx[best]):
-            return True
-        if float(row_o[best]) < 0.5 * STATE_WEIGHTED * float(self.weight[i]):
-            return False
-        mine = self.units[i].stems
-        for a, b in itertools.pairwise(idx):
-            both = (self.units[a].stems | self.units[b].stems) & mine
-            attrib = self.units[i].attribution
-            gain = sum(self.idf.get(s, 0.0) * (ATTRIBUTION_WEIGHT if s in attrib else 1.0) for s in both)
-            # Each sentence of the pair must carry part of it, and the pair must hold a larger share.
-            if (
-                self.shared[i, a] > 0
-                and self.shared[i, b] > 0
-                and gain >= STATE_PAIR * float(self.weight[i])
-                and _enough(self, mine, gain, len(both), i)
-            ):
-                return True
+        for k, art in enumerate(self.articles):
+            if art.key == key:
+                return bool(self.stated_by()[i, k])
         return False
 
     def citing(self, i: int, keys: Sequence[str] | None = None) -> list[str]:
@@ -412,20 +425,12 @@ class Alignment:
         return [a.key for k, a in enumerate(self.articles) if row[k] and (pool is None or a.key in pool)]
 
 
-def _enough(al: Alignment, mine: frozenset[str], overlap: float, shared: int, i: int) -> bool:
-    n = len(mine)
-    if n == 0:
-        return False
-    w = float(al.weight[i])
-    need = min(STATE_MIN_SHARED, n)
-    return shared >= need and shared >= STATE_PLAIN * n and overlap >= STATE_WEIGHTED * w
-
-
 def align(
     articles: Sequence[Article],
     copy_of: Mapping[str, str] | None = None,
     *,
     names: Mapping[str, str] | None = None,
+    types: Mapping[str, str] | None = None,
 ) -> Alignment:
     """Split a story's articles into sentences, compute their pairwise weighted overlap and link their events.
 
@@ -435,6 +440,8 @@ def align(
         names: entity surface -> canonical name (the story's merged entities), so that the event links
             (:func:`~newsfold.story.events.link_events`) know "Lavrov" and "Sergey Lavrov" are one participant;
             states are known without it.
+        types: canonical entity name -> its type (PERSON, ORG, GPE...), so that the claim checks
+            (:class:`~newsfold.story.claims.Claims`) tell one participant detail put in place of another of its kind.
 
     Returns:
         The :class:`Alignment` of the story.
@@ -503,9 +510,22 @@ def align(
         dtype=np.float32,
     )
     al = Alignment(
-        tuple(articles), units, overlap, weight, shared.astype(np.int32), by_article, idf, binary, weighted
+        tuple(articles),
+        units,
+        overlap,
+        weight,
+        shared.astype(np.int32),
+        by_article,
+        idf,
+        binary,
+        weighted,
+        df=df,
+        vocab=vocab,
     )
-    from newsfold.story.events import link_events  # events.py builds on this module's stems and attributions
+    # events.py and claims.py build on this module's stems and attributions
+    from newsfold.story.claims import Claims
+    from newsfold.story.events import link_events
 
+    al.claims = Claims(al, names, types)
     link_events(al, names)
     return al

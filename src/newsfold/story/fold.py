@@ -3,9 +3,9 @@
 :func:`fold_story` returns the parts of the contract's ``show --json`` object that the fold computes
 (``summary``, ``entities``, ``quotes``, ``coverage`` and, when a timeline function is given, ``timeline``);
 the caller adds ``id``, ``title`` and ``articles``. Every line names only articles that state it: all
-citations go through one test, :meth:`newsfold.story.align.Alignment.states_in` (word overlap, or the same
-event with the same participants and date). Entities come first: their merged names tell the event links
-which mentions are one participant.
+citations go through one test, :meth:`newsfold.story.align.Alignment.states_in` (word overlap that also
+states the claim, :mod:`newsfold.story.claims`; or the same event with the same participants and date).
+Entities come first: their merged names tell the event links which mentions are one participant.
 """
 
 from __future__ import annotations
@@ -123,7 +123,9 @@ def fold_story(
     articles = fold_sample(story.articles, story.copy_of, max_articles)
     mentions = extract_mentions(articles, use_model=use_model)
     entities = merge_mentions(mentions, [a.key for a in articles])
-    al = align(articles, story.copy_of, names=participant_names(entities))
+    al = align(
+        articles, story.copy_of, names=participant_names(entities), types={e.name: e.type for e in entities}
+    )
     outlet_of = {a.key: outlet_name(a.outlet, a.key) for a in articles}
     summary = summarize(al, outlet_of, size=summary_size)
     quotes = find_quotes(articles, entities, mentions)
