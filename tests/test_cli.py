@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -227,7 +228,71 @@ def test_a_mistyped_input_path_is_a_usage_error_and_leaves_no_trace(tmp_path: Pa
     proc = run("ingest", str(tmp_path / "no-such.jsonl"), db=db, check=2)
     assert "no such file or directory" in proc.stderr
     assert not db.exists()  # nothing was opened, nothing quarantined
+    proc = run("ingest", str(tmp_path / "*.jsonl"), db=db, check=2)  # a glob that names nothing is one too
+    assert "no file matches" in proc.stderr
+    assert not db.exists()
+
+
+def test_scheduler_needs_the_dask_engine_and_brings_its_own_workers(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    proc = run("ingest", str(SAMPLES), "--scheduler", "tcp://127.0.0.1:8786", db=db, check=2)
+    assert "--scheduler needs --engine dask" in proc.stderr
     proc = run(
-        "ingest", str(tmp_path / "*.jsonl"), db=db, check=1
-    )  # a pattern is the library's: it matches nothing
-    assert "no file matches" in run("quarantine", db=db).stdout
+        "ingest",
+        str(SAMPLES),
+        "--engine",
+        "dask",
+        "--scheduler",
+        "tcp://127.0.0.1:8786",
+        "--workers",
+        "2",
+        db=db,
+        check=2,
+    )
+    assert "--workers" in proc.stderr and "--scheduler" in proc.stderr
+    assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("http://127.0.0.1:8787", "unsupported scheme 'http'"),
+        ("localhost", "has no valid port"),
+        ("tcp://host:99999", "has no valid port"),
+        ("tcp://a:b:c", "has no valid"),
+    ],
+)
+def test_a_malformed_scheduler_address_is_a_usage_error(tmp_path: Path, address: str, problem: str) -> None:
+    db = tmp_path / "d.db"
+    proc = run("ingest", str(SAMPLES), "--engine", "dask", "--scheduler", address, db=db, check=2)
+    assert "--scheduler" in proc.stderr and problem in proc.stderr and repr(address) in proc.stderr
+    assert "Traceback" not in proc.stderr and not db.exists()
+
+
+def test_a_scheduler_nothing_answers_on_is_a_one_line_error(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = tmp_path / "d.db"
+    # the CLI waits SCHEDULER_TIMEOUT_S (15 s) for a scheduler that may be starting; there is no option to shorten it
+    proc = run("ingest", str(SAMPLES), "--engine", "dask", "--scheduler", f"127.0.0.1:{port}", db=db, check=1)
+    assert proc.stderr.strip() == (
+        f"newsfold: error: cannot reach a Dask scheduler at tcp://127.0.0.1:{port} within 15 s (connection refused)"
+    )
+    assert not proc.stdout and not db.exists()
+
+
+def test_stories_says_when_there_is_none_to_list(tmp_path: Path, seeded: Path) -> None:
+    from newsfold.store import Store
+
+    empty = tmp_path / "empty.db"
+    with Store.open(empty):
+        pass
+    assert run("stories", db=empty).stdout == "no stories yet\n"
+    assert json.loads(run("stories", "--json", db=empty).stdout) == []
+    assert run("stories", "--query", "Lavrov", db=empty).stdout == "no story matches\n"
+    assert run("stories", "--query", "earthquake", db=seeded).stdout == "no story matches\n"
+    assert run("stories", "--since", "2099-01-01", db=seeded).stdout == "no story matches\n"
+    assert json.loads(run("stories", "--json", "--query", "earthquake", db=seeded).stdout) == []
+    assert run("stories", "--limit", "0", db=seeded).stdout == ""  # nothing asked for, nothing missed

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
+
 from newsfold.ingest import decode_bytes
-from newsfold.ingest.encoding import choose_encoding, looks_binary, normalize_charset, sniff_declared
+from newsfold.ingest.encoding import (
+    choose_encoding,
+    detect_encoding,
+    latin_codepage,
+    looks_binary,
+    normalize_charset,
+    sniff_declared,
+    wide_json_encoding,
+)
 
 RU = (
     "Городской совет утвердил новый план развития общественного транспорта. "
@@ -74,3 +84,34 @@ def test_looks_binary() -> None:
     assert looks_binary(bytes(range(256)) * 4)
     assert not looks_binary("Обычный текст, ordinary text.\n".encode())
     assert not looks_binary("text".encode("utf-16"))
+
+
+def test_wide_json_encoding_by_bom_or_nul_bytes() -> None:
+    line = '{"id": "a", "text": "Grüße"}\r\n'
+    # with a byte-order mark (what Windows PowerShell writes), the BOM says the byte order
+    assert wide_json_encoding(line.encode("utf-16")[:4]) == "utf-16"
+    assert wide_json_encoding(line.encode("utf-32")[:4]) == "utf-32"
+    # without one, the NUL bytes around JSON's first (ASCII) character do
+    for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        assert wide_json_encoding(line.encode(codec)[:4]) == codec
+        assert wide_json_encoding(" \n{".encode(codec)[:4]) == codec  # blank space before the object
+    for narrow in (line.encode(), codecs.BOM_UTF8 + line.encode(), line.encode("cp1252"), b"", b"{", b"\0\0"):
+        assert wide_json_encoding(narrow[:4]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("España ganó el partido; la afición celebró en Madrid y en Bogotá.", "cp1252"),
+        ("Il était déjà là, près du château, où l’on fêtait l’été.", "cp1252"),
+        ("Die Straße in München war gesperrt, schöne Grüße aus Köln.", "cp1252"),
+        ("Zażółć gęślą jaźń. Władze Gdańska ogłosiły, że źródło problemu zostało usunięte.", "cp1250"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy. Město Brno oznámilo změnu.", "cp1250"),
+        ("Türkiye’nin başkenti Ankara’dır; İstanbul ise en büyük şehridir. Çalışmalar sürüyor.", "cp1254"),
+    ],
+)
+def test_latin_code_page_is_the_one_that_spells_a_language(text: str, codec: str) -> None:
+    data = text.encode(codec)
+    assert latin_codepage(data) == codec
+    assert detect_encoding(data) == codec
+    assert decode_bytes(data) == text  # Spanish "España" is not windows-1250 "Espańa"

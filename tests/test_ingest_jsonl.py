@@ -5,10 +5,13 @@ from __future__ import annotations
 import gzip
 import inspect
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
-from newsfold.ingest import READERS
+import pytest
+
+from newsfold.ingest import READERS, decode_bytes
 from newsfold.ingest.jsonl import read_jsonl
 from newsfold.models import RawDoc, Rejected
 from newsfold.pipeline import ingest
@@ -274,3 +277,101 @@ def test_a_lone_surrogate_escape_becomes_a_replacement_character(tmp_path: Path,
         and doc.title == "Bank \ufffd failure"
     )
     doc.text.encode("utf-8")  # the store can write it
+
+
+LATIN = [
+    {"id": "ascii", "title": "Markets", "text": "Plain ASCII lines before the first line that is not UTF-8."},
+    {"id": "es", "title": "Fútbol", "text": "España ganó el partido; la afición celebró en Madrid."},
+    {"id": "fr", "title": "Château", "text": "Il était déjà là, près du château."},
+    {"id": "de", "title": "Verkehr", "text": "Die Straße in München war gesperrt."},
+    # alone, this line reads as windows-1250 "Ą1,250": the file's other lines say it is "¥1,250"
+    {"id": "yen", "title": "Tokyo", "text": "Sony shares closed at ¥1,250 in Tokyo on Friday."},
+]
+
+
+def _write_lines(path: Path, lines: list[dict[str, str]], codec: str, end: str = "\n") -> None:
+    path.write_bytes("".join(json.dumps(line, ensure_ascii=False) + end for line in lines).encode(codec))
+
+
+def test_a_latin1_file_is_read_in_one_encoding(
+    tmp_path: Path, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "latin.jsonl"
+    _write_lines(path, LATIN, "cp1252")
+    yen_line = json.dumps(LATIN[-1], ensure_ascii=False).encode("cp1252")
+    assert "Ą1,250" in decode_bytes(yen_line)  # what reading line by line would make of it
+    with caplog.at_level(logging.WARNING, logger="newsfold.ingest.jsonl"):
+        docs = list(read_jsonl(path, "latin", "in/latin.jsonl", settings))
+    assert all(isinstance(d, RawDoc) for d in docs)
+    got = {d.key: d for d in docs if isinstance(d, RawDoc)}
+    assert {k: (d.title, d.text) for k, d in got.items()} == {
+        line["id"]: (line["title"], line["text"]) for line in LATIN
+    }
+    assert not any("Espańa" in (d.text or "") or "\ufffd" in (d.text or "") for d in got.values())
+    for key in ("es", "fr", "de", "yen"):
+        assert got[key].flags == ("encoding:windows-1252",), key
+    (warning,) = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert "in/latin.jsonl" in warning.getMessage() and "windows-1252" in warning.getMessage()
+
+
+def test_a_windows_1250_file_is_read_as_windows_1250(tmp_path: Path, settings: Settings) -> None:
+    lines = [
+        {
+            "id": "pl",
+            "text": "Władze Gdańska ogłosiły, że źródło problemu zostało usunięte. Zażółć gęślą jaźń.",
+        },
+        {"id": "cs", "text": "Příliš žluťoučký kůň úpěl ďábelské ódy. Město Brno oznámilo změnu."},
+    ]
+    path = tmp_path / "cee.jsonl"
+    _write_lines(path, lines, "cp1250")
+    docs = [d for d in read_jsonl(path, "cee", "cee.jsonl", settings) if isinstance(d, RawDoc)]
+    assert [(d.key, d.text) for d in docs] == [(line["id"], line["text"]) for line in lines]
+    assert all(d.flags == ("encoding:windows-1250",) for d in docs)
+
+
+@pytest.mark.parametrize("damaged_first", [False, True])
+def test_a_damaged_line_of_a_utf8_file_gets_replacement_characters(
+    tmp_path: Path, settings: Settings, caplog: pytest.LogCaptureFixture, damaged_first: bool
+) -> None:
+    good = [
+        {"id": "g1", "text": "Réunion à Genève, Zürich und Köln."},
+        {"id": "g2", "text": "Городской совет утвердил новый план."},
+        {"id": "g3", "text": "Die Straße, déjà vu, España."},
+    ]
+    encoded = [json.dumps(line, ensure_ascii=False).encode() for line in good]
+    damaged = json.dumps({"id": "bad", "text": "Café XX broken"}, ensure_ascii=False).encode()
+    damaged = damaged.replace(b"XX", b"\xff\xfe")
+    encoded.insert(0 if damaged_first else 1, damaged)
+    path = tmp_path / "damaged.jsonl"
+    path.write_bytes(b"\n".join(encoded) + b"\n")
+    with caplog.at_level(logging.WARNING, logger="newsfold.ingest.jsonl"):
+        docs = {d.key: d for d in read_jsonl(path, "d", "damaged.jsonl", settings) if isinstance(d, RawDoc)}
+    assert docs["bad"].text == "Café \ufffd\ufffd broken"
+    assert {line["id"]: line["text"] for line in good} == {k: d.text for k, d in docs.items() if k != "bad"}
+    assert all(d.flags == () for d in docs.values())  # a UTF-8 file: no encoding flag, no warning
+    assert not caplog.records
+
+
+WIDE = [
+    {"id": "w1", "title": "Grüße", "text": "Grüße aus Köln, España, Gdańsk, Привет ☃ 𝄞"},
+    {"id": "w2", "text": "A second article, in plain ASCII."},
+]
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_files_are_read(tmp_path: Path, settings: Settings, codec: str, gz: bool) -> None:
+    # as Windows PowerShell writes it ('...' | Out-File): UTF-16 with a byte-order mark, CRLF line ends
+    body = "".join(json.dumps(line, ensure_ascii=False) + "\r\n" for line in WIDE) + "\r\n{oops\r\n"
+    data = body.encode(codec)
+    name = "wide.jsonl.gz" if gz else "wide.jsonl"
+    (tmp_path / name).write_bytes(gzip.compress(data) if gz else data)
+    first, second, bad = read_jsonl(tmp_path / name, "wide", name, settings)
+    assert isinstance(first, RawDoc) and isinstance(second, RawDoc)
+    assert [(d.key, d.title, d.text) for d in (first, second)] == [
+        (line["id"], line.get("title"), line["text"]) for line in WIDE
+    ]
+    assert first.flags == second.flags == (f"encoding:{codec}",)
+    assert (
+        isinstance(bad, Rejected) and bad.location == f"{name}:4" and bad.reason.startswith("malformed JSON")
+    )

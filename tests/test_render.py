@@ -119,3 +119,13 @@ def test_a_story_folded_from_part_of_its_reports_says_so() -> None:
     note = "Folded from 100 of 1,234 original reports"
     assert note in story_markdown(fold) and note in story_html(fold)
     assert "Folded from" not in story_markdown(_fold())
+
+
+def test_one_article_from_one_outlet_is_counted_in_the_singular() -> None:
+    one = story_markdown({"id": "x", "title": "Only articles", "articles": _fold()["articles"][:1]})
+    assert (
+        "\n1 article · 1 outlet · 10 Jan 2022\n" in one and "1 articles" not in one and "1 outlets" not in one
+    )
+    two = story_markdown({"id": "x", "title": "Two", "articles": _fold()["articles"][1:3]})
+    assert "\n2 articles · 1 outlet · " in two
+    assert "\n5 articles · 4 outlets · " in story_markdown(_fold())

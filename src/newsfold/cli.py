@@ -12,13 +12,17 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from newsfold import __version__
 from newsfold.errors import NewsfoldError
 from newsfold.settings import Settings, describe, load_settings
+
+if TYPE_CHECKING:
+    from newsfold.backends import Backend
+    from newsfold.pipeline import Counts
 
 DEFAULT_DB = "newsfold.db"
 MAX_ROWS = 2**63 - 1  # SQLite's largest INTEGER: a LIMIT or OFFSET beyond it overflows (OverflowError)
@@ -171,6 +175,42 @@ def _open_store(db: str | None, *, must_exist: bool = False) -> Any:
     return Store.open(path)
 
 
+def _scheduler_address(value: str | None) -> str | None:
+    """``--scheduler``: a malformed address is a usage error, before anything is started or created."""
+    if value is None:
+        return None
+    from newsfold.backends.dask import check_scheduler_address
+
+    try:
+        return check_scheduler_address(value)
+    except NewsfoldError as exc:
+        raise click.BadParameter(str(exc), param_hint="--scheduler") from None
+
+
+def _run_ingest(inputs: list[str], db: str | None, settings: Settings, backend: Backend) -> Counts:
+    """Ingest ``inputs`` into the store on ``backend``, with a progress bar on a terminal; return the counts."""
+    from newsfold.pipeline import Progress
+    from newsfold.pipeline import ingest as run_ingest
+
+    with _open_store(db) as store:
+        if not (settings.progress and sys.stderr.isatty()):
+            return run_ingest(inputs, store, settings, backend=backend)
+        from rich.progress import TextColumn
+
+        with _progress_bar(
+            "ingest",
+            TextColumn("{task.completed} articles"),
+            TextColumn("{task.fields[rate]}/s"),
+            rate="-",
+        ) as (bar, task):
+
+            def tick(p: Progress) -> None:
+                elapsed = bar.tasks[0].elapsed or 1e-9
+                bar.update(task, completed=p.done, rate=f"{p.done / elapsed:,.0f}")
+
+            return run_ingest(inputs, store, settings, backend=backend, on_progress=tick)
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
@@ -187,7 +227,13 @@ def _open_store(db: str | None, *, must_exist: bool = False) -> Any:
     default=None,
     help="Processes for the per-article stage (default: one per core; 1 = in this process).",
 )
-@click.option("--scheduler", default=None, help="Address of a running Dask scheduler (with --engine dask).")
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    callback=lambda ctx, param, value: _scheduler_address(value),
+    help="Address of a running Dask scheduler, tcp://HOST:PORT (with --engine dask; its workers do the work).",
+)
 @click.pass_obj
 @_guard
 def ingest(
@@ -200,35 +246,27 @@ def ingest(
 ) -> None:
     """Read INPUT files, folders or globs into the store and fold them into stories."""
     from newsfold.backends import get_backend
-    from newsfold.ingest.discover import is_pattern
-    from newsfold.pipeline import Progress
-    from newsfold.pipeline import ingest as run_ingest
+    from newsfold.ingest.discover import is_pattern, matches_anything
 
     missing = [i for i in inputs if not is_pattern(i) and not os.path.lexists(i)]
     if missing:  # a mistyped path is the command's error, not an input to quarantine for ever
         raise click.UsageError(f"no such file or directory: {missing[0]}")
+    unmatched = [i for i in inputs if is_pattern(i) and not matches_anything(i)]
+    if unmatched:  # and so is a glob that names nothing
+        raise click.UsageError(f"no file matches {unmatched[0]}")
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if scheduler is not None and workers is not None:
+        raise click.UsageError(
+            "--workers sizes a local Dask cluster; the scheduler given by --scheduler brings its own workers"
+        )
     settings = obj.settings
+    # before the store is opened: a scheduler that does not answer leaves no store behind
     backend = get_backend(engine, workers=workers, scheduler=scheduler)
-    show_bar = settings.progress and sys.stderr.isatty()
-    with _open_store(db) as store:
-        if show_bar:
-            from rich.progress import TextColumn
-
-            with _progress_bar(
-                "ingest",
-                TextColumn("{task.completed} articles"),
-                TextColumn("{task.fields[rate]}/s"),
-                rate="-",
-            ) as (bar, task):
-
-                def tick(p: Progress) -> None:
-                    elapsed = bar.tasks[0].elapsed or 1e-9
-                    bar.update(task, completed=p.done, rate=f"{p.done / elapsed:,.0f}")
-
-                counts = run_ingest(list(inputs), store, settings, backend=backend, on_progress=tick)
-        else:
-            counts = run_ingest(list(inputs), store, settings, backend=backend)
-    backend.close()
+    try:
+        counts = _run_ingest(list(inputs), db, settings, backend)
+    finally:
+        backend.close()
     c = counts
     recleaned = f"; {c.recleaned} re-cleaned (learned boilerplate)" if c.recleaned else ""
     completed = f" ({c.completed} given metadata they lacked)" if c.completed else ""
@@ -264,6 +302,8 @@ def stories(
     if as_json:
         _echo_json(rows)
         return
+    if not rows and limit != 0:
+        click.echo("no story matches" if query is not None or since is not None else "no stories yet")
     for s in rows:
         when = (s["last_published"] or "undated")[:10]
         click.echo(f"{s['id']}  {when}  {s['size']:>4}  {s['title']}")

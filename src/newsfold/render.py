@@ -298,6 +298,11 @@ def _cites(keys: list[str] | None, numbers: dict[str, int]) -> str:
     return "".join(f"[^{n}]" for n in nums)
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles``: as the story page says it."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def story_markdown(fold: dict[str, Any]) -> str:
     """A story as Markdown: summary with footnote citations, timeline, entities, quotes, coverage, sources.
 
@@ -311,7 +316,9 @@ def story_markdown(fold: dict[str, Any]) -> str:
     numbers: dict[str, int] = view["numbers"]
     lines = [f"# {_md(view['title'])}", ""]
     span = " – ".join(nice_date(d) for d in dict.fromkeys([view["first"], view["last"]]) if d)
-    facts = [f"{view['size']} articles", f"{len(view['outlets'])} outlets"] + ([span] if span else [])
+    facts = [_count(view["size"], "article"), _count(len(view["outlets"]), "outlet")] + (
+        [span] if span else []
+    )
     lines += [" · ".join(facts), ""]
     if view["folded"]:
         lines += [view["folded"], ""]

@@ -64,6 +64,13 @@ def is_pattern(given: str) -> bool:
     return _GLOB_CHARS.search(given) is not None
 
 
+def matches_anything(pattern: str) -> bool:
+    """Whether a glob pattern names at least one path (or is itself an existing path)."""
+    if os.path.lexists(pattern):
+        return True
+    return next(glob.iglob(pattern, recursive=True), None) is not None  # noqa: PTH207 - as read_inputs expands it
+
+
 _FEED_RE = re.compile(rb"<(?:rss|feed|rdf:RDF|channel)\b", re.I)
 _HTML_RE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table)\b", re.I)
 _XML_START_RE = re.compile(rb"^\s*<\?xml\b", re.I)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 # BOMs, longest first (the UTF-32 LE BOM starts with the UTF-16 LE one).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -106,6 +107,42 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
+WIDE_CODECS = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+
+
+def wide_json_encoding(head: bytes) -> str | None:
+    """Tell whether JSON text starts UTF-16 or UTF-32 encoded: by its byte-order mark, else by its NUL bytes.
+
+    What Windows PowerShell writes (``Out-File``, ``>``) is UTF-16 with a BOM. Without one, JSON's first
+    character is ASCII, so its NUL bytes tell the width and byte order (RFC 4627, section 3).
+
+    Args:
+        head: the first bytes (four are enough).
+
+    Returns:
+        ``"utf-16"`` or ``"utf-32"`` (the BOM says the order), ``"utf-16-le"`` and the like, or None.
+    """
+    bom = bom_encoding(head)
+    if bom in WIDE_CODECS:
+        return bom
+    if len(head) < 4 or bom:
+        return None
+    first = head[:4]
+    if first[:3] == b"\0\0\0" and first[3:] in _JSON_START:
+        return "utf-32-be"
+    if first[1:] == b"\0\0\0" and first[:1] in _JSON_START:
+        return "utf-32-le"
+    if first[0] == 0 and first[1:2] in _JSON_START and first[2] == 0:
+        return "utf-16-be"
+    if first[1] == 0 and first[:1] in _JSON_START and first[3] == 0:
+        return "utf-16-le"
+    return None
+
+
+# The first character of a JSONL line (an object, or blank space before one).
+_JSON_START = frozenset({b"{", b"[", b" ", b"\t", b"\r", b"\n"})
+
+
 def sniff_declared(data: bytes) -> str | None:
     """Find a charset declared inside the document: an XML declaration or an HTML ``<meta>``.
 
@@ -144,8 +181,100 @@ def _has_multibyte_utf8(data: bytes) -> bool:
     return True
 
 
+# The legacy code pages of Latin-script text, in the order a tie goes: windows-1252 (what "latin-1" means on
+# the web) is by far the commonest.
+LATIN_CODEPAGES = ("cp1252", "cp1250", "cp1254", "cp1257")
+# The accented letters of the languages written in them. charset-normalizer tells Cyrillic from Greek from
+# Latin script well, but one Latin code page from another poorly: Spanish "España" in latin-1 reads as
+# windows-1250 "Espańa" at the same chaos and coherence, Czech as windows-1252. The code page in which the
+# high bytes spell the letters of one language is the one (German "äöüß" is the same in all four: a tie).
+_ALPHABETS = (
+    "áéíóúñü",  # Spanish
+    "áàâãçéêíóôõú",  # Portuguese
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüß",  # German
+    "àèéìíîòóùú",  # Italian
+    "àçèéíïòóúü",  # Catalan
+    "áéëèïöóü",  # Dutch
+    "åäöéæø",  # Swedish, Finnish, Danish, Norwegian
+    "áðéíóúýþæö",  # Icelandic
+    "çë",  # Albanian
+    "ąćęłńóśźż",  # Polish
+    "áčďéěíňóřšťúůýž",  # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "áéíóöőúüű",  # Hungarian
+    "čćđšž",  # Croatian, Slovenian, Bosnian
+    "ăâîșțşţ",  # Romanian
+    "çğıİöşüâîû",  # Turkish
+    "ąčęėįšųūž",  # Lithuanian
+    "āčēģīķļņšūž",  # Latvian
+    "äõöüšž",  # Estonian
+)
+# Non-letters that say nothing about the code page (typographic quotes, dashes, currency, guillemets...).
+_NEUTRAL = frozenset("\xa0“”‘’„‚–—…•€£¥¢«»‹›°§©®™±×÷·¡¿ªº¬¦¨¯´¸¤")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def latin_codepage(data: bytes) -> str:
+    """Choose among the Latin-script code pages the one whose high bytes spell one language's letters best.
+
+    Args:
+        data: legacy-encoded text (a sample is enough).
+
+    Returns:
+        One of :data:`LATIN_CODEPAGES`; windows-1252 on a tie.
+    """
+    counts = {b: data.count(b) for b in (bytes([i]) for i in range(0x80, 0x100))}
+    counts = {b: n for b, n in counts.items() if n}
+    best, best_score = LATIN_CODEPAGES[0], -1.0
+    for codec in LATIN_CODEPAGES:
+        letters: dict[str, int] = {}
+        seen = 0
+        for byte, n in counts.items():
+            char = byte.decode(codec, "replace")
+            if char in _NEUTRAL:
+                continue
+            seen += n  # a letter, or a symbol no text needs (¹, ³, an undefined byte): evidence either way
+            if char.isalpha():
+                letters[char.lower()] = letters.get(char.lower(), 0) + n
+                if char == "İ":
+                    letters[char] = letters.get(char, 0) + n
+        fit = max(sum(n for c, n in letters.items() if c in alphabet) for alphabet in _ALPHABETS)
+        score = fit / seen if seen else 0.0
+        if score > best_score:
+            best, best_score = codec, score
+    return best
+
+
+def _mostly_latin(data: bytes, codec: str) -> bool:
+    """Tell whether ``data`` read as ``codec`` has mostly Latin letters among its non-ASCII letters."""
+    letters = [c for c in _NON_ASCII.findall(data.decode(codec, "replace")) if c.isalpha()]
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    return not letters or latin * 2 >= len(letters)
+
+
+def detect_legacy(data: bytes) -> str:
+    """Guess the legacy (not UTF-8) codec of bytes: charset-normalizer, with the Latin code page by alphabet.
+
+    Args:
+        data: a sample of the bytes (at most a few hundred KiB are worth giving).
+
+    Returns:
+        A Python codec name: charset-normalizer's choice for Cyrillic, Greek, Arabic, Hebrew, CJK and other
+        scripts; for Latin-script text (or when it finds nothing) :func:`latin_codepage`'s.
+    """
+    # Imported here: charset-normalizer loads its tables on import, and most inputs never need it.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    found = normalize_charset(best.encoding) if best is not None else None
+    if found is None or _mostly_latin(data, found):
+        return latin_codepage(data)
+    return found
+
+
 def detect_encoding(data: bytes) -> str:
-    """Guess the codec of undeclared bytes: UTF-8 when valid, else charset-normalizer, else windows-1252.
+    """Guess the codec of undeclared bytes: UTF-8 when valid, else :func:`detect_legacy`.
 
     Args:
         data: the document's bytes.
@@ -155,15 +284,7 @@ def detect_encoding(data: bytes) -> str:
     """
     if data.isascii() or _utf8_fits(data[:DETECT_BYTES]):
         return "utf-8"
-    # Imported here: charset-normalizer loads its tables on import, and most inputs never need it.
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:DETECT_BYTES]).best()
-    if best is not None:
-        found = normalize_charset(best.encoding)
-        if found:
-            return found
-    return "cp1252"
+    return detect_legacy(data[:DETECT_BYTES])
 
 
 def choose_encoding(data: bytes, declared: str | None = None) -> str:
@@ -185,7 +306,7 @@ def choose_encoding(data: bytes, declared: str | None = None) -> str:
             continue
         if codec == "utf-8":
             return codec if _utf8_fits(data[:DETECT_BYTES]) else detect_encoding(data)
-        if codec in {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}:
+        if codec in WIDE_CODECS:
             return codec
         return "utf-8" if _has_multibyte_utf8(data[:DETECT_BYTES]) else codec
     return detect_encoding(data)

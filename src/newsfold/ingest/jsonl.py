@@ -4,6 +4,13 @@ Each non-blank line is one article (contract: "Article lines"). A line that is n
 of the wrong type, or has no usable ``text``/``html`` is rejected with its line number; the rest of the file
 is still read. A damaged ``.jsonl.gz`` yields every line read before the damage, then one rejection.
 
+A file is in one encoding. UTF-8 is what JSON requires and what is read; a UTF-16 or UTF-32 file (Windows
+PowerShell writes UTF-16 with a byte-order mark) is known by its first bytes and read as such. A file that is not
+UTF-8 is detected once, from its first line that is not UTF-8 and the lines after it (:data:`SAMPLE_BYTES`), and
+read in that encoding to the end: the lines before it were ASCII, the same in every such encoding. Its articles
+carry the flag ``encoding:<codec>`` and a warning names the file and the encoding. A line of a UTF-8 file with
+bytes that are not UTF-8 is read with U+FFFD for them.
+
 ``published`` and ``lang`` are read as every reader reads them (:mod:`newsfold.ingest.metadata`): a publish date
 that cannot be read (``2023-02-30``, ``12/09/2023``, free text, a number that is no Unix time) is None and the
 article is still taken, as is a language that is no ISO 639-1 code. A line with ``text`` and no ``title`` gets
@@ -12,13 +19,17 @@ its title as a ``.txt`` file does, from the clean stage (:func:`newsfold.clean.c
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
+import logging
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
-from newsfold.ingest.encoding import decode_bytes
+from newsfold.ingest.encoding import detect_encoding, wide_json_encoding
 from newsfold.ingest.metadata import normalise_lang, normalise_published, published_flags
 from newsfold.ingest.source import (
     GZIP_ERRORS,
@@ -31,6 +42,9 @@ from newsfold.ingest.source import (
 from newsfold.models import RawDoc, Rejected
 from newsfold.settings import Settings
 
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
 STAGE = "read"
 # The contract's article fields; every one is a string when present (null means absent), but see LENIENT.
 # Others are ignored.
@@ -38,8 +52,13 @@ FIELDS = ("id", "url", "source", "published", "title", "text", "html", "lang")
 # Fields whose unreadable values are dropped rather than the line: a date is optional, and a Unix time is
 # often written as a JSON number.
 LENIENT = frozenset({"published"})
-# Bytes read at a time while skipping the rest of an over-long line.
+# Bytes read at a time while skipping the rest of an over-long line, or transcoding UTF-16.
 _SKIP_CHUNK = 1 << 20
+# Bytes of a file that is not UTF-8, from its first line that is not, from which its one encoding is detected:
+# a few hundred KiB say more than one line (a single "España" is windows-1250 "Espańa" as much as latin-1).
+SAMPLE_BYTES = 262_144
+
+_log = logging.getLogger(__name__)
 
 
 def _lines(stream: IO[bytes], cap: int) -> Iterator[tuple[int, bytes | None]]:
@@ -60,14 +79,112 @@ def _lines(stream: IO[bytes], cap: int) -> Iterator[tuple[int, bytes | None]]:
         yield number, line
 
 
-def _decode_line(line: bytes, first: bool) -> str:
-    """Decode one line: UTF-8 as JSON requires, falling back to detection for legacy files."""
-    if first and line.startswith(b"\xef\xbb\xbf"):
-        line = line[3:]
+class _Transcoded(io.RawIOBase):
+    """A UTF-16 or UTF-32 stream read as UTF-8 bytes, so that lines split at ``\\n`` and the cap counts bytes."""
+
+    def __init__(self, stream: IO[bytes], codec: str) -> None:
+        self._stream = stream
+        self._decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+        self._out = b""
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        while not self._out and not self._done:
+            chunk = self._stream.read(_SKIP_CHUNK)
+            self._done = not chunk
+            self._out = self._decoder.decode(chunk, final=self._done).encode("utf-8")
+        view = memoryview(buffer).cast("B")
+        size = min(len(view), len(self._out))
+        view[:size] = self._out[:size]
+        self._out = self._out[size:]
+        return size
+
+
+def _label(codec: str) -> str:
+    """A codec as people name it: ``windows-1252`` for Python's ``cp1252``."""
+    return f"windows-{codec[2:]}" if codec.startswith("cp125") else codec
+
+
+def _decoded(
+    lines: Iterator[tuple[int, bytes | None]], location_base: str
+) -> Iterator[tuple[int, str | None, str | None]]:
+    """Decode a file's lines in the file's one encoding: ``(number, text or None, codec when not UTF-8)``.
+
+    UTF-8 until a line is not; then the encoding is detected once, from that line and what follows it up to
+    :data:`SAMPLE_BYTES`, and kept to the end. Once a line with non-ASCII UTF-8 is seen the file is UTF-8.
+    """
+    codec: str | None = None  # None: only ASCII so far
+    for number, line in lines:
+        if line is None:
+            yield number, None, None
+            continue
+        if number == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8) :]
+        if codec not in (None, "utf-8"):
+            yield number, line.decode(codec, "replace"), codec
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            if codec == "utf-8":  # a damaged line of a UTF-8 file
+                yield number, line.decode("utf-8", "replace"), None
+                continue
+        else:
+            if codec is None and not line.isascii():
+                codec = "utf-8"
+            yield number, text, None
+            continue
+        ahead, error = _read_ahead(number, line, lines)
+        high = [data for _, data in ahead if data is not None and not data.isascii()]
+        codec = "utf-8" if _mostly_utf8(high) else detect_encoding(b"".join(high)[:SAMPLE_BYTES])
+        if codec != "utf-8":
+            _log.warning(
+                "%s is not UTF-8: read as %s (detected from line %d on)", location_base, _label(codec), number
+            )
+        legacy = None if codec == "utf-8" else codec
+        for n, data in ahead:
+            yield n, None if data is None else data.decode(codec, "replace"), legacy
+        if error is not None:
+            raise error
+
+
+def _mostly_utf8(lines: list[bytes]) -> bool:
+    """Whether at least half of these non-ASCII lines are valid UTF-8: then a line that is not is damaged.
+
+    Text in a legacy code page is next to never valid UTF-8 line by line, and a short sample with one damaged
+    line has too few bytes for the share :func:`detect_encoding` allows.
+    """
+    valid = 0
+    for data in lines:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        valid += 1
+    return valid * 2 >= len(lines) > 0
+
+
+def _read_ahead(
+    number: int, line: bytes, lines: Iterator[tuple[int, bytes | None]]
+) -> tuple[list[tuple[int, bytes | None]], BaseException | None]:
+    """This line and the next ones, up to :data:`SAMPLE_BYTES`: the sample an encoding is detected from.
+
+    A damaged gzip stream ends the sample; its error is returned, to be raised once the lines read are out.
+    """
+    ahead: list[tuple[int, bytes | None]] = [(number, line)]
+    size = len(line)
     try:
-        return line.decode("utf-8")
-    except UnicodeDecodeError:
-        return decode_bytes(line)
+        for item in lines:
+            ahead.append(item)
+            size += len(item[1] or b"")
+            if size >= SAMPLE_BYTES:
+                break
+    except GZIP_ERRORS as exc:
+        return ahead, exc
+    return ahead, None
 
 
 _SURROGATE = re.compile("[\\ud800-\\udfff]")
@@ -157,20 +274,24 @@ def read_jsonl(
     taken = 0
     last = 0
     try:
-        with open_stream(path) as stream:
+        with open_stream(path) as raw:
             try:
-                for number, line in _lines(stream, cap):
+                stream, wide = _widened(raw)
+                for number, text, codec in _decoded(_lines(stream, cap), location_base):
                     last = number
                     location = f"{location_base}:{number}"
-                    if line is None:
+                    if text is None:
                         yield Rejected(location, STAGE, f"line {too_big(cap)}")
                         taken += 1
                         continue
-                    text = _decode_line(line, number == 1).rstrip("\r\n")
+                    text = text.rstrip("\r\n")
                     if not text.strip():
                         continue
                     taken += 1
-                    yield parse_line(text, key_base, location, number)
+                    doc = parse_line(text, key_base, location, number)
+                    if isinstance(doc, RawDoc) and (wide or codec):
+                        doc = replace(doc, flags=(*doc.flags, f"encoding:{_label(wide or codec or '')}"))
+                    yield doc
             except GZIP_ERRORS as exc:
                 where = f" after line {last}" if last else ""
                 yield Rejected(location_base, STAGE, describe_gzip_error(exc) + where)
@@ -183,3 +304,12 @@ def read_jsonl(
         return
     if taken == 0:
         yield Rejected(location_base, STAGE, "empty file")
+
+
+def _widened(stream: IO[bytes]) -> tuple[IO[bytes], str | None]:
+    """The stream as UTF-8 bytes when it is UTF-16 or UTF-32 (by its first bytes), and that codec, else as it is."""
+    # Both an open file and a GzipFile peek without consuming; neither is typed so.
+    wide = wide_json_encoding(cast(io.BufferedReader, stream).peek(4)[:4])
+    if wide is None:
+        return stream, None
+    return cast(IO[bytes], io.BufferedReader(_Transcoded(stream, wide), buffer_size=_SKIP_CHUNK)), wide
