@@ -131,6 +131,9 @@ def _has_arabic(text: str) -> bool:
     return b"\xd8" in data or b"\xd9" in data or b"\xda" in data or b"\xdb" in data
 
 
+has_arabic = _has_arabic  # for other modules
+
+
 def _normalize_text(text: str) -> str:
     text = text.lower()
     if _has_arabic(text):

@@ -260,11 +260,11 @@ def extract_mentions(articles: Sequence[Article], *, use_model: bool | None = No
     if not model or any((a.lang or "en") != "en" for a in articles):
         for art in articles:
             use.add(art.text, art.lang)
-    common, nouns = use.common(), use.nouns
+    common, nouns, persons = use.common(), use.nouns, use.persons
     for art in articles:
         if not (model and (art.lang or "en") == "en"):
             for text, base in _texts(art):
-                for surface, label, start in fallback_mentions(text, art.lang, common, nouns):
+                for surface, label, start in fallback_mentions(text, art.lang, common, nouns, persons):
                     m = _mention(surface, label, art.key, start if base == 0 else -1)
                     if m:
                         per_article[art.key].append(m)
@@ -374,9 +374,17 @@ def _cache_key(texts: list[tuple[str, int]]) -> tuple[object, ...]:
     return (hash(tuple(t for t, _ in texts)), len(texts))
 
 
+# A name opens with a capital, or with an Arabic letter (a script without case, see recognise_ar).
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
 def _mention(surface: str, label: str, key: str, start: int) -> Mention | None:
     text = tidy(surface)
-    if len(text) < 2 or not any(c.isupper() for c in text[:1]) or text.casefold() in textnorm.all_stopwords():
+    if (
+        len(text) < 2
+        or not (text[0].isupper() or _ARABIC_LETTER.match(text))
+        or text.casefold() in textnorm.all_stopwords()
+    ):
         return None
     if "\n" in surface or len(text.split()) > 7:
         return None

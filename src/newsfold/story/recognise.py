@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsfold import textnorm
+from newsfold.story import recognise_ar
 from newsfold.story.gazetteer import is_given_name, place_names
 
 # Countries and demonyms (GPE / NORP) that the model-free recogniser types without a model: the most reported
@@ -68,6 +69,7 @@ ROLE_WORD_END = re.compile(
 )
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _CAP = rf"[{_UPPER}][\w'’-]*"
+_ANY_CAP = re.compile(f"[{_UPPER}]")
 # Lower-case words inside a name ("Bank of England", "Luigi di Maio", "Osama bin Laden"); not German "der", which
 # joins common nouns ("Anzahl der Menschen").
 _LINK = r"(?:of|de|del|della|di|da|do|dos|du|la|le|van|von|bin|ibn|al|el)"
@@ -161,15 +163,20 @@ class WordUse:
         heads: capitalised words written where any word is capitalised: sentence starts, labels and headings
             (``_LABEL_PLACES``: "Goles", "Hora: 8:00").
         inside: capitalised words written inside a sentence, where only names are capitalised (German aside).
+        persons: the persons' names the story's Arabic texts name with a role or a speech verb
+            (:func:`newsfold.story.recognise_ar.persons`): found again wherever they stand.
     """
 
     lower: set[str] = field(default_factory=set)
     nouns: set[str] = field(default_factory=set)
     heads: set[str] = field(default_factory=set)
     inside: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
 
     def add(self, text: str, lang: str | None) -> None:
         """Count one article's text in."""
+        if _arabic(text, lang):
+            self.persons |= recognise_ar.persons([text])
         self.lower |= {w.casefold() for w in LOWER_WORD.findall(text)}
         self.heads |= {w.casefold() for groups in _LABEL_PLACES.findall(text) for w in groups if w}
         self.inside |= {w.casefold() for w in _INSIDE.findall(text)}
@@ -204,8 +211,17 @@ def _unelide(word: str) -> str | None:
     return word if m.group(1).casefold() == "d" else rest
 
 
+def _arabic(text: str, lang: str | None) -> bool:
+    """Whether a text is read by the Arabic recogniser: its language is Arabic, or unknown and it has Arabic."""
+    return lang == "ar" or (lang is None and textnorm.has_arabic(text))
+
+
 def fallback_mentions(
-    text: str, lang: str | None, common: Collection[str] = frozenset(), nouns: Collection[str] = frozenset()
+    text: str,
+    lang: str | None,
+    common: Collection[str] = frozenset(),
+    nouns: Collection[str] = frozenset(),
+    persons: Collection[str] = frozenset(),
 ) -> list[tuple[str, str, int]]:
     """Find names without a model: capitalised spans, split at role words, typed by the gazetteer and context.
 
@@ -218,10 +234,24 @@ def fallback_mentions(
         nouns: German common nouns (:attr:`WordUse.nouns`); one opening a longer span is not part of the name
             ("Umsetzung von Reformen"), nor is a long word with a noun suffix alone ("Entwicklung") or before
             "von" ("Schaffung von Werbeflächen").
+        persons: Arabic persons' names of the story (:attr:`WordUse.persons`). An Arabic text's names are read by
+            :mod:`newsfold.story.recognise_ar` (Arabic writes no capitals), its capitalised Latin ones as here.
 
     Returns:
         ``(surface, type, start)`` triples in text order.
     """
+    if not _arabic(text, lang):
+        return _capitalised_mentions(text, lang, common, nouns)
+    found = recognise_ar.mentions(text, persons)
+    if _ANY_CAP.search(text) is None:
+        return found
+    return sorted(found + _capitalised_mentions(text, None, common, nouns), key=lambda m: m[2])
+
+
+def _capitalised_mentions(
+    text: str, lang: str | None, common: Collection[str], nouns: Collection[str]
+) -> list[tuple[str, str, int]]:
+    """The names of :func:`fallback_mentions` in a script with capitals."""
     stop = textnorm.stopwords(lang) if lang in textnorm.STOPWORD_LANGS else textnorm.all_stopwords()
     lowered = {w.casefold() for w in LOWER_WORD.findall(text)}
     masked = ROLE.sub(lambda m: "|" * len(m.group()), text)  # role words end a name

@@ -39,9 +39,8 @@ _VERBS_EN = (
     r"vowed|pledged|remarked|commented|maintained"
 )
 _ENGLISH_VERB = re.compile(_VERBS_EN, re.IGNORECASE)
-# Arabic: the masculine and feminine past, with and without the conjunction "wa-" written on. (Arabic puts the verb
-# before its subject, "وقالت كريستين لاغارد: «…»", and writes no capitals: without Arabic names found in the story
-# such a speaker stays unnamed.)
+# Arabic: the masculine and feminine past, with and without the conjunction "wa-" written on. Arabic puts the verb
+# before its subject ("وقالت كريستين لاغارد: «…»"): see _ARABIC_BEFORE.
 _VERBS_AR = (
     r"قال|وقال|قالت|وقالت|أضاف|وأضاف|أضافت|وأضافت|أكد|وأكد|أكدت|وأكدت|صرح|وصرح|صرحت|وصرحت|أوضح|وأوضح|"
     r"أوضحت|وأوضحت|شدد|وشدد|شددت|وشددت"
@@ -131,6 +130,14 @@ _BEFORE_BARE = re.compile(
     rf"(?P<s>[^,.;:\"“”«»\n]{{1,70}}?)\s+(?:{VERBS}|{_CALL})\s*$",
     re.IGNORECASE,
 )
+# Arabic, verb first: `وقالت رئيسة البنك كريستين لاغارد في مؤتمر صحفي: «…»`, `وأكد لافروف أن «…»`; the subject is
+# what follows the verb, up to the first preposition (_ARABIC_AFTER_SUBJECT) or a word with li- ("للصحفيين").
+_ARABIC_BEFORE = re.compile(
+    rf"(?:^|[.!?؟؛\n])\s*(?:{_VERBS_AR})\s+(?P<s>[^.:;\"“”«»\n]{{1,120}}?)\s*(?::|\s(?:إن|أن|ان))?\s*$"
+)
+_ARABIC_AFTER_SUBJECT = word_set(
+    "في خلال بعد قبل مع أمام على عن لدى عند إلى الى من منذ حول عبر أثناء اليوم أمس"
+)
 # "According to X, «…»" and its kin (align.ACCORDING, and Arabic بحسب): the quote is X's.
 _ACCORDING = re.compile(
     rf"(?:{ACCORDING}|بحسب)\s+(?P<s>[^,.;:\"“”«»\n]{{2,60}}?)\s*[,:]\s*$",
@@ -206,6 +213,16 @@ _FRONTING = re.compile(
 )
 # A quote mark, not an apostrophe inside a word ("Trump’s", "l’armée").
 _QUOTE_MARK = re.compile(r"[\"“”«»„`]|(?<![^\W\d_])['‘’]|['‘’](?![^\W\d_])")
+
+
+def _arabic_subject(phrase: str) -> str:
+    """The subject after an Arabic speech verb: its words up to a preposition, a time word or a li- word."""
+    words = phrase.split()
+    n = next(
+        (i for i, w in enumerate(words) if w in _ARABIC_AFTER_SUBJECT or (i and w.startswith("لل"))),
+        len(words),
+    )
+    return " ".join(words[:n])
 
 
 def _is_name(words: Sequence[str]) -> bool:
@@ -292,6 +309,10 @@ class Resolver:
                 speaker = self.resolve(quoted.group("q1") or quoted.group("q2"), start)
         if speaker is None and before:
             speaker = self.resolve(self.inverted(before) or before.group("s"), start)
+        if speaker is None and (lang == "ar" or lang is None):
+            vso = _ARABIC_BEFORE.search(text[max(para_start, start - 200) : start])
+            if vso:
+                speaker = self.resolve(_arabic_subject(vso.group("s")), start)
         if speaker is None:
             according = _ACCORDING.search(text[max(para_start, start - 100) : start])
             if according:
