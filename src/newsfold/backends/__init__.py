@@ -37,7 +37,9 @@ class Backend(Protocol):
         ...
 
 
-def get_backend(name: str, *, workers: int | None = None, scheduler: str | None = None) -> Backend:
+def get_backend(
+    name: str, *, workers: int | None = None, scheduler: str | None = None, timeout: float | None = None
+) -> Backend:
     """Build the named backend.
 
     Raises:
@@ -51,5 +53,5 @@ def get_backend(name: str, *, workers: int | None = None, scheduler: str | None 
     if name == "dask":
         from newsfold.backends.dask import DaskBackend
 
-        return DaskBackend(workers=workers, scheduler=scheduler)
+        return DaskBackend(workers=workers, scheduler=scheduler, timeout=timeout)
     raise ConfigError(f"unknown engine {name!r}: use 'local' or 'dask'")
