@@ -5,7 +5,14 @@ from __future__ import annotations
 from builders import text_article
 from newsfold.models import Article
 from newsfold.story.align import align, stems
-from newsfold.story.summary import is_dateline, is_summary_sentence, summarize, summary_size
+from newsfold.story.summary import (
+    is_dateline,
+    is_summary_sentence,
+    near_verbatim,
+    normalised,
+    summarize,
+    summary_size,
+)
 
 
 def _art(key: str, text: str, outlet: str, day: str) -> Article:
@@ -115,3 +122,79 @@ def test_central_fact_leads_and_citations_hold() -> None:
     assert out[0] is top  # the central fact leads
     dates = [c.date for c in out[1:]]
     assert dates == sorted(dates)  # then the story in event order
+
+
+BUDGET = "The council approved the new budget on Monday after a long debate, the mayor said."
+TAXES = "Taxes on property will rise by two percent next year under the plan."
+SCHOOLS = "Critics warned that schools would lose teachers because of the cuts."
+
+
+def test_normalised_text_folds_case_space_punctuation_and_quotes() -> None:
+    assert (
+        normalised("“The Council’s  budget,” he said — 4.5 % more!")
+        == "the council's budget he said 4.5 more"
+    )
+    assert normalised(BUDGET) == normalised(
+        "  the COUNCIL approved the new budget on Monday after a long debate - the mayor said"
+    )
+    words = frozenset(normalised(BUDGET).split())
+    assert near_verbatim(words, words | {"local"})  # one word added
+    assert near_verbatim(
+        frozenset(normalised("The council approved the new budget on Monday.").split()), words
+    )
+    assert not near_verbatim(words, frozenset(normalised(TAXES).split()))
+
+
+def test_sentence_repeated_in_one_article_is_said_once() -> None:
+    restated = "On Monday, the council approved the new budget after a long debate."
+    stories = [
+        [_art("a", f"{BUDGET} {TAXES} {BUDGET}", "Wire", "2024-03-04")],  # a paragraph printed twice
+        [_art("a", f"{BUDGET} {TAXES} {SCHOOLS} {restated}", "Wire", "2024-03-04")],  # the lead restated
+        [
+            _art("a", f"{BUDGET} {TAXES} {SCHOOLS} {BUDGET}", "Wire", "2024-03-04"),
+            _art(
+                "b",
+                "The city council voted for the budget this week. "
+                "Parks and libraries will keep their opening hours, officials promised residents.",
+                "Daily",
+                "2024-03-05",
+            ),
+        ],
+    ]
+    for arts in stories:
+        out = summarize(align(arts), {a.key: a.outlet or a.key for a in arts}, size=5)
+        keys = [normalised(c.text) for c in out]
+        assert len(keys) == len(set(keys))
+        assert [c.text for c in out].count(BUDGET) == 1
+        assert restated not in [c.text for c in out]
+        assert next(c for c in out if c.text == BUDGET).articles == ("a",)
+
+
+def test_verbatim_copy_across_articles_is_one_sentence_with_both_citations() -> None:
+    court = "On Friday the regional court sentenced the former minister to four years in prison for fraud."
+    # The copy was republished a week later, so its "Friday" resolves to another day: the claim test alone
+    # does not let it state the first, yet it is the same sentence.
+    arts = [
+        _art("a", f"{court} {TAXES}", "Wire", "2024-03-04"),
+        _art("b", f"{SCHOOLS} {court.replace('On Friday the', 'On Friday  the')}", "Daily", "2024-03-12"),
+    ]
+    out = summarize(align(arts), {"a": "Wire", "b": "Daily"}, size=4)
+    copies = [c for c in out if normalised(c.text) == normalised(court)]
+    assert len(copies) == 1
+    assert copies[0].articles == ("a", "b")
+    for c in out:
+        assert len(set(c.articles)) == len(c.articles)
+
+
+def test_near_copy_that_denies_the_sentence_is_not_cited() -> None:
+    arts = [
+        _art("a", f"{BUDGET} {TAXES} {SCHOOLS}", "Wire", "2024-03-04"),
+        _art(
+            "b",
+            BUDGET.replace("approved", "has not approved") + " Parks will keep their hours.",
+            "Daily",
+            "2024-03-04",
+        ),
+    ]
+    out = summarize(align(arts), {"a": "Wire", "b": "Daily"}, size=4)
+    assert next(c for c in out if c.text == BUDGET).articles == ("a",)

@@ -4,15 +4,18 @@ A sentence is central when *other outlets* state it too (aligned through :mod:`n
 when it resembles its own article. Candidates must look like finished sentences (:func:`is_summary_sentence`):
 no fragments (a sentence needs a finite-verb-looking word), captions, headlines, datelines or sentences that
 start or end inside a quote. Selection is MMR: the most central candidate first, then candidates that add
-something the chosen ones do not already state. The summary reads as the story: the central sentence first,
-then the others by event time (the first date the sentence itself states, resolved against its article's
-publish date; else that publish date), then by their place in the article.
+something the chosen ones do not already state. A sentence said twice (a paragraph printed twice, a lead restated
+later, a wire sentence another outlet carries nearly verbatim) is one summary sentence (:func:`normalised`,
+:func:`near_verbatim`), cited to every article that states it or carries it. The summary reads as the story: the
+central sentence first, then the others by event time (the first date the sentence itself states, resolved against
+its article's publish date; else that publish date), then by their place in the article.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,6 +36,12 @@ MAX_CAPITALISED = 0.5
 MMR_LAMBDA = 0.7
 # Share of a candidate's score given by its place in the article (news puts the main fact first).
 LEAD_BONUS = 0.35
+# Two sentences are one when their normalised texts (:func:`normalised`) are equal, or when they are near-verbatim:
+# their token sets have at least this Jaccard similarity (one or two words changed in a 15-25 word sentence), or
+# one's tokens are all in the other's and make at least NEAR_CONTAINED of them (a lead restated with or without its
+# attribution) -- and, unless equal, they state the same claim (:meth:`newsfold.story.claims.Claims.agrees`).
+NEAR_JACCARD = 0.8
+NEAR_CONTAINED = 0.5
 # Sentences opening with a pronoun or connective lean on the sentence before: they read badly alone.
 # Lowercase first words, by language: en, de, fr, es, it, pt, ru, ar.
 _DANGLING = word_set(
@@ -104,6 +113,9 @@ _DATELINE_ONLY = re.compile(
 _END = re.compile(r"[.!?…。؟][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTE_CHARS = '"“”«»„'
+# Tokens of the normalised text: word characters, numbers kept whole ("4.5", "1,200") and apostrophes inside words.
+_TOKEN = re.compile(r"\w+(?:['.,]\w+)*")
+_QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +260,9 @@ def summarize(
 ) -> list[Cited]:
     """Choose the summary sentences of a story and cite each to every article that states it.
 
+    A sentence said twice (the same normalised text, or near-verbatim: :func:`near_verbatim`) is chosen once, and
+    cited to every article that states it or carries a copy; so no two summary sentences have the same normalised text.
+
     Args:
         al: the story's alignment.
         outlet_of: original article key -> outlet name.
@@ -263,22 +278,93 @@ def summarize(
     originals = {u.origin for u in al.units}
     want = size if size is not None else summary_size(len(originals))
     top = ranked[0].score or 1.0
+    same = _Repeats(al)
+    # One candidate per normalised text: the best-ranked copy stands for all of them.
+    seen: set[str] = set()
+    pool: list[Ranked] = []
+    for r in ranked:
+        if same.key[r.unit] not in seen:
+            seen.add(same.key[r.unit])
+            pool.append(r)
     chosen: list[Ranked] = []
-    pool = list(ranked)
+    redundancy = dict.fromkeys((r.unit for r in pool), 0.0)  # max over the chosen, updated as each is added
     while pool and len(chosen) < want:
+        if chosen:
+            last = chosen[-1].unit
+            for cand in pool:
+                if redundancy[cand.unit] < 1.0:
+                    redundancy[cand.unit] = max(redundancy[cand.unit], _redundancy(al, cand.unit, last, same))
         best: tuple[float, Ranked] | None = None
         for cand in pool:
-            redundancy = max((_redundancy(al, cand.unit, c.unit) for c in chosen), default=0.0)
-            if redundancy >= 1.0:
+            if redundancy[cand.unit] >= 1.0:
                 continue
-            value = MMR_LAMBDA * cand.score / top - (1.0 - MMR_LAMBDA) * redundancy
+            value = MMR_LAMBDA * cand.score / top - (1.0 - MMR_LAMBDA) * redundancy[cand.unit]
             if best is None or value > best[0]:
                 best = (value, cand)
         if best is None:
             break
         chosen.append(best[1])
         pool.remove(best[1])
-    return _in_story_order(al, chosen)
+    return _in_story_order(al, chosen, {r.unit: same.citing(r.unit) for r in chosen})
+
+
+def normalised(text: str) -> str:
+    """A sentence's text with case, whitespace, punctuation and quotation marks folded: its tokens (words, numbers
+    kept whole), lowercase, one space apart. Two sentences with the same normalised text are one sentence."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTE_FOLD)
+    return " ".join(_TOKEN.findall(folded))
+
+
+def near_verbatim(claim: frozenset[str], other: frozenset[str]) -> bool:
+    """Tell whether a sentence of tokens ``other`` repeats one of tokens ``claim`` nearly word for word: their
+    token sets have a Jaccard similarity of at least :data:`NEAR_JACCARD`, or all of ``claim``'s tokens are in
+    ``other`` and make at least :data:`NEAR_CONTAINED` of its tokens (``other`` says it, and a little more).
+
+    Args:
+        claim: the tokens of the repeated sentence (the words of :func:`normalised`).
+        other: the tokens of the sentence that may repeat it.
+
+    Returns:
+        True when ``other`` repeats ``claim``.
+    """
+    if not claim or not other:
+        return False
+    common = len(claim & other)
+    if common == len(claim):
+        return common >= NEAR_CONTAINED * len(other)
+    return common >= NEAR_JACCARD * (len(claim) + len(other) - common)
+
+
+class _Repeats:
+    """The repeats among a story's units: each unit's normalised text and tokens, the units of each text, and
+    whether one unit repeats another (:meth:`repeats`)."""
+
+    def __init__(self, al: Alignment) -> None:
+        self._al = al
+        self.key = [normalised(u.text) for u in al.units]
+        self._units: dict[str, list[int]] = {}
+        for i, k in enumerate(self.key):
+            self._units.setdefault(k, []).append(i)
+        self._tokens = {k: frozenset(k.split()) for k in self._units}
+
+    def repeats(self, i: int, j: int) -> bool:
+        """Tell whether unit j repeats unit i, so that an article stating j states i: the same normalised text, or
+        near-verbatim (:func:`near_verbatim`) and stating i's claim (polarity, tense, dates, details)."""
+        a, b = self.key[i], self.key[j]
+        if a == b:
+            return True
+        if not near_verbatim(self._tokens[a], self._tokens[b]):
+            return False
+        return self._al.claims is None or self._al.claims.agrees(i, (j,))
+
+    def citing(self, i: int) -> tuple[str, ...]:
+        """Every article that states unit i (:meth:`~newsfold.story.align.Alignment.citing`) or has a sentence that
+        repeats it, in story order. (Not the articles that state a repeat: stating is not transitive.)"""
+        keys = set(self._al.citing(i))
+        for k, units in self._units.items():
+            if k == self.key[i] or self.repeats(i, units[0]):
+                keys.update(self._al.units[j].article for j in units)
+        return tuple(a.key for a in self._al.articles if a.key in keys)
 
 
 def event_dates(al: Alignment, units: list[int]) -> dict[int, str | None]:
@@ -302,24 +388,23 @@ def event_dates(al: Alignment, units: list[int]) -> dict[int, str | None]:
     return out
 
 
-def _in_story_order(al: Alignment, chosen: list[Ranked]) -> list[Cited]:
-    """The central sentence first, then the others by event time and place; ``date`` is the event date."""
+def _in_story_order(al: Alignment, chosen: list[Ranked], cites: dict[int, tuple[str, ...]]) -> list[Cited]:
+    """The central sentence first, then the others by event time and place; ``date`` is the event date; ``cites``
+    gives each chosen unit's articles."""
     whens = event_dates(al, [r.unit for r in chosen])
     out: list[tuple[str, float, Cited]] = []
     for r in chosen:
         u = al.units[r.unit]
         when = whens[r.unit] or "9999"
-        out.append(
-            (when, u.position, Cited(u.text, tuple(al.citing(r.unit)), None if when == "9999" else when))
-        )
+        out.append((when, u.position, Cited(u.text, cites[r.unit], None if when == "9999" else when)))
     head, rest = out[:1], sorted(out[1:], key=lambda t: (t[0], t[1]))
     return [c for _, _, c in head + rest]
 
 
-def _redundancy(al: Alignment, i: int, j: int) -> float:
-    """1.0 when either sentence states the other; else their weighted similarity."""
+def _redundancy(al: Alignment, i: int, j: int, same: _Repeats) -> float:
+    """1.0 when either sentence states or repeats the other; else their weighted similarity."""
     if al.units[i].article == al.units[j].article and al.units[i].index == al.units[j].index:
         return 1.0
-    if al.states(i, j) or al.states(j, i):
+    if al.states(i, j) or al.states(j, i) or same.repeats(i, j) or same.repeats(j, i):
         return 1.0
     return al.similarity(i, j)
