@@ -195,3 +195,20 @@ def test_a_done_report_with_a_future_elsewhere_in_its_clause_is_still_done() -> 
     a, b = (al.by_article[k][0] for k in "ab")
     assert al.citing(a) == ["a"]  # the plan does not state the delivery
     assert al.citing(b) == ["a", "b"]  # the delivery states the plan
+
+
+def test_a_story_past_the_sentence_budget_reads_its_longest_articles_from_their_start() -> None:
+    from newsfold.story.align import sentence_quota
+
+    assert sentence_quota([10, 20, 30], 100) == [10, 20, 30]  # within the budget: all of it
+    assert sentence_quota([10, 5000, 3000], 4000) == [10, 1995, 1995]  # short articles whole, the rest shared
+    assert sum(sentence_quota([50] * 10 + [10_000] * 3, 4000)) <= 4000
+    long = " ".join(f"The council met for the {n}th time and voted on item {n}." for n in range(300))
+    arts = [
+        text_article("short", "The mayor opened the session. The budget was approved."),
+        text_article("long", long),
+    ]
+    al = align(arts, max_units=102)
+    assert al.sentences == 302 and len(al.units) == 102
+    assert [al.units[i].index for i in al.by_article["long"]] == list(range(100))  # its first sentences
+    assert len(al.by_article["short"]) == 2

@@ -58,3 +58,9 @@ def test_facts_outlets_only_here_and_left_out() -> None:
     for o in outlets.values():
         assert set(o["only_here"]) <= set(o["reports"])
         assert not set(o["left_out"]) & set(o["reports"])
+
+
+def test_a_paragraph_printed_twice_is_one_fact() -> None:
+    twice = _art("a", f"{RATE}\n\n{FARM}\n\n{RATE}\n\n{FARM.upper()}", "Wire")
+    facts = find_facts(align([twice, ARTS[1]]))
+    assert sorted(f.text for f in facts) == sorted([RATE, FARM])

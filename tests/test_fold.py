@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from builders import text_article
 from newsfold.models import Article, Removed
 from newsfold.sentences import split_sentences
 from newsfold.story.align import stems
@@ -292,3 +293,26 @@ def test_a_large_story_is_folded_from_every_outlet_and_its_whole_time_line() -> 
     assert cited and cited <= keys
     small = fold_story(StoryInput(tuple(arts[:20]), {}, {}), use_model=False, max_articles=40)
     assert "folded" not in small
+
+
+def test_an_article_past_the_sentence_budget_is_folded_from_its_start_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsfold.story.align as align_module
+
+    monkeypatch.setattr(align_module, "MAX_UNITS", 50)
+    long = " ".join(
+        f"The council debated item number {n} of the city budget for an hour." for n in range(120)
+    )
+    arts = (
+        _report(0, "Big Daily", 1),
+        _report(1, "Other Daily", 1),
+        text_article("long", long, outlet="Gazette"),
+    )
+    out = fold_story(StoryInput(arts, {}, {}), use_model=False)
+    assert out["folded"]["sentences"] == 50 and out["folded"]["sentences_of"] > 120
+    assert out["folded"]["originals"] == out["folded"]["of"] == 3  # every report was read, not all of one
+    from newsfold.render import story_markdown
+
+    page = story_markdown({**out, "id": "x", "title": "t", "articles": []})
+    assert "Summary and coverage read 50 of its" in page and "Folded from" not in page

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from builders import text_article
 from newsfold.evaluate.timeline import articles_from_jsonl
 from newsfold.models import Article
@@ -302,3 +304,25 @@ def test_a_date_after_since_is_no_timeline_entry() -> None:
     # the coming September, cited by the one article that speaks of it
     assert [(e.date, e.articles) for e in entries if e.date == "2024-09"] == [("2024-09", ("ar2",))]
     assert {"en", "ar"} <= {k for e in entries if e.date == "2024-06-06" for k in e.articles}
+
+
+def test_a_dated_sentence_repeated_thousands_of_times_is_one_entry_found_in_bounded_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsfold.story.timeline as timeline
+
+    calls = []
+    similar = timeline._similar
+    monkeypatch.setattr(timeline, "_similar", lambda a, b: calls.append(1) or similar(a, b))
+    repeated = " ".join(["The council approved the new budget on Monday after a long debate."] * 3000)
+    varied = " ".join(
+        f"Delegate number {n} from the northern district asked questions about parking on Monday."
+        for n in range(400)
+    )
+    arts = [
+        text_article("a", repeated, published="2024-03-06"),
+        text_article("b", varied, published="2024-03-06"),
+    ]
+    entries = story_timeline(arts)
+    assert [e.date for e in entries if "approved" in e.text] == ["2024-03-04"]  # one entry, not 3,000
+    assert len(calls) < 401 * timeline.GROUP_COMPARE * 2  # neither grouping nor centrality compares all pairs

@@ -256,10 +256,18 @@ def _folded_note(folded: Any) -> str | None:
     """What a large story's fold was read from, for people ("Folded from 100 of 1,234 original reports ...")."""
     if not isinstance(folded, dict) or not folded.get("of"):
         return None
-    return (
-        f"Folded from {folded['originals']:,} of {folded['of']:,} original reports (every outlet, and spread over "
-        "the story's time line); every report is listed below."
-    )
+    notes = []
+    if folded["originals"] < folded["of"]:
+        notes.append(
+            f"Folded from {folded['originals']:,} of {folded['of']:,} original reports (every outlet, and spread "
+            "over the story's time line); every report is listed below."
+        )
+    if folded.get("sentences") and folded.get("sentences_of"):
+        notes.append(
+            f"Summary and coverage read {folded['sentences']:,} of its {folded['sentences_of']:,} sentences: the "
+            "longest reports from their start."
+        )
+    return " ".join(notes) or None
 
 
 def story_html(fold: dict[str, Any]) -> str:

@@ -104,10 +104,14 @@ class StoryArticle(BaseModel):
 
 
 class Folded(BaseModel):
-    """Present when a large story was folded from part of its articles (``story.fold.fold_sample``)."""
+    """Present when a large story was folded from part of its articles (``story.fold.fold_sample``), or its summary
+    and coverage from the start of its longest articles (``sentences`` of ``sentences_of``: ``story.align.MAX_UNITS``).
+    """
 
     originals: int
     of: int
+    sentences: int | None = None
+    sentences_of: int | None = None
 
 
 class FoldOut(BaseModel):

@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 # Words are cut to this many characters: a cheap, language-neutral stemmer (inflections mostly sit at the
 # end). Swept 5-8 on the seeds and crisis-it: 6 joins "guarantee/guarantees", "proposta/proposte" without
 # joining unrelated words; re-check with bench/fold_speed.py and evaluate/summary.py after a change.
+# The most sentences of a story aligned: every pair of them is compared (a few matrices of this size squared), so an
+# article of 13,000 sentences (a 1 MB text) took 1.4 GB and minutes. A story's 100 folded articles have some 3,000;
+# past the budget the longest articles are read from their start up to an equal share (sentence_quota).
+MAX_UNITS = 4000
 STEM_PREFIX = 6
 # An article states a unit when its best sentence (or adjacent pair) holds at least this share of the unit's
 # IDF-weighted content and this share of its distinct stems. Swept 0.4-0.8 by reading the seed fold's
@@ -284,6 +288,32 @@ class Unit:
     attribution: frozenset[str] = frozenset()
 
 
+def sentence_quota(lengths: Sequence[int], budget: int) -> list[int]:
+    """How many of each article's sentences are aligned: all of them within ``budget``; past it, each article
+    keeps at most an equal share, shorter articles whole and what they leave spread over the longer ones.
+
+    Args:
+        lengths: each article's number of sentences.
+        budget: the most sentences in all.
+
+    Returns:
+        The number kept of each article, in order.
+    """
+    if sum(lengths) <= budget:
+        return list(lengths)
+    left, cap = budget, 0
+    order = sorted(lengths)
+    for n, length in enumerate(order):
+        share = left // (len(order) - n)
+        if length > share:
+            cap = share
+            break
+        left -= length
+    else:
+        cap = max(order)
+    return [min(length, cap) for length in lengths]
+
+
 @dataclass(slots=True)
 class Alignment:
     """The units of a story and their pairwise weighted overlap.
@@ -305,6 +335,8 @@ class Alignment:
         vocab: the column of each stem in ``binary`` (stems found in two or more articles).
         claims: the checks a citation by word overlap must pass besides the overlap
             (:class:`~newsfold.story.claims.Claims`: polarity, tense, dates, distinctive names); None: none.
+        sentences: the sentences the articles have, units or not (more than ``len(units)`` when
+            :data:`MAX_UNITS` cut the longest articles short).
     """
 
     articles: tuple[Article, ...]
@@ -320,6 +352,7 @@ class Alignment:
     df: dict[str, int] = field(default_factory=dict)
     vocab: dict[str, int] = field(default_factory=dict)
     claims: Claims | None = None
+    sentences: int = 0
     _agreed: np.ndarray | None = None
     _stated: np.ndarray | None = None
 
@@ -431,6 +464,7 @@ def align(
     *,
     names: Mapping[str, str] | None = None,
     types: Mapping[str, str] | None = None,
+    max_units: int | None = None,
 ) -> Alignment:
     """Split a story's articles into sentences, compute their pairwise weighted overlap and link their events.
 
@@ -442,6 +476,8 @@ def align(
             states are known without it.
         types: canonical entity name -> its type (PERSON, ORG, GPE...), so that the claim checks
             (:class:`~newsfold.story.claims.Claims`) tell one participant detail put in place of another of its kind.
+        max_units: the most sentences aligned (default :data:`MAX_UNITS`; :func:`sentence_quota` says how many of
+            each article's).
 
     Returns:
         The :class:`Alignment` of the story.
@@ -450,13 +486,14 @@ def align(
     keys = {a.key for a in articles}
     units: list[Unit] = []
     by_article: dict[str, list[int]] = {}
-    for art in articles:
+    split = [split_sentences(art.text, art.lang) for art in articles]
+    quota = sentence_quota([len(sents) for sents in split], MAX_UNITS if max_units is None else max_units)
+    for art, sents, room in zip(articles, split, quota, strict=True):
         origin = copies.get(art.key, art.key)
         if origin not in keys:
             origin = art.key
-        sents = split_sentences(art.text, art.lang)
         idx: list[int] = []
-        for sent in sents:
+        for sent in sents[:room]:
             text = strip_dateline(sent.text)
             st = stems(text, art.lang)
             idx.append(len(units))
@@ -521,6 +558,7 @@ def align(
         weighted,
         df=df,
         vocab=vocab,
+        sentences=sum(map(len, split)),
     )
     # events.py and claims.py build on this module's stems and attributions
     from newsfold.story.claims import Claims

@@ -16,11 +16,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import numpy as np
+
 from newsfold.story.align import Alignment
 from newsfold.story.summary import (
     MIN_WORDS,
     ends_sentence,
     has_finite_verb,
+    normalised,
     sentence_words,
     word_count,
 )
@@ -81,13 +84,18 @@ def find_facts(al: Alignment) -> list[Fact]:
     both = al.states_matrix()
     both |= both.T
     order = sorted(cands, key=lambda i: (-len(support[i]), al.units[i].position, i))
+    at = np.array(cands, dtype=np.intp)
+    texts: dict[str, list[int]] = {}  # a sentence said twice (a paragraph printed twice) is one fact
+    for i in cands:
+        texts.setdefault(normalised(al.units[i].text), []).append(i)
     taken: set[int] = set()
     facts: list[Fact] = []
     for i in order:
         if i in taken:
             continue
         taken.add(i)
-        taken.update(j for j in cands if both[i, j])
+        taken.update(at[both[i, at]].tolist())
+        taken.update(texts[normalised(al.units[i].text)])
         facts.append(Fact(f"f{len(facts) + 1}", al.units[i].text, tuple(support[i])))
     return facts
 

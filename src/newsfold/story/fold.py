@@ -118,7 +118,8 @@ def fold_story(
     Returns:
         ``{"summary": [...], "entities": [...], "quotes": [...], "coverage": {"facts": [...],
         "outlets": [...]}}`` plus ``"timeline"`` when asked, shaped as in the contract, and for a large story
-        ``"folded": {"originals": <read>, "of": <all originals>}``.
+        ``"folded": {"originals": <read>, "of": <all originals>}``, with ``"sentences"`` and ``"sentences_of"``
+        when its summary and coverage were read from the start of its longest articles only (``align.MAX_UNITS``).
     """
     articles = fold_sample(story.articles, story.copy_of, max_articles)
     mentions = extract_mentions(articles, use_model=use_model)
@@ -143,7 +144,9 @@ def fold_story(
         "facts": [f.to_json() for f in facts],
         "outlets": outlet_coverage(al, facts, story.outlets),
     }
-    if len(articles) < len(story.articles):
+    if len(articles) < len(story.articles) or len(al.units) < al.sentences:
         total = sum(1 for a in story.articles if a.key not in story.copy_of)
         out["folded"] = {"originals": sum(1 for a in articles if a.key not in story.copy_of), "of": total}
+        if len(al.units) < al.sentences:
+            out["folded"] |= {"sentences": len(al.units), "sentences_of": al.sentences}
     return out
