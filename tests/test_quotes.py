@@ -368,3 +368,18 @@ def test_less_common_speech_verbs_name_the_speaker() -> None:
         "de": "Christine Lagarde",
         "ru": "Кристин Лагард",
     }
+
+
+def test_a_live_blog_line_with_a_dash_names_its_speaker() -> None:
+    # "–" folds to no token: the words of the speaker phrase must still line up with its folded tokens
+    from newsfold.story.entities import extract_mentions, find_entities
+
+    text = (
+        "Al Cairo proseguono le proteste in piazza Tahrir contro il Consiglio militare, secondo Reuters.\n"
+        "20,32 – Reuters dice che il Consiglio militare vorrebbe un accordo sul nuovo primo ministro.\n"
+        "20,20 – Nel frattempo al Jazeera dice che gli scontri sono ancora in corso.\n"
+    )
+    arts = [text_article("live", text, lang="it")]
+    entities = find_entities(arts, use_model=False)
+    quotes = find_quotes(arts, entities, extract_mentions(arts, use_model=False))
+    assert [(q.speaker, q.text.split()[:3]) for q in quotes] == [("Reuters", ["il", "Consiglio", "militare"])]

@@ -129,6 +129,12 @@ def _normal(word: str) -> str:
     return _NORM(word)
 
 
+@cache
+def _openers() -> frozenset[str]:
+    """Every word a place or an organisation's name starts with."""
+    return frozenset(_place_sizes()) | _ORG_HEADS | _ORG_ALONE | _MEDIA
+
+
 def _is(word: str, words: frozenset[str]) -> bool:
     """Whether a normalised word is one of ``words``, as it is or with a conjunction written onto it ("وقال")."""
     return word in words or (len(word) > 3 and word[0] in _CONJ and word[1:] in words)
@@ -349,7 +355,11 @@ def mentions(text: str, known: Collection[str] = frozenset()) -> list[tuple[str,
     out: list[tuple[str, str, int]] = []
     i = 0
     stop = _stop()
+    openers = _openers() | firsts.keys()
     while i < len(words):
+        if not any(f in openers for f in _forms(words.norm[i])):
+            i += 1  # no name starts with this word
+            continue
         cut = 0
         n = _place_at(words, i)
         label = "GPE"

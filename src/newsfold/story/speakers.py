@@ -473,8 +473,10 @@ class Resolver:
             n == 0 or (words[n - 1] not in _NAME_LINKS and not _governed(joined, offsets[n], len(joined)))
         ):
             return (hit if hit.type != "NORP" else None), False
-        token_word = [i for i, w in enumerate(words) for _ in fold_key(w).split()]
-        folded = f" {' '.join(fold_key(w) for w in words)} "
+        # the folded tokens and the word each comes from ("–" folds to none, "O'Neil" to two)
+        tokens = [(i, t) for i, w in enumerate(words) for t in fold_key(w).split()]
+        token_word = [i for i, _ in tokens]
+        folded = f" {' '.join(t for _, t in tokens)} "
         found = []  # (first word, last word, end in the folded phrase, its length, entity)
         for e in self.index.entities:
             for v in e.variants if e.type != "NORP" else ():
