@@ -338,3 +338,24 @@ def test_a_timeline_entry_of_a_plan_and_one_of_its_being_done_are_two_each_cited
         ("Russian Fo", ["plan"]),
         ("The United", ["done"]),
     ]
+
+
+def test_a_clock_time_and_a_closing_quote_do_not_break_sentences_wrongly() -> None:
+    def texts(text: str) -> list[str]:
+        found = split_sentences(text, "en")
+        assert all(text[s.start : s.end] == s.text for s in found)
+        return [s.text for s in found]
+
+    assert texts("Firefighters were called about 9:40 p.m. Friday and found flames, the chief said.") == [
+        "Firefighters were called about 9:40 p.m. Friday and found flames, the chief said."
+    ]
+    assert texts("It starts at 8 p.m. ET on Monday.") == ["It starts at 8 p.m. ET on Monday."]
+    assert texts("He arrived at 5 p.m. The next day he left.") == [
+        "He arrived at 5 p.m.",
+        "The next day he left.",
+    ]
+    # the quote opened in an earlier paragraph closes here: its mark ends this sentence, not opens the next
+    assert texts('This is still an absolute necessity for us." Russia warned: "Without it we act."') == [
+        'This is still an absolute necessity for us."',
+        'Russia warned: "Without it we act."',
+    ]

@@ -6,6 +6,7 @@ so a heading or a quote that ends a paragraph stays its own sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sentencex
@@ -57,6 +58,7 @@ def split_sentences(text: str, lang: str | None = "en") -> list[Sentence]:
     out: list[Sentence] = []
     for para_no, (para_start, para) in enumerate(paragraphs(text)):
         cursor = 0
+        spans: list[tuple[int, int]] = []
         for piece in sentencex.segment(code, para):
             stripped = piece.strip()
             if not stripped:
@@ -65,5 +67,40 @@ def split_sentences(text: str, lang: str | None = "en") -> list[Sentence]:
             if at < 0:  # the segmenter never rewrites text, but stay safe rather than lose offsets
                 at = cursor
             cursor = at + len(stripped)
-            out.append(Sentence(stripped, para_start + at, para_start + cursor, para_no, len(out)))
+            spans.append((at, cursor))
+        for at, end in _mended(para, spans):
+            out.append(Sentence(para[at:end], para_start + at, para_start + end, para_no, len(out)))
+    return out
+
+
+# A clock time's "a.m." / "p.m." is no sentence end before a weekday, a month, a time zone or a lower-case word
+# ("about 9:40 p.m. Friday and found flames", "at 8 p.m. ET"); before another capitalised word it may be one.
+_CLOCK_END = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
+_AFTER_CLOCK = re.compile(
+    r"(?:[a-z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d|[A-Z]{2,4}\b(?![a-z]))"
+)
+# A closing quotation mark the segmenter left at the start of the next sentence ('..." Russia warned'): a mark and a
+# space (an opening mark is written onto its word; a quote may run over paragraphs, so its opening is not counted).
+_CLOSING_QUOTE = re.compile(r"([\"”’»]+)\s+")
+
+
+def _mended(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The segmenter's sentence spans of a paragraph, mended where it splits after a clock time's "p.m." or before
+    a closing quotation mark that ends the sentence before."""
+    out: list[tuple[int, int]] = []
+    for at, end in spans:
+        if out:
+            prev_at, prev_end = out[-1]
+            before = para[prev_at:prev_end]
+            quote = _CLOSING_QUOTE.match(para, at)
+            if quote:  # an opening mark is written onto its word: one followed by a space closes
+                out[-1] = (prev_at, at + len(quote.group(1)))
+                at = quote.end()
+                if at >= end:
+                    continue
+            elif _CLOCK_END.search(before) and _AFTER_CLOCK.match(para, at):
+                out[-1] = (prev_at, end)
+                continue
+        out.append((at, end))
     return out
