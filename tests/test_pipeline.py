@@ -694,3 +694,22 @@ def test_a_pages_language_is_its_texts_before_its_markups(
         ingest([tmp_path / "page.html"], store, settings)
         row = store.reader().execute("SELECT lang FROM articles").fetchone()
         assert row is not None and row["lang"] == expected
+
+
+def test_the_same_text_years_later_is_a_new_publication_not_a_copy(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # a site's boilerplate that stood in for two bodies years apart made one article a "copy" of the other
+    seed = json.loads((SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()[3])
+    week = dict(seed, id="week-later", published="2022-02-24", title="Another headline")
+    years = dict(seed, id="years-later", published="2025-02-17", title="Another headline")
+    near = dict(years, id="near-years-later", text=seed["text"].replace("Russia", "Moscow", 4) + "\nThanks.")
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in (seed, week, years, near)) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([path], store, settings)
+        conn = store.reader()
+        assert q.article_json(conn, "week-later")["copy_of"] == seed["id"]  # within copy_max_days (30)
+        assert q.article_json(conn, "years-later")["copy_of"] is None
+        assert q.article_json(conn, "near-years-later")["copy_of"] == "years-later"  # its own original's copy
+        assert counts.taken == 4 and counts.copies == 2

@@ -7,6 +7,7 @@ the earliest original it copies, if any. Copies are never dropped: the store kee
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zlib
 from dataclasses import dataclass
@@ -133,6 +134,18 @@ def _minhash(text: str, settings: Settings) -> npt.NDArray[np.uint32] | None:
     return out
 
 
+def too_far(a: str | None, b: str | None, max_days: int) -> bool:
+    """Whether two publish dates (ISO, a day or an instant) are more than ``max_days`` apart; False when either is
+    unknown or ``max_days`` is 0."""
+    if not (a and b and max_days):
+        return False
+    try:
+        gap = dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])
+    except ValueError:
+        return False
+    return abs(gap.days) > max_days
+
+
 class CopyIndex:
     """LSH over the signatures of earlier articles: finds the original that a new article copies.
 
@@ -143,6 +156,7 @@ class CopyIndex:
 
     def __init__(self, settings: Settings, capacity: int | None = None) -> None:
         self.threshold = settings.dedup_threshold
+        self.max_days = settings.copy_max_days
         self.rows = ROWS_PER_BAND if settings.minhash_perm % ROWS_PER_BAND == 0 else 1
         self.capacity = capacity or settings.copy_window
         self._buckets: dict[int, str | list[str]] = {}  # one key, or a list when several share the bucket
@@ -161,10 +175,12 @@ class CopyIndex:
     def __len__(self) -> int:
         return len(self._sigs)
 
-    def find(self, sig: Signature | bytes) -> tuple[str, float] | None:
+    def find(self, sig: Signature | bytes, published: str | None = None) -> tuple[str, float] | None:
         """The original that ``sig`` copies, with the estimated similarity, or None.
 
-        Among matches above the threshold, the earliest original wins (earliest publish date, then arrival).
+        Among matches above the threshold, the earliest original wins (earliest publish date, then arrival). With
+        ``published`` (the new article's date), an earlier article dated more than ``copy_max_days`` apart is no
+        match.
         """
         raw = sig if isinstance(sig, bytes) else sig.to_bytes()
         mine = np.frombuffer(raw, dtype="<u4")
@@ -179,7 +195,7 @@ class CopyIndex:
                     continue
                 seen.add(key)
                 sim = _agreement(mine, np.frombuffer(self._sigs[key], dtype="<u4"))
-                if sim < self.threshold:
+                if sim < self.threshold or too_far(published, self._published.get(key), self.max_days):
                     continue
                 original = self._original.get(key, key)
                 if best is None or self._earlier(original, best[0]):

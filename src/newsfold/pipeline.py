@@ -178,11 +178,12 @@ class Folder:
         copy_of: str | None = None
         similarity: float | None = None
         packed = item.signature
-        original = self.store.original_with_text(item.text_hash)
+        days = self.settings.copy_max_days
+        original = self.store.original_with_text(item.text_hash, art.published, days)
         if original is not None:
             copy_of, similarity = original, 1.0
         elif packed is not None:
-            match = self.copies.find(packed)
+            match = self.copies.find(packed, art.published)
             if match is not None:
                 copy_of, similarity = match
         if copy_of is not None:

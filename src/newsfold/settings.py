@@ -50,6 +50,13 @@ class Settings:
     dedup_threshold: float = _setting(
         0.7, "estimated Jaccard of shingles above which an article is a copy of an earlier one", 0.0, 1.0
     )
+    copy_max_days: int = _setting(
+        30,
+        "a copy is published within this many days of its original (when both are dated): the same text later is a "
+        "new publication (an anniversary piece, or a site's boilerplate that stands in for a body); 0: no limit",
+        0,
+        None,
+    )
     cluster_threshold: float = _setting(
         0.0,
         "similarity above which an article joins a story; 0 means the tuned default of the clusterer",

@@ -248,14 +248,20 @@ class Store:
             found.update((row["key"], row) for row in rows)
         return found
 
-    def original_with_text(self, text_hash: str) -> str | None:
-        """The key of the original (not a copy) article whose cleaned text has this hash, if any."""
-        row = self._conn.execute(
-            "SELECT key, copy_of FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1", (text_hash,)
-        ).fetchone()
-        if row is None:
-            return None
-        return str(row["copy_of"] or row["key"])
+    def original_with_text(
+        self, text_hash: str, published: str | None = None, max_days: int = 0
+    ) -> str | None:
+        """The key of the original (not a copy) article whose cleaned text has this hash, if any; with
+        ``published`` and ``max_days``, of the first such article not dated more than ``max_days`` apart."""
+        from newsfold.dedup import too_far
+
+        rows = self._conn.execute(
+            "SELECT key, copy_of, published FROM articles WHERE text_hash = ? ORDER BY id", (text_hash,)
+        )
+        for row in rows:
+            if not too_far(published, row["published"], max_days):
+                return str(row["copy_of"] or row["key"])
+        return None
 
     def story_of(self, key: str) -> str | None:
         """The story id of an article."""
