@@ -375,3 +375,23 @@ def test_utf16_and_utf32_files_are_read(tmp_path: Path, settings: Settings, code
     assert (
         isinstance(bad, Rejected) and bad.location == f"{name}:4" and bad.reason.startswith("malformed JSON")
     )
+
+
+def test_a_latin1_line_among_utf8_lines_is_read_in_its_own_code_page(
+    tmp_path: Path, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    utf8 = {"id": "u", "text": "La selección de España ganó el partido en Málaga."}
+    latin = {"id": "l", "text": "Un niño fue rescatado el lunes en Cádiz."}
+    path = tmp_path / "joined.jsonl"  # two exports joined into one file
+    path.write_bytes(
+        json.dumps(utf8, ensure_ascii=False).encode()
+        + b"\n"
+        + json.dumps(latin, ensure_ascii=False).encode("cp1252")
+    )
+    with caplog.at_level(logging.WARNING, logger="newsfold.ingest.jsonl"):
+        docs = {d.key: d for d in read_jsonl(path, "j", "joined.jsonl", settings) if isinstance(d, RawDoc)}
+    assert docs["u"].text == utf8["text"] and docs["u"].flags == ()
+    assert docs["l"].text == latin["text"] and docs["l"].flags == ("encoding:windows-1252",)
+    assert [r.getMessage() for r in caplog.records] == [
+        "joined.jsonl:2 is not UTF-8 as the rest of the file is: read as windows-1252"
+    ]

@@ -253,6 +253,16 @@ def _mostly_latin(data: bytes, codec: str) -> bool:
     return not letters or latin * 2 >= len(letters)
 
 
+# A multi-byte UTF-8 sequence: a lead byte and its continuation bytes.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def has_multibyte_utf8(data: bytes) -> bool:
+    """Whether bytes hold a multi-byte UTF-8 sequence, valid or not elsewhere: a damaged UTF-8 text does, a text in
+    a legacy code page next to never (its accented letters stand alone: "Ni\xf1o", "C\xe1diz")."""
+    return _UTF8_SEQUENCE.search(data) is not None
+
+
 def detect_legacy(data: bytes) -> str:
     """Guess the legacy (not UTF-8) codec of bytes: charset-normalizer, with the Latin code page by alphabet.
 

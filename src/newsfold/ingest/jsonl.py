@@ -9,7 +9,9 @@ PowerShell writes UTF-16 with a byte-order mark) is known by its first bytes and
 UTF-8 is detected once, from its first line that is not UTF-8 and the lines after it (:data:`SAMPLE_BYTES`), and
 read in that encoding to the end: the lines before it were ASCII, the same in every such encoding. Its articles
 carry the flag ``encoding:<codec>`` and a warning names the file and the encoding. A line of a UTF-8 file with
-bytes that are not UTF-8 is read with U+FFFD for them.
+bytes that are not UTF-8 is read with U+FFFD for them when it holds UTF-8 sequences too (a damaged line); one that
+holds none is a line of a legacy code page (two exports joined into one file): it is read in its own, detected on
+it, flagged and warned of as above.
 
 ``published`` and ``lang`` are read as every reader reads them (:mod:`newsfold.ingest.metadata`): a publish date
 that cannot be read (``2023-02-30``, ``12/09/2023``, free text, a number that is no Unix time) is None and the
@@ -29,7 +31,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
-from newsfold.ingest.encoding import detect_encoding, wide_json_encoding
+from newsfold.ingest.encoding import (
+    detect_encoding,
+    detect_legacy,
+    has_multibyte_utf8,
+    latin_codepage,
+    wide_json_encoding,
+)
 from newsfold.ingest.metadata import normalise_lang, normalise_published, published_flags
 from newsfold.ingest.source import (
     GZIP_ERRORS,
@@ -57,6 +65,10 @@ _SKIP_CHUNK = 1 << 20
 # Bytes of a file that is not UTF-8, from its first line that is not, from which its one encoding is detected:
 # a few hundred KiB say more than one line (a single "España" is windows-1250 "Espańa" as much as latin-1).
 SAMPLE_BYTES = 262_144
+
+# Multi-byte East Asian codecs, which read almost any high bytes as some text: a single line of a legacy code page is
+# read in one of them only when detection on the whole file says so.
+_CJK_CODECS = ("big5", "gb", "euc", "shift_jis", "cp932", "cp936", "cp949", "cp950", "hz", "iso2022", "johab")
 
 _log = logging.getLogger(__name__)
 
@@ -129,8 +141,20 @@ def _decoded(
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError:
-            if codec == "utf-8":  # a damaged line of a UTF-8 file
+            if codec == "utf-8" and has_multibyte_utf8(line):  # a damaged line of a UTF-8 file
                 yield number, line.decode("utf-8", "replace"), None
+                continue
+            if codec == "utf-8":  # a legacy line among UTF-8 ones (files joined): read in its own code page
+                own = detect_legacy(line)
+                if own.startswith(_CJK_CODECS):  # one short line is too little to tell a CJK text by
+                    own = latin_codepage(line)
+                _log.warning(
+                    "%s:%d is not UTF-8 as the rest of the file is: read as %s",
+                    location_base,
+                    number,
+                    _label(own),
+                )
+                yield number, line.decode(own, "replace"), own
                 continue
         else:
             if codec is None and not line.isascii():
