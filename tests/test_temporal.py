@@ -979,3 +979,14 @@ def test_a_span_start_is_resolved_as_a_date_would_be() -> None:
     # "depuis mars 2011" is March 2011, not the nearest March: the day a span starts, kept in DateScan.since
     scan = scan_dates("Depuis mars 2011, 8.000 personnes sont mortes.", published=THU, lang="fr")
     assert scan.mentions == () and [(m.value, m.precision) for m in scan.since] == [("2011-03", "month")]
+
+
+def test_a_number_after_a_comparative_and_a_cue_is_a_count_not_a_year() -> None:
+    day = dt.date(2013, 5, 1)
+
+    def values(text: str, lang: str) -> list[str]:
+        return [m.value for m in find_dates(text, published=day, lang=lang)]
+
+    assert values("Sono più di 2000 le vittime di Assad in Siria, oltre 300 i bambini.", "it") == []
+    assert values("Nel corso del 2013 i morti sono stati meno di 1500.", "it") == ["2013"]
+    assert values("La rivolta è iniziata nel 2011 a Daraa.", "it") == ["2011"]

@@ -102,6 +102,11 @@ def rules(lang: str) -> Rules:
         rf"|(?P<ynext>{nxt})\s+{unit_end}|{unit_end}\s+(?P<ynext2>{nxt})))"
     )
     cue = tw.PERIOD_CUE[lang]
+    # "più di 2000": a comparative before the cue makes the number a count (fixed-width lookbehinds, one a word)
+    not_count = "".join(
+        rf"(?<!{re.escape(w)}\s)(?<!{re.escape(w.capitalize())}\s)"
+        for w in tw.COUNT_BEFORE_CUE.get(lang, "").split()
+    )
     units = f"{tw.UNIT_WEEKEND[lang]}|{tw.UNIT_WEEK[lang]}|{tw.UNIT_MONTH[lang]}|{tw.UNIT_YEAR[lang]}"
     # whole words: letters on neither side (\b fails next to Arabic and accented letters in some spellings)
     lb, rb = r"(?<![^\W\d_])", r"(?![^\W\d_])"
@@ -147,7 +152,10 @@ def rules(lang: str) -> Rules:
             rf"(?:(?:il|lo|l['’]|le|el|o|la|в|на)\s+)?(?P<u2>{units})\s+(?P<post>{last}|{nxt})|"
             rf"(?:{tw.BARE_WEEKEND[lang]})\s+(?P<u3>{tw.UNIT_WEEKEND[lang]})(?!\s+(?:{last}|{nxt})(?![^\W\d_]))){rb}",
         ),
-        ("year", rf"{lb}(?P<cue>{cue})\s+(?:(?:early|mid|late|the)\s*-?\s*)?{_YEAR}{rb}(?!\s*[-/.]\d)"),
+        (
+            "year",
+            rf"{lb}{not_count}(?P<cue>{cue})\s+(?:(?:early|mid|late|the)\s*-?\s*)?{_YEAR}{rb}(?!\s*[-/.]\d)",
+        ),
     ]
     counts = "|".join(w for entry in tw.COUNT_WORDS[lang].split(",") for w in entry.split("|"))
     for kind, table in (

@@ -370,6 +370,20 @@ UNIT_YEAR = {
 }
 # Words that mark a month or year as a time ("in January", "late 2021", "fine gennaio"); English bare months need
 # one (May, March are also ordinary words), and every language needs one before a bare year.
+# Words that make the number after a period cue a count, not a year: "più di 2000 le vittime", "meno di 1500
+# soldati" (Italian "di" is a cue: "la rivoluzione di 2011" is rare, "più di 2000" common). Per language, for the cues
+# that also follow them.
+COUNT_BEFORE_CUE = {
+    "it": "più meno oltre circa almeno quasi",
+    "es": "más menos",
+    "pt": "mais menos",
+    "fr": "plus moins",
+    "de": "über unter rund",
+    "en": "than",
+    "ru": "более менее около",
+    "ar": "أكثر أقل نحو",
+}
+
 PERIOD_CUE = {
     "en": r"in|since|until|till|by|from|during|early|mid|late|the end of|the beginning of|the start of|"
     r"the middle of|end of|beginning of|start of|middle of|mid-",
