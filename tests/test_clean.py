@@ -426,7 +426,8 @@ def test_a_short_first_line_is_the_headline_when_the_lede_takes_it_up() -> None:
     for header in ("World News", "John Smith", "Email Address *", "Form di ricerca", "DECEMBER 16, 2008"):
         result = clean_text(f"{header}\n{lede}\n{rest}")
         assert result.title == shorten(lede) and result.body == f"{lede}\n\n{rest}", header
-        assert (header, "site_header") in [(r.text, r.kind) for r in result.removed]
+        kind = "time_stamp" if header.startswith("DECEMBER") else "site_header"
+        assert (header, kind) in [(r.text, r.kind) for r in result.removed]  # a date alone is a time stamp
     # a short line with a long sentence that is not right under it stays a header
     assert clean_text(f"Court fines publisher\nHome\n{lede}\n{rest}").title == shorten(lede)
     # a lede of a headline's length is still a sentence under its headline (QA sweep: a 20-word lede lost it)
@@ -587,3 +588,39 @@ def test_a_publication_note_is_a_site_notice(note: str) -> None:
     lede = "Thousands of people marched in Cairo on Friday to demand the president's resignation, witnesses said."
     result = clean_text(f"Protest in Cairo\n{lede}\n{note}")
     assert result.body == lede and [r.rule for r in result.removed] == ["site_notice"]
+
+
+def test_a_time_stamp_at_the_top_is_no_headline_and_still_dates_the_text_for_clustering() -> None:
+    from newsfold.clean_passes import is_time_stamp
+    from newsfold.cluster.features import featurize
+    from newsfold.models import Article
+    from newsfold.settings import load_settings
+
+    stamps = [
+        "Last Updated: Monday, 28 November 2005, 02:24 GMT",
+        "18 September 2013 Last updated at 13: 59 GMT",
+        "PUBLISHED FRIDAY, MARCH 8, 2013 AT 12: 46 PM",
+        "(Aggiornato alle 23:48 del 20 ottobre 2011)",
+    ]
+    assert all(is_time_stamp(s) for s in stamps)
+    headlines = ["Ten dead in southern Iran quake", "US Open 2013", "The army set a calendar on Monday 2013"]
+    assert not any(is_time_stamp(s) for s in headlines)
+    text = (
+        f"{stamps[0]}\nTen dead in southern Iran quake\n"
+        "A powerful earthquake has hit southern Iran, killing at least 10 people, officials say."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Ten dead in southern Iran quake"
+    assert stamps[0] not in cleaned.body
+    assert [(r.kind, r.rule) for r in cleaned.removed if r.text == stamps[0]] == [("time_stamp", "top_of_text")]
+    article = Article(
+        key="k",
+        location="k",
+        fmt="text",
+        raw=text,
+        text=cleaned.body,
+        title=cleaned.title,
+        lang="en",
+        removed=cleaned.removed,
+    )
+    assert featurize(article, load_settings({}, environ={})).cdate == (2005, 11)  # the stamp's month

@@ -11,8 +11,10 @@ captions glued to a dateline. :func:`newsfold.clean._clean` runs them in that or
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
+from newsfold import temporal_words as tw
 from newsfold.clean_lines import (
     _WORD_RUN,
     HEADER_WORDS,
@@ -41,6 +43,7 @@ from newsfold.clean_patterns import (
 )
 from newsfold.dateline import find_dateline
 from newsfold.headline import shorten
+from newsfold.textnorm import month_number
 
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|news|co|tv|ru|de|fr|es|it|br|uk|in|ar|eu|io)\b", re.I)
 
@@ -129,6 +132,111 @@ def _short_headline(lines: list[str], head: list[int], lede: int) -> bool:
 _FULL_STOPS = (".", "。", "।", "۔")
 
 
+# A time stamp at the top of a text ("Last Updated: Monday, 28 November 2005, 02:24 GMT", "18 September 2013 Last
+# updated at 13:59 GMT", "PUBLISHED FRIDAY, MARCH 8, 2013 AT 12: 46 PM"): a year or a clock time, and no word but
+# month and weekday names, stamp words, time zones and the small words between them. It is no headline; the
+# preparation reads the publish date from it when the input gives none.
+STAMP_WORDS = frozenset(
+    [
+        "last",
+        "updated",
+        "update",
+        "updates",
+        "published",
+        "publish",
+        "first",
+        "posted",
+        "modified",
+        "created",
+        "date",
+        "time",
+        "am",
+        "pm",
+        "at",
+        "on",
+        "of",
+        "the",
+        "aggiornato",
+        "aggiornata",
+        "aggiornamento",
+        "pubblicato",
+        "pubblicata",
+        "ultimo",
+        "ultima",
+        "modifica",
+        "alle",
+        "ore",
+        "il",
+        "mis",
+        "jour",
+        "publié",
+        "publiée",
+        "modifié",
+        "le",
+        "à",
+        "h",
+        "actualizado",
+        "actualizada",
+        "actualización",
+        "publicado",
+        "publicada",
+        "el",
+        "de",
+        "del",
+        "a",
+        "las",
+        "atualizado",
+        "atualizada",
+        "atualização",
+        "em",
+        "às",
+        "aktualisiert",
+        "veröffentlicht",
+        "stand",
+        "erstellt",
+        "am",
+        "um",
+        "uhr",
+        "обновлено",
+        "опубликовано",
+        "в",
+        "تحديث",
+        "آخر",
+        "نشر",
+        "تاريخ",
+        "في",
+    ]
+)
+_CLOCK_OR_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}\s?[:.]\s?\d\d(?!\d)")
+_STAMP_WORD = re.compile(r"[^\W\d_]+")
+STAMP_MAX_WORDS = 14
+
+
+@cache
+def _calendar_names() -> frozenset[str]:
+    """Weekday names in the eight languages (month names are :func:`newsfold.textnorm.month_number`'s)."""
+    return frozenset(
+        name for days in tw.WEEKDAYS.values() for day in days.split(",") for name in day.split("|")
+    )
+
+
+def is_time_stamp(line: str) -> bool:
+    """Whether a line is only a time stamp (see :data:`STAMP_WORDS`)."""
+    if not _CLOCK_OR_YEAR.search(line):
+        return False
+    words = _STAMP_WORD.findall(line)
+    if len(words) > STAMP_MAX_WORDS:
+        return False
+    days = _calendar_names()
+    return all(
+        (low := w.lower()) in STAMP_WORDS
+        or low in days
+        or month_number(low) is not None
+        or (w.isupper() and 2 <= len(w) <= 4)  # a time zone: GMT, EDT, CET, IST
+        for w in words
+    )
+
+
 def _mark_head(
     lines: list[str], marks: list[tuple[str, str] | None], title: str | None, *, first_line: bool
 ) -> str | None:
@@ -138,6 +246,10 @@ def _mark_head(
     contract's rule for plain text); otherwise only a headline-shaped line (short, no sentence end) is.
     """
     head = [i for i, _ in enumerate(lines) if marks[i] is None][:8]
+    for i in head:
+        if is_time_stamp(lines[i]):
+            marks[i] = ("time_stamp", "top_of_text")
+    head = [i for i in head if marks[i] is None]
     if title:
         hits = [i for i in head if _same_title(lines[i], title)]
         if hits:

@@ -19,6 +19,7 @@ REMOVED_KINDS = (
     "credit",  # photo and agency credits
     "copyright",  # "© … All Rights Reserved", "Developed by …"
     "byline",  # author lines
+    "time_stamp",  # "Last updated: 18 September 2013, 13:59 GMT" at the top of a text
     "boilerplate",  # other recurring non-article lines
 )
 

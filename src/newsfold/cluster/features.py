@@ -132,6 +132,11 @@ def featurize(article: Article, settings: Settings) -> ClusterDoc:
     lang = article.lang
     title = article.title or ""
     text = article.text or ""
+    # A time stamp the cleaning took off the top ("Last updated: 18 September 2013, 13:59 GMT") still dates the text:
+    # its month and year are the head date, as when it was part of the body.
+    stamps = "\n".join(r.text for r in article.removed if r.kind == "time_stamp")
+    if stamps:
+        text = f"{stamps}\n{text}"
     body = text if text.startswith(title) else f"{title}\n{text}"
     title_terms = tokens(title, lang)
     term_counts = Counter(tokens(body, lang))
