@@ -612,7 +612,9 @@ def test_a_time_stamp_at_the_top_is_no_headline_and_still_dates_the_text_for_clu
     cleaned = clean_text(text)
     assert cleaned.title == "Ten dead in southern Iran quake"
     assert stamps[0] not in cleaned.body
-    assert [(r.kind, r.rule) for r in cleaned.removed if r.text == stamps[0]] == [("time_stamp", "top_of_text")]
+    assert [(r.kind, r.rule) for r in cleaned.removed if r.text == stamps[0]] == [
+        ("time_stamp", "top_of_text")
+    ]
     article = Article(
         key="k",
         location="k",
