@@ -198,3 +198,27 @@ def test_near_copy_that_denies_the_sentence_is_not_cited() -> None:
     ]
     out = summarize(align(arts), {"a": "Wire", "b": "Daily"}, size=4)
     assert next(c for c in out if c.text == BUDGET).articles == ("a",)
+
+
+def test_one_fact_given_with_the_same_figure_in_other_words_is_said_once() -> None:
+    arts = [
+        text_article(
+            "kom",
+            "Европейский центральный банк вчера понизил ставку по депозитам до 3,75% годовых. "
+            "Кристин Лагард подчеркнула, что решения будут приниматься от заседания к заседанию.",
+            outlet="Kommersant",
+            published="2024-06-07",
+            lang="ru",
+        ),
+        text_article(
+            "ifx",
+            "Ранее в тот же день ЕЦБ снизил ставку по депозитам на 0,25 процентного пункта, до 3,75%. "
+            "Экономисты ожидают следующего снижения ставок в сентябре этого года.",
+            outlet="Interfax",
+            published="2024-06-06",
+            lang="ru",
+        ),
+    ]
+    chosen = summarize(align(arts), {a.key: a.outlet or "" for a in arts}, size=3)
+    assert sum("3,75" in c.text for c in chosen) == 1  # the cut to 3.75% once, whatever its words
+    assert len(chosen) == 3

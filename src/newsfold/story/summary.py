@@ -335,6 +335,18 @@ def near_verbatim(claim: frozenset[str], other: frozenset[str]) -> bool:
     return common >= NEAR_JACCARD * (len(claim) + len(other) - common)
 
 
+# A figure of a sentence: digits, with one decimal part (either mark); see _Repeats.same_figures.
+_FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])")
+
+
+def _not_figure(number: str) -> bool:
+    """Whether a number says too little to mark a fact: a year (1900-2099) or a whole number below 10."""
+    if "." in number:
+        return False
+    value = int(number)
+    return value < 10 or 1900 <= value <= 2099
+
+
 class _Repeats:
     """The repeats among a story's units: each unit's normalised text and tokens, the units of each text, and
     whether one unit repeats another (:meth:`repeats`)."""
@@ -346,6 +358,8 @@ class _Repeats:
         for i, k in enumerate(self.key):
             self._units.setdefault(k, []).append(i)
         self._tokens = {k: frozenset(k.split()) for k in self._units}
+        self._figure_cache: dict[int, frozenset[str]] = {}
+        self._dates: dict[int, str | None] = {}
 
     def repeats(self, i: int, j: int) -> bool:
         """Tell whether unit j repeats unit i, so that an article stating j states i: the same normalised text, or
@@ -356,6 +370,34 @@ class _Repeats:
         if not near_verbatim(self._tokens[a], self._tokens[b]):
             return False
         return self._al.claims is None or self._al.claims.agrees(i, (j,))
+
+    def same_figures(self, i: int, j: int) -> bool:
+        """Tell whether two sentences of different articles give the same figure about the same day: a number that
+        is no year nor below 10 ("3,75 %" / "3.75%", "25 puntos básicos" / "25 points de base"), with the same event
+        date or one of them undated. Words do not tell a fact said in two languages, or in other words, apart from
+        another fact ("снизил ставку по депозитам до 3,75%" / "ставка по депозитам ... до 3,75%"); a figure does.
+        Only for redundancy: it keeps a summary from saying one fact twice, and cites nothing."""
+        a, b = self._al.units[i], self._al.units[j]
+        if a.article == b.article or not (self._figures(i) & self._figures(j)):
+            return False
+        when = self._when([i, j])
+        return when[i] is None or when[j] is None or when[i] == when[j]
+
+    def _figures(self, i: int) -> frozenset[str]:
+        got = self._figure_cache.get(i)
+        if got is None:
+            got = self._figure_cache[i] = frozenset(
+                f
+                for raw in _FIGURE.findall(self._al.units[i].text)
+                if (f := raw.replace(",", ".")) and not _not_figure(f)
+            )
+        return got
+
+    def _when(self, units: list[int]) -> dict[int, str | None]:
+        missing = [u for u in units if u not in self._dates]
+        if missing:
+            self._dates.update(event_dates(self._al, missing))
+        return {u: self._dates[u] for u in units}
 
     def citing(self, i: int) -> tuple[str, ...]:
         """Every article that states unit i (:meth:`~newsfold.story.align.Alignment.citing`) or has a sentence that
@@ -406,5 +448,7 @@ def _redundancy(al: Alignment, i: int, j: int, same: _Repeats) -> float:
     if al.units[i].article == al.units[j].article and al.units[i].index == al.units[j].index:
         return 1.0
     if al.states(i, j) or al.states(j, i) or same.repeats(i, j) or same.repeats(j, i):
+        return 1.0
+    if same.same_figures(i, j):
         return 1.0
     return al.similarity(i, j)
