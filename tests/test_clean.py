@@ -626,3 +626,22 @@ def test_a_time_stamp_at_the_top_is_no_headline_and_still_dates_the_text_for_clu
         removed=cleaned.removed,
     )
     assert featurize(article, load_settings({}, environ={})).cdate == (2005, 11)  # the stamp's month
+
+
+def test_script_lines_left_in_a_text_are_removed_and_prose_with_brackets_is_not() -> None:
+    code = [
+        "// INIT FB Pixel when global var initADV is set to true",
+        "var loadAsyncFB = function(){",
+        "n = f.fbq = function () {",
+        "})(window, document);",
+        "if (typeof grecaptcha != 'undefined') {",
+    ]
+    prose = [
+        "Il piano prevede la costruzione di 300.000 appartamenti in 41 città (4-174);",
+        "The minister (Lavrov) said the talks would go on; then he left for Geneva.",
+        "For more information see http://www.example.com/path and the ministry's statement.",
+    ]
+    lede = "The central bank raised its main interest rate to 4.5 percent on Thursday, officials said."
+    cleaned = clean_text("\n".join([lede, *code, *prose]))
+    assert [(r.text, r.rule) for r in cleaned.removed if r.rule == "code"] == [(c, "code") for c in code]
+    assert all(p in cleaned.body for p in prose)

@@ -180,6 +180,21 @@ def _link_lead(line: str, tokens: list[str], words: int, sentence: bool) -> str 
     return None
 
 
+# Script lines an extractor or a feed left in the text ("var loadAsyncFB = function(){", "n = f.fbq = function () {",
+# "})(window, document);", "// INIT FB Pixel ..."): an opening or closing brace at an end, a statement's semicolon
+# after a call or an assignment, a comment marker, a declaration keyword, or two method calls.
+_CODE = re.compile(
+    r"\{\s*$|^\s*\}|\w\([^()]*\)\s*;\s*$|\w\s?=\s?[^=\s][^=]*;\s*$|^\s*(?://|/\*|\*/|<!--|-->)"
+    r"|^\s*(?:var|let|const|function|!function|return|if\s*\(|for\s*\(|try\s*\{|\$\()[\s(]"
+    r"|\w\.\w+\([^)]*\)[^.]*\w\.\w+\("
+)
+
+
+def is_code(line: str) -> bool:
+    """Whether a line is a line of script, not prose (see ``_CODE``)."""
+    return _CODE.search(line) is not None
+
+
 def _line_rule(line: str, words: int | None = None, sentence: bool | None = None) -> tuple[str, str] | None:
     """Kind and rule for a line that one of the per-line rules drops, else None.
 
@@ -189,6 +204,8 @@ def _line_rule(line: str, words: int | None = None, sentence: bool | None = None
     """
     words = _words(line) if words is None else words
     sentence = _is_sentence(line) if sentence is None else sentence
+    if ("{" in line or "}" in line or ";" in line or "//" in line or "(" in line) and is_code(line):
+        return "boilerplate", "code"
     folded = _fold(line)
     if words > CTA_WORDS:  # only a bare related-content header can match a line this long (all punctuation)
         first = _WORD_RUN.search(folded)
