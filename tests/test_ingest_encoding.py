@@ -115,3 +115,33 @@ def test_latin_code_page_is_the_one_that_spells_a_language(text: str, codec: str
     assert latin_codepage(data) == codec
     assert detect_encoding(data) == codec
     assert decode_bytes(data) == text  # Spanish "España" is not windows-1250 "Espańa"
+
+
+def test_utf8_saved_as_windows_1252_is_given_back_and_proper_text_is_left_alone() -> None:
+    from newsfold.ingest.encoding import repair_mojibake
+
+    good = "Les élèves ont manifesté à Marseille, d’après la préfecture. São Paulo, NÃO, Âmbito."
+    twice = good.encode("utf-8").decode("cp1252").replace("\u00a0", " ")  # the no-break space lost on the way
+    assert repair_mojibake(twice) == good
+    assert repair_mojibake(good) is None
+    assert repair_mojibake("Der Preis stieg um 5 Â°C.") is None  # one sequence is no proof
+
+
+def test_a_mojibake_headline_is_repaired_before_cleaning_not_removed_as_copyright() -> None:
+    from newsfold.models import Article, RawDoc, Rejected
+    from newsfold.outlets import OutletRegistry
+    from newsfold.preparation import Snapshot, prepare
+    from newsfold.settings import load_settings
+
+    text = "Les élèves ont manifesté à Marseille\n\nDes centaines d’élèves ont manifesté jeudi contre la réforme."
+    raw = RawDoc(
+        key="m",
+        location="m.txt",
+        fmt="text",
+        raw=text,
+        text=text.encode().decode("cp1252").replace("\xa0", " "),
+    )
+    prepared = prepare(raw, load_settings({}, environ={}), Snapshot(OutletRegistry.load(), {}))
+    assert not isinstance(prepared, Rejected) and isinstance(prepared.article, Article)
+    assert prepared.article.title == "Les élèves ont manifesté à Marseille"
+    assert "mojibake_repaired" in prepared.article.flags

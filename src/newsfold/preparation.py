@@ -19,6 +19,7 @@ from newsfold import cluster, dedup
 from newsfold.clean import clean_text
 from newsfold.dateline import Dateline, dateline_date, find_dateline
 from newsfold.extract import Extracted, extract_page
+from newsfold.ingest.encoding import repair_mojibake
 from newsfold.lang import language_of
 from newsfold.learned import LEARN_MIN_ARTICLES, boilerplate_keys, drop_learned, learned_boilerplate
 from newsfold.models import Article, CleanText, RawDoc, Rejected
@@ -154,7 +155,13 @@ def _clean(raw: RawDoc, settings: Settings) -> tuple[CleanText, dict[str, str | 
             return CleanText(extracted.text, raw.title or extracted.title, extracted.removed), meta
         if not raw.text:
             return Rejected(raw.location, "clean", extracted.reason, raw.raw[:2000])
-    cleaned = clean_text(raw.text or "", title=raw.title, lang=raw.lang)
+    text, title = raw.text or "", raw.title
+    fixed = repair_mojibake(f"{title or ''}\n{text}")
+    if fixed is not None:  # saved twice encoded: given back before a "©" of "Ã©" reads as a copyright line
+        head, _, text = fixed.partition("\n")
+        title = head if title is not None else None
+        meta["mojibake"] = "repaired"
+    cleaned = clean_text(text, title=title, lang=raw.lang)
     return cleaned, meta
 
 
@@ -211,7 +218,7 @@ def prepare(raw: RawDoc, settings: Settings, snapshot: Snapshot) -> Prepared | R
         cleaned = drop_learned(cleaned, snapshot.learned[outlet.name])
     body = cleaned.body.strip()
     title = (cleaned.title or "").strip()
-    flags: list[str] = list(raw.flags)
+    flags: list[str] = list(raw.flags) + (["mojibake_repaired"] if meta.get("mojibake") else [])
     if raw.fmt in {"html", "warc"} and len(body) < settings.min_body_chars:
         return Rejected(raw.location, "clean", "no article body", raw.raw[:2000])
     if not body and not title:

@@ -388,3 +388,35 @@ def looks_binary(data: bytes) -> bool:
         return True
     control = sum(1 for b in sample if b in _CONTROL)
     return control > MAX_CONTROL_SHARE * len(sample)
+
+
+# UTF-8 read as windows-1252 or latin-1 ("Ã©" for "é", "â€™" for "’"): a lead byte's letter and a continuation byte's.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00c3\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+    "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+MOJIBAKE_MIN = 2  # sequences a text needs before it is repaired
+
+
+def repair_mojibake(text: str) -> str | None:
+    """UTF-8 text that was decoded as windows-1252 (or latin-1) and saved so ("Les Ã©lÃ¨ves" for "Les élèves"),
+    given back, or None when the text is not such.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The repaired text when the whole text reads back as UTF-8 and holds no such sequence after; None otherwise.
+    """
+    if len(_MOJIBAKE.findall(text[:100_000])) < MOJIBAKE_MIN:
+        return None
+    # "à" is C3 A0, and A0 is the no-break space, which copying often turns into a plain one ("manifestÃ© Ã  Marseille")
+    text = text.replace("Ã ", "Ã\u00a0")
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if not _MOJIBAKE.search(fixed):
+            return fixed
+    return None
