@@ -210,6 +210,10 @@ STAMP_WORDS = frozenset(
 _CLOCK_OR_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}\s?[:.]\s?\d\d(?!\d)")
 _STAMP_WORD = re.compile(r"[^\W\d_]+")
 STAMP_MAX_WORDS = 14
+STAMP_NUMERIC_CHARS = 40
+_NUMERIC_DATE = re.compile(
+    r"\(?\d{1,4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,4}(?:,?\s+\d{1,2}\s?[:.]\s?\d\d(?:\s?[:.]\s?\d\d)?)?\)?"
+)
 
 
 @cache
@@ -227,6 +231,10 @@ def is_time_stamp(line: str) -> bool:
     words = _STAMP_WORD.findall(line)
     if len(words) > STAMP_MAX_WORDS:
         return False
+    if (
+        not words
+    ):  # digits alone: a numeric date ("2013 - 09 - 26", "04 / 04 / 2012"), not a table row of figures
+        return len(line) <= STAMP_NUMERIC_CHARS and _NUMERIC_DATE.fullmatch(line.strip()) is not None
     days = _calendar_names()
     return all(
         (low := w.lower()) in STAMP_WORDS
