@@ -6,7 +6,7 @@ from builders import text_article
 from newsfold.models import Article
 from newsfold.story.align import align, attribution_stems, stems, strip_dateline
 from newsfold.story.events import sentence_events
-from newsfold.story.recognise import ParticipantFinder, event_roles
+from newsfold.story.participants import ParticipantFinder, event_roles
 
 
 def _art(

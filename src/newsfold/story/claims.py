@@ -26,7 +26,7 @@ it only when, besides (:meth:`Claims.agrees`):
   case"), or j's publish day when j names none. A date j names but cannot resolve (a relative one in an article
   without a publish date) may be the same, and is no conflict;
 - **j names no other detail in place of one of i's**. A *participant detail* is a story entity (under any of its
-  names) or a state (:class:`newsfold.story.recognise.ParticipantFinder`) with a name word that fewer than
+  names) or a state (:class:`newsfold.story.participants.ParticipantFinder`) with a name word that fewer than
   :data:`DISTINCT_SHARE` of the story's original reports have, outside the attribution. When i has one that j does
   not name, and j one that i does not name, of the same type and after the same word ("marine commandos from INS
   Tabar" / "from INS Mysore"), and the two names are not one spelt two ways ("Calif." / "California"), they speak
@@ -54,7 +54,7 @@ import numpy as np
 from newsfold import prefilter
 from newsfold.story.align import _ATTRIBUTIONS, ATTRIBUTION_WEIGHT, Alignment, stems
 from newsfold.story.clauses import clause_code, has_cues, negated_clauses, tense_clauses
-from newsfold.story.recognise import ParticipantFinder
+from newsfold.story.participants import ParticipantFinder
 from newsfold.temporal import parse_published, period_start, precision_rank, scan_dates
 from newsfold.temporal_rules import rules as rules_for
 from newsfold.textnorm import word_set

@@ -13,7 +13,7 @@ import numpy as np
 
 from newsfold import textnorm
 from newsfold.story.align import _ATTRIBUTIONS, _FAMILIES, _SAY, ACCORDING, Alignment, _stem, _words
-from newsfold.story.recognise import RECEIVE_WORDS, ParticipantFinder, asserted, event_roles
+from newsfold.story.participants import RECEIVE_WORDS, ParticipantFinder, asserted, event_roles
 from newsfold.temporal import find_dates, parse_published
 from newsfold.temporal_clause import clause
 from newsfold.temporal_rules import LANGS
@@ -25,7 +25,7 @@ from newsfold.temporal_rules import rules as rules_for
 # stricter path links two sentences when (a) they have the same action (an event word group of _FAMILIES:
 # send/deliver/submit, with receive as its converse; warn; publish; reject; force) about the same kind of thing
 # (an object group: reply, proposal), (b) the same two participants in the same roles, who acts and on whom
-# (newsfold.story.recognise.event_roles; states under any name, "Moscow" = "Russia"), and (c) compatible dates
+# (newsfold.story.participants.event_roles; states under any name, "Moscow" = "Russia"), and (c) compatible dates
 # (those the sentence states, resolved against its article's publish date, else the publish day). Negated,
 # conditional and question sentences state no event. A false link cites an article for what it does not say,
 # so every part must hold; a missed one only loses a citation.
@@ -33,7 +33,7 @@ EVENT_ACTIONS = frozenset({"~send", "~warn", "~publish", "~reject", "~force"})
 EVENT_OBJECTS = frozenset({"~reply", "~propose"})
 # The event path reads whole words, not stems: a stem that joins "pubblicare" and "pubblica" (public) or
 # "proposta" and "proposito" is good enough for overlap, not for saying that an event happened. The forms are
-# those of _FAMILIES plus the inflections below; receiving words (recognise.RECEIVE_WORDS) are the converse
+# those of _FAMILIES plus the inflections below; receiving words (participants.RECEIVE_WORDS) are the converse
 # of ~send ("B received from A" = "A sent to B"). en, de, fr, es, it, pt, ru, ar; accents stripped.
 _MORE_FORMS = {
     "~send": "sending übermittelte übermittelten schickten geschickt übergaben envoyée envoyés remise transmise "

@@ -39,7 +39,7 @@ from functools import cache
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
 from newsfold.story.events import speaker
-from newsfold.story.recognise import ParticipantFinder
+from newsfold.story.participants import ParticipantFinder
 from newsfold.temporal import TimeMention, date_order, parse_published, precision_rank, scan_article
 from newsfold.temporal_rules import LANGS
 from newsfold.temporal_rules import rules as temporal_rules
