@@ -713,3 +713,19 @@ def test_the_same_text_years_later_is_a_new_publication_not_a_copy(
         assert q.article_json(conn, "years-later")["copy_of"] is None
         assert q.article_json(conn, "near-years-later")["copy_of"] == "years-later"  # its own original's copy
         assert counts.taken == 4 and counts.copies == 2
+
+
+def test_a_text_file_of_boilerplate_alone_is_quarantined_not_a_story(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "boiler.txt"
+    path.write_text(
+        "Home | World | Sports\n\nCopyright 2024 Example News. All rights reserved.\nSubscribe to our newsletter\n",
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "s.db") as store:
+        counts = ingest([path], store, settings)
+        assert counts.taken == 0 and counts.quarantined == 1
+        assert [r["reason"] for r in store.reader().execute("SELECT reason FROM quarantine")] == [
+            "no article body"
+        ]
