@@ -645,3 +645,18 @@ def test_script_lines_left_in_a_text_are_removed_and_prose_with_brackets_is_not(
     cleaned = clean_text("\n".join([lede, *code, *prose]))
     assert [(r.text, r.rule) for r in cleaned.removed if r.rule == "code"] == [(c, "code") for c in code]
     assert all(p in cleaned.body for p in prose)
+
+
+def test_a_copyright_notice_ending_a_paragraph_goes_and_the_paragraph_stays() -> None:
+    text = (
+        "Shops reopen after the storm\n"
+        "The shops reopened on Monday after the storm, officials said. "
+        "Copyright 2024 The Associated Press. All rights reserved.\n"
+        "Il negozio ha riaperto lunedì, ha detto il sindaco. © 2024 ANSA. Tutti i diritti riservati."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.body == (
+        "The shops reopened on Monday after the storm, officials said.\n\n"
+        "Il negozio ha riaperto lunedì, ha detto il sindaco."
+    )
+    assert [r.kind for r in cleaned.removed] == ["copyright", "copyright"]

@@ -168,7 +168,7 @@ def _settled(text: str, title: str | None, *, list_runs: bool) -> CleanText:
 
 def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
     # list_runs is set for plain text: its first line is the headline and runs of short lines are link lists.
-    lines = _split_lines(text)
+    lines = [part for line in _split_lines(text) for part in _copyright_apart(line)]
     words = [_words(line) for line in lines]
     marks = [_line_rule(line, n, _is_sentence(line)) for line, n in zip(lines, words, strict=True)]
     _mark_consent(lines, marks)
@@ -193,6 +193,30 @@ def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
             removed.append(Removed(line, mark[0], mark[1]))
     headline = title.strip() if title and title.strip() else found_title
     return CleanText(body="\n\n".join(body), title=headline, removed=tuple(removed))
+
+
+COPYRIGHT_TEXT_WORDS = (
+    5  # words of text before a copyright notice at a paragraph's end, for it to be split off
+)
+# A copyright notice that ends a paragraph of the article's own text: the sign or the word, a year or a holder of a few
+# words, and the reservation in one of the eight languages; after a sentence end.
+_COPYRIGHT_TAIL = re.compile(
+    r"(?<=[.!?…\"”»])\s+(?:©|\(c\)|copyright\b)[^.!?]{0,80}?[.,]?\s*(?:all rights reserved|tous droits réservés|"
+    r"todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechte vorbehalten|"
+    r"все права защищены|جميع الحقوق محفوظة)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _copyright_apart(line: str) -> list[str]:
+    """A paragraph of text that ends with a copyright notice, as the text and the notice ("... small shops. Copyright
+    2024 The Associated Press. All rights reserved."): the notice goes as a line of its own, the text stays."""
+    if not ("©" in line or "opyright" in line or "(c)" in line):
+        return [line]
+    tail = _COPYRIGHT_TAIL.search(line)
+    if tail is None or _words(line[: tail.start()]) < COPYRIGHT_TEXT_WORDS:
+        return [line]
+    return [line[: tail.start()].rstrip(), line[tail.start() :].strip()]
 
 
 def removed_lines(removed: Iterable[Removed], kind: str) -> list[str]:
