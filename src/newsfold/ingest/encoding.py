@@ -365,6 +365,8 @@ _BINARY_MAGIC = (
 # Share of control bytes (other than tab, newline, carriage return, form feed, escape) above which a sample
 # is not text. Text in any encoding has almost none; compressed or image data has about 10%.
 MAX_CONTROL_SHARE = 0.02
+MAX_NUL_SHARE = 0.001  # NUL bytes per byte of a text (UTF-16 without a BOM has one in two) ...
+STRAY_NULS = 2  # ... or this many in a short one
 _CONTROL = frozenset(set(range(32)) - {9, 10, 12, 13, 27}) | {127}
 
 
@@ -375,7 +377,8 @@ def looks_binary(data: bytes) -> bool:
         data: the start of a file (a few KiB are enough).
 
     Returns:
-        True for a known binary magic number, NUL bytes without a UTF-16/32 BOM, or many control bytes.
+        True for a known binary magic number, more than a few NUL bytes (``MAX_NUL_SHARE``) without a UTF-16/32
+        BOM, or many control bytes.
     """
     sample = data[:8192]
     if not sample:
@@ -384,8 +387,8 @@ def looks_binary(data: bytes) -> bool:
         return True
     if bom_encoding(sample) in {"utf-16", "utf-32"}:
         return False
-    if b"\x00" in sample:
-        return True
+    if sample.count(b"\x00") > max(STRAY_NULS, MAX_NUL_SHARE * len(sample)):
+        return True  # a stray NUL or two (a bad copy, a terminator) do not make a text binary; cleaning drops them
     control = sum(1 for b in sample if b in _CONTROL)
     return control > MAX_CONTROL_SHARE * len(sample)
 
