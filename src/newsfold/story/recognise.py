@@ -666,12 +666,18 @@ def _name_of(words: list[str], start: int, head: bool, r: _Reading) -> list[tupl
             return []
     start = text.index(words[0], start)
     out: list[tuple[str, str, int]] = []
-    # A country name followed by more capitals starts a new name ("Russia John Sullivan").
-    if len(words) > 1 and words[0].casefold() in GPE_WORDS and words[1].casefold() not in _ORG_WORDS:
-        out.append((words[0], "GPE", start))
+    # A country name followed by more capitals starts a new name ("Russia John Sullivan"), and so does an acronym
+    # followed by a person's name ("BCE Christine Lagarde": the bank's head).
+    if len(words) > 1 and (
+        (words[0].casefold() in GPE_WORDS and words[1].casefold() not in _ORG_WORDS)
+        or (len(words) > 2 and acronym(words[0]) and is_given_name(words[1]))
+    ):
+        out.append((words[0], "GPE" if words[0].casefold() in GPE_WORDS else "ORG", start))
         start = text.index(words[1], start + len(words[0]))
         words = words[1:]
-    surface = " ".join(words)
+    surface = " ".join(words).rstrip("-")  # "EZB-" of "EZB-Präsidentin", whose role word ends the name
+    if len(surface) < 2:
+        return out
     end = start + len(surface)
     label = _label(surface, text[:start], text[end : end + 30])
     out.append((surface, typed if typed and label == "OTHER" else label, start))
