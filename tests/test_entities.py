@@ -471,3 +471,5 @@ def test_an_acronym_before_a_persons_name_is_its_own_name() -> None:
         for s, t, _ in fallback_mentions("Die EZB-Präsidentin Christine Lagarde sagte am Donnerstag.", "de")
     }
     assert found.get("EZB") == "ORG" and "EZB-" not in found
+    found = {s: t for s, t, _ in fallback_mentions("Глава ЕЦБ Кристин Лагард заявила в четверг.", "ru")}
+    assert found == {"ЕЦБ": "ORG", "Кристин Лагард": "PERSON"}

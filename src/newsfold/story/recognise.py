@@ -64,7 +64,7 @@ ROLE = re.compile(
     r"Minister(?:in|präsident)|Außenminister|Kanzler(?:in)?|Ministre|Président|Ministro|Presidente|"
     r"(?:Staats|Bundes|Vize)?[Pp]räsident(?:in|en)?|Bundeskanzler(?:in)?|Generalsekretär(?:in)?|Sprecher(?:in)?|"
     r"Bürgermeister(?:in)?|Botschafter(?:in)?|Vorsitzende[rn]?|Regierungschef(?:in)?|"
-    r"Министр|Президент|"
+    r"Министр|Президент|Глава|Премьер|Посол|Генсек|"
     # German joins a role to what it is a role of ("Bundesbankpräsident", "Tennisprofi", "Oppositionsführer",
     # "Commerzbank-Chefvolkswirt"); heads that are also common surnames ("Richter", "Leiter") only in a compound.
     r"(?:(?:Co|Ko|Ex|Vize|Interims)-)?[A-ZÄÖÜ][a-zäöüß]+(?:minister|präsident|kanzler|chef|sprecher|führer|vorsitzende|trainer|direktor|leiter|"
