@@ -473,3 +473,15 @@ def test_an_acronym_before_a_persons_name_is_its_own_name() -> None:
     assert found.get("EZB") == "ORG" and "EZB-" not in found
     found = {s: t for s, t, _ in fallback_mentions("Глава ЕЦБ Кристин Лагард заявила в четверг.", "ru")}
     assert found == {"ЕЦБ": "ORG", "Кристин Лагард": "PERSON"}
+
+
+def test_an_organisation_word_of_another_language_types_a_name_of_several_words() -> None:
+    found = {
+        s: t
+        for s, t, _ in fallback_mentions(
+            "El Banco Central Europeo bajó los tipos, dijo el Tribunal Supremo.", "es"
+        )
+    }
+    assert found == {"Banco Central Europeo": "ORG", "Tribunal Supremo": "ORG"}
+    found = {s: t for s, t, _ in fallback_mentions("La Banque centrale européenne a baissé ses taux.", "fr")}
+    assert found.get("Banque") != "ORG"  # alone the word is no organisation's name

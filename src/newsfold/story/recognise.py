@@ -55,6 +55,13 @@ _ORG_WORDS = textnorm.word_set(
     "news university institute association alliance duma kremlin senate congress government "
     "gouvernement regierung gobierno governo правительство"
 )
+# ... and, in a name of two words or more, these (alone, "Banque" of "la Banque centrale européenne" is no name).
+_ORG_PART_WORDS = textnorm.word_set(
+    "banco banque banca zentralbank notenbank bundesbank банк consejo conseil consiglio conselho rat совет "
+    "partido parti partito partei партия tribunal tribunale gericht суд comisión commissione comissão kommission "
+    "agencia agence agenzia agência agentur агентство universidad université università universidade universität "
+    "asamblea assemblée assemblea assembleia fondo fonds fundo фонд"
+)
 # Role words and titles: the capitalised words after them are a person's name ("Foreign Minister Sergey
 # Lavrov", "US Secretary of State Antony Blinken"); they are never part of it. en/de/fr/es/it/pt/ru.
 ROLE = re.compile(
@@ -122,7 +129,11 @@ def _label(span: str, before: str, after: str) -> str:
         return "GPE"
     if low in NORP_WORDS:
         return "NORP"
-    if any(w in _ORG_WORDS for w in words) or acronym(span):
+    if (
+        any(w in _ORG_WORDS for w in words)
+        or acronym(span)
+        or (len(words) > 1 and any(w in _ORG_PART_WORDS for w in words))
+    ):
         return "ORG"
     if _ROLE_END.search(before[-60:]) or (len(words) >= 2 and ROLE_WORD_END.search(before[-30:])):
         return "PERSON"
