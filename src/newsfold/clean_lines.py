@@ -182,17 +182,22 @@ def _link_lead(line: str, tokens: list[str], words: int, sentence: bool) -> str 
 
 # Script lines an extractor or a feed left in the text ("var loadAsyncFB = function(){", "n = f.fbq = function () {",
 # "})(window, document);", "// INIT FB Pixel ..."): an opening or closing brace at an end, a statement's semicolon
-# after a call or an assignment, a comment marker, a declaration keyword, or two method calls.
-_CODE = re.compile(
-    r"\{\s*$|^\s*\}|\w\([^()]*\)\s*;\s*$|\w\s?=\s?[^=\s][^=]*;\s*$|^\s*(?://|/\*|\*/|<!--|-->)"
-    r"|^\s*(?:var|let|const|function|!function|return|if\s*\(|for\s*\(|try\s*\{|\$\()[\s(]"
-    r"|\w\.\w+\([^)]*\)[^.]*\w\.\w+\("
+# after a call or an assignment, a comment marker or a declaration keyword (see is_code).
+_CODE_DECLARATION = re.compile(
+    r"(?:var|let|const|function|!function|return|if\s*\(|for\s*\(|try\s*\{|\$\()[\s(]"
 )
+_CODE_STATEMENT_END = re.compile(r"\w\([^()]*\)\s*;$|\w\s?=\s?[^=\s][^=]*;$")
 
 
 def is_code(line: str) -> bool:
-    """Whether a line is a line of script, not prose (see ``_CODE``)."""
-    return _CODE.search(line) is not None
+    """Whether a line is a line of script, not prose: a brace at an end, a comment marker at its start, a call's or
+    an assignment's semicolon at its end, or a declaration keyword opening it."""
+    s = line.strip()
+    if s.endswith("{") or s.startswith(("}", "//", "/*", "*/", "<!--", "-->")):
+        return True
+    if s.endswith(";") and _CODE_STATEMENT_END.search(s):
+        return True
+    return _CODE_DECLARATION.match(s) is not None
 
 
 def _line_rule(line: str, words: int | None = None, sentence: bool | None = None) -> tuple[str, str] | None:

@@ -210,6 +210,7 @@ STAMP_WORDS = frozenset(
 _CLOCK_OR_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}\s?[:.]\s?\d\d(?!\d)")
 _STAMP_WORD = re.compile(r"[^\W\d_]+")
 STAMP_MAX_WORDS = 14
+STAMP_MAX_CHARS = 120
 STAMP_NUMERIC_CHARS = 40
 _NUMERIC_DATE = re.compile(
     r"\(?\d{1,4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,4}(?:,?\s+\d{1,2}\s?[:.]\s?\d\d(?:\s?[:.]\s?\d\d)?)?\)?"
@@ -226,7 +227,7 @@ def _calendar_names() -> frozenset[str]:
 
 def is_time_stamp(line: str) -> bool:
     """Whether a line is only a time stamp (see :data:`STAMP_WORDS`)."""
-    if not _CLOCK_OR_YEAR.search(line):
+    if len(line) > STAMP_MAX_CHARS or not _CLOCK_OR_YEAR.search(line):
         return False
     words = _STAMP_WORD.findall(line)
     if len(words) > STAMP_MAX_WORDS:
