@@ -223,15 +223,12 @@ _DE_ADJECTIVE = re.compile(
 )
 # Speech verbs, singular (a plural subject is a group of common nouns: "Experten warnen"), around a German name:
 # "Merz sagte", "sagte Merz", "Volkswagen teilte mit".
+_DE_SAY = "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|schrieb|schreibt"
 _DE_SPEECH_BEFORE = re.compile(
-    rf"(?<![\w'’-])({_CAP})[ \t]+(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|"
-    r"teilte|teilt|kündigte|kündigt|sprach|spricht|forderte|fordert|warnte|warnt|kritisierte|kritisiert|"
-    r"bestätigte|bestätigt|schrieb|schreibt|verwies|verweist|räumte|räumt)\b"
+    rf"(?<![\w'’-])({_CAP})[ \t]+(?:{_DE_SAY}|teilte|teilt|kündigte|kündigt|sprach|spricht|forderte|fordert|"
+    r"warnte|warnt|kritisierte|kritisiert|bestätigte|bestätigt|verwies|verweist|räumte|räumt)\b"
 )
-_DE_SPEECH_AFTER = re.compile(
-    rf"\b(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|schrieb|schreibt)[ \t]+"
-    rf"({_CAP})(?![\w'’-]|[ \t]+[{_UPPER}])"
-)
+_DE_SPEECH_AFTER = re.compile(rf"\b(?:{_DE_SAY})[ \t]+({_CAP})(?![\w'’-]|[ \t]+[{_UPPER}])")
 # Words before a German speech subject that leave it a name: a conjunction ("und Merz sagte"), punctuation, a name.
 _DE_CONJUNCTIONS = textnorm.word_set(
     "und oder aber doch auch denn sondern als wie dass weil ob wenn nachdem so"
