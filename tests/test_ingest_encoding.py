@@ -85,7 +85,9 @@ def test_looks_binary() -> None:
     assert not looks_binary("Обычный текст, ordinary text.\n".encode())
     assert not looks_binary("text".encode("utf-16"))
     # a stray NUL (a bad copy) does not make a text binary; many do (UTF-16 without a BOM, compressed data)
-    assert not looks_binary(b"A power cut hit central Oslo on Monday evening.\x00 Trams stopped for two hours.\n")
+    assert not looks_binary(
+        b"A power cut hit central Oslo on Monday evening.\x00 Trams stopped for two hours.\n"
+    )
     assert looks_binary("A power cut hit central Oslo on Monday evening.".encode("utf-16-le"))
 
 
