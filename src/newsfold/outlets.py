@@ -211,9 +211,11 @@ class OutletRegistry:
     ) -> Outlet | None:
         """Find an article's outlet from what the input tells.
 
-        Known entries win, tried in this order: the source name or alias, the URL host (``www.`` and subdomains
-        stripped), each part of a dateline agency ("UNI/Sputnik"), the feed title. When none is known, the first
-        clue given names a new outlet of unknown country and type (an unknown host gives its registrable domain).
+        Tried in this order: the source name or alias when known, the URL host when known (``www.`` and subdomains
+        stripped), the source name as given (a publisher the registry does not know is still the publisher, not
+        the agency its dateline credits), each part of a dateline agency ("UNI/Sputnik"), the feed title. When none
+        is known, the first clue given names a new outlet of unknown country and type (an unknown host gives its
+        registrable domain).
 
         Args:
             source: the outlet as the input names it (JSONL ``source``).
@@ -230,6 +232,10 @@ class OutletRegistry:
             return hit
         if host and (hit := self._by_host(host)):
             return hit
+        if source and source.strip():
+            # the publisher the input names, known or not, before the agency a dateline credits: "20 Minutes" that
+            # runs an AFP story is 20 Minutes
+            return self.get(source) or Outlet(source.strip(), None, None)
         for part in parts:
             if hit := self.get(part):
                 return hit
