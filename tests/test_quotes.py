@@ -383,3 +383,31 @@ def test_a_live_blog_line_with_a_dash_names_its_speaker() -> None:
     entities = find_entities(arts, use_model=False)
     quotes = find_quotes(arts, entities, extract_mentions(arts, use_model=False))
     assert [(q.speaker, q.text.split()[:3]) for q in quotes] == [("Reuters", ["il", "Consiglio", "militare"])]
+
+
+def test_a_speaker_named_in_apposition_after_a_role_is_the_name() -> None:
+    from newsfold.story.entities import extract_mentions, find_entities
+
+    arts = [
+        text_article(
+            "es",
+            "Un tren descarriló este martes en Castejón.\n\n"
+            "«Estamos volcados con las víctimas y sus familias», dijo el ministro de Transportes, Luis Herrera.",
+            lang="es",
+        ),
+        text_article(
+            "es2",
+            "El Banco Central Europeo ha rebajado los tipos.\n\n"
+            "«No nos comprometemos de antemano con una senda concreta», dijo la presidenta del BCE, Christine Lagarde.",
+            lang="es",
+        ),
+        text_article(
+            "fr",
+            "Une explosion a détruit un immeuble à Lyon.\n\n"
+            "« C'est un drame terrible pour tout le quartier », a déclaré le maire de Lyon, Grégory Doucet.",
+            lang="fr",
+        ),
+    ]
+    entities = find_entities(arts, use_model=False)
+    quotes = find_quotes(arts, entities, extract_mentions(arts, use_model=False))
+    assert sorted(q.speaker for q in quotes) == ["Christine Lagarde", "Grégory Doucet", "Luis Herrera"]

@@ -39,6 +39,7 @@ _VERBS_EN = (
     r"vowed|pledged|remarked|commented|maintained"
 )
 _ENGLISH_VERB = re.compile(_VERBS_EN, re.IGNORECASE)
+_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 # Arabic: the masculine and feminine past, with and without the conjunction "wa-" written on. Arabic puts the verb
 # before its subject ("وقالت كريستين لاغارد: «…»"): see _ARABIC_BEFORE.
 _VERBS_AR = (
@@ -94,6 +95,12 @@ _AFTER_IMPLIED = re.compile(
     rf"^[ \t]*,?[ \t]*[–—-]?[ \t]*(?:(?:{VERBS})[ \t]*(?=[.;!?]|$)"
     rf"|a-t-(?:il|elle|on)[ \t]+[^\W\d_]+|[^\W\d_]+-t-(?:il|elle|on)\b|[^\W\d_]{{3,}}-(?:il|elle)\b)",
     re.IGNORECASE,
+)
+# After a speech verb's subject phrase, a name in apposition set off by a comma (`, dijo el ministro de Transportes,
+# Luis Herrera.`, `a déclaré le maire de Lyon, Grégory Doucet`): two to four capitalised words, then the clause's end.
+_APPOSED_NAME = re.compile(
+    rf",[ \t]+(?P<n>[{_CAPITALS}][\w'’-]+(?:[ \t]+(?:de|da|del|di|van|von|le|la|[{_CAPITALS}][\w'’-]*)){{1,3}})"
+    r"(?=[ \t]*(?:[.,;!?]|$))"
 )
 # Before an opening mark: `X said: `, `X added that `, `He continued, `; ``g`` is what stands between the verb and
 # the mark (`told reporters`, or the subject: `sagte er`).
@@ -296,7 +303,14 @@ class Resolver:
         phrase = None
         if after:
             phrase = after.group("s1") or after.group("s2")
-        speaker = self.resolve(phrase, start) if phrase else None
+        speaker = None
+        if after and after.group("s2"):
+            # "dijo el ministro de Transportes, Luis Herrera": the name in apposition after the role is the speaker
+            named = _APPOSED_NAME.match(following, after.end("s2"))
+            if named:
+                speaker = self.person(named.group("n"))
+        if speaker is None and phrase:
+            speaker = self.resolve(phrase, start)
         if speaker is None and not phrase and _AFTER_IMPLIED.match(text[end : end + 60]):
             speaker = self.resolve("il", start)  # as a pronoun would
         if speaker is None:
