@@ -53,3 +53,16 @@ def test_a_page_title_is_cut_to_its_headline() -> None:
 
 def test_a_story_title_has_no_dangling_separator() -> None:
     assert choose_title([{"title": "Über André Loibl |"}]) == "Über André Loibl"
+
+
+def test_a_correction_notice_names_the_story_only_when_nothing_else_does() -> None:
+    from newsfold.headline import choose_title
+
+    rows = [
+        {"title": "Fe de errores: la velocidad del Alvia en Castejón"},
+        {"title": "Descarrila un Alvia en Castejón"},
+        {"title": "Tres muertos al descarrilar un Alvia en Castejón"},
+        {"title": "Korrektur: Bahnstreik"},
+    ]
+    assert choose_title(rows) == "Descarrila un Alvia en Castejón"
+    assert choose_title([{"title": "Rectificatif : explosion à Lyon"}]) == "Rectificatif : explosion à Lyon"

@@ -26,6 +26,14 @@ _DANGLING = re.compile(r"^(?:[|•]+\s*|[|·•–—:/\\-]+\s+)+|(?:\s+[|·•�
 _KEY_DROP = re.compile(r"[\W_]+")
 
 
+# Headlines of corrections, in the eight languages: a label, then what it corrects.
+_CORRECTION = re.compile(
+    r"(?i:correction|corrección|corrigendum|rectificatif|rectification|rectificación|fe de errores|fe de erratas|"
+    r"erratum|errata|korrektur|berichtigung|richtigstellung|rettifica|precisazione|correção|retificação|"
+    r"поправка|уточнение|опровержение|تصحيح|توضيح)\s*[:.–—-]"
+)
+
+
 def choose_title(rows: Sequence[Any]) -> str:
     """The most representative headline: the one sharing the most words with the story's other headlines.
 
@@ -40,6 +48,8 @@ def choose_title(rows: Sequence[Any]) -> str:
     titles = [t for t in titles if t]
     if not titles:
         return ""
+    # a correction's headline ("Fe de errores: ...", "Rectificatif : ...") names the story only when nothing else does
+    titles = [t for t in titles if not _CORRECTION.match(t)] or titles
     short = [t for t in titles if len(t.split()) <= TITLE_WORDS]
     if not short:
         return shorten(_choose(titles))
