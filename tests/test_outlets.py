@@ -40,7 +40,7 @@ def test_unknown_clues_name_an_outlet(registry: OutletRegistry) -> None:
     assert registry.resolve(url="https://news.example.co.uk/a/b") == Outlet("example.co.uk", None, None)
     assert registry.resolve(source="Lokalblatt") == Outlet("Lokalblatt", None, None)
     # an unknown publisher is still the publisher, not the agency its dateline credits
-    assert registry.resolve(source="20 Minutes", agency="AFP") == Outlet("20 Minutes", None, None)
+    assert registry.resolve(source="Sud Gazette", agency="AFP") == Outlet("Sud Gazette", None, None)
     assert registry.resolve(agency="AFP") == registry.get("AFP")
     assert registry.resolve(agency="XYZ") == Outlet("XYZ", None, None)
 
