@@ -49,6 +49,18 @@ def test_strip_dateline_cuts_agency_prefix_only() -> None:
     )
     plain = "Moscow said on Monday that talks would continue next week."
     assert strip_dateline(plain) == plain
+    # the wire datelines of the other languages, and the dash a segmenter leaves after "(EFE)."
+    for dated, lede in (
+        ("Castejón (Navarra), 5 mar (EFE).- ", "Al menos tres personas murieron en el accidente."),
+        ("Lyon (AFP) - ", "Une violente explosion a soufflé un immeuble."),
+        ("ROMA, 10 GIU - ", "Il ministro dei Trasporti si è dimesso oggi."),
+        ("ISTANBUL, May 20 (Reuters) - ", "A strong quake struck eastern Turkey."),
+        ("الرياض 12 مارس 2024 (واس) - ", "أعلنت وزارة الداخلية السعودية اليوم عن ضبط شبكة"),
+        ("- ", "Al menos tres personas murieron en el accidente de tren."),
+    ):
+        assert strip_dateline(dated + lede) == lede
+    ticker = "Apple (AAPL) shares rose sharply on Monday after the results."
+    assert strip_dateline(ticker) == ticker
 
 
 def test_paraphrase_is_stated_and_topic_words_are_not() -> None:

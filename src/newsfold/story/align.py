@@ -67,9 +67,19 @@ IDF_FLOOR = 0.3
 # outlet's, not the sentence's: cut before comparing and citing. Generic shapes: a capitalised place, an
 # optional date, an agency in brackets or slashes, then punctuation; or a single capitalised word and a dash.
 _DATELINE = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w'’ .-]{1,30},\s*)?(?:[\w.]{2,10}\s+\d{1,2}(?:,?\s+\d{4})?\.?\s*)?"
+    # "MOSCOW, Jan 26. /TASS/.", "Castejón (Navarra), 5 mar (EFE).-", "ISTANBUL, May 20 (Reuters) -", "Lyon (AFP) -"
+    r"^(?:[A-ZÀ-Ý][\w'’ .-]{1,30}(?:\s\([^()]{2,30}\))?,\s*)?"
+    r"(?:(?:[\w.]{2,10}\s+\d{1,2}|\d{1,2}\s+[\w.]{2,10})(?:,?\s+\d{4})?\.?\s*)?"
     r"(?:\([A-Z][\w/ .-]{1,30}\)|/[A-Z][\w .-]{1,30}/)\s*[.:]?[-–—:.]*\s*"
+    # "Lyon (AFP) -", "Nova Delhi (Lusa) -": a place, its agency and a dash
+    r"|^[A-ZÀ-Ý][\w'’.-]{1,30}(?:\s[A-ZÀ-Ý][\w'’.-]{1,30})?\s\([A-Z][\w/ .-]{1,20}\)\s*[-–—]\s+"
+    # "ROMA, 10 GIU -" (ANSA writes no agency in it)
+    r"|^[A-ZÀ-Ý]{3,}(?:\s[A-ZÀ-Ý]{2,})?,\s*\d{1,2}\s+[A-ZÀ-Ý]{3,4}\.?\s+[-–—]\s+"
+    # "الرياض 12 مارس 2024 (واس) -"
+    r"|^[\u0621-\u064a ]{2,30}\s\d{1,2}\s[\u0621-\u064a]+\s\d{4}\s*\([\u0621-\u064a ]{2,20}\)\s*[-–—]\s*"
     r"|^[A-ZÀ-Ý][\w.]{2,30}\s+[-–—]\s+(?=[A-ZÀ-Ý\"“«])"
+    # the dash left at a sentence's start when the segmenter cut after "(EFE)." in "(EFE).- Al menos ..."
+    r"|^\.?[-–—]\s+(?=[\w\"“«])"
 )
 
 

@@ -38,6 +38,7 @@ from functools import cache
 
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
+from newsfold.story.align import strip_dateline
 from newsfold.story.events import speaker
 from newsfold.story.participants import ParticipantFinder
 from newsfold.temporal import TimeMention, date_order, parse_published, precision_rank, scan_article
@@ -256,7 +257,7 @@ def _entry(group: list[_Candidate], bonus: float, agree: Agree | None = None) ->
             keys.append(c.key)
         per_article[c.key] = max(per_article.get(c.key, 0.0), c.weight)  # every report of the day counts
     score = sum(per_article.values()) * PRECISION_WEIGHT.get(best.precision, 0.2) + bonus
-    return TimelineEntry(best.date, best.text, tuple(keys), round(score, 4))
+    return TimelineEntry(best.date, strip_dateline(best.text), tuple(keys), round(score, 4))
 
 
 def story_timeline(articles: Sequence[Article], agree: Agree | None = None) -> list[TimelineEntry]:
