@@ -91,3 +91,17 @@ def test_an_arabic_quote_is_the_subject_after_its_verb() -> None:
         ("سيرغي لافروف", "سنرد"),
         ("كريستين لاغارد", "لا"),
     ]
+
+
+def test_times_end_a_description_regions_name_places_and_occupations_are_roles() -> None:
+    text = (
+        "أعلنت وزارة الداخلية السعودية اليوم الثلاثاء ضبط شبكة لتهريب المخدرات في منطقة جازان. "
+        "وقال المتحدث الأمني لوزارة الداخلية العميد طلال الشلهوب إن التحقيقات مستمرة. "
+        "وقال المحامي خالد العتيبي إن القضية قد تنتهي بأحكام مشددة."
+    )
+    names = dict(found(text))
+    assert names.get("وزارة الداخلية السعودية") == "ORG"  # not "... اليوم الثلاثاء" ("today, Tuesday")
+    assert names.get("جازان") == "GPE"  # "منطقة جازان": the Jazan region
+    assert names.get("طلال الشلهوب") == "PERSON"  # an al- surname after a first name
+    assert names.get("خالد العتيبي") == "PERSON"  # after an occupation
+    assert not any(s.startswith("شبكة") for s in names)  # "a network for smuggling" is no outlet

@@ -49,7 +49,9 @@ ROLES = _set(
     "متحدثة الناطق الناطقة ناطق السفير السفيرة سفير سفيرة الأمين أمين المستشار المستشارة مستشار الملك الملكة "
     "الأمير الأميرة الشيخ نظيره نظيرته نظيرها محافظ المحافظ محافظة المبعوث مبعوث المبعوثة المندوب مندوب "
     "المندوبة قائد القائد زعيم الزعيم زعيمة الجنرال العقيد اللواء العميد الفريق المشير الدكتور الدكتورة "
-    "السيد السيدة مدير مديرة المدير المديرة المرشح المرشحة مرشح المدعي القاضي القاضية الوزيران رئيسا"
+    "السيد السيدة مدير مديرة المدير المديرة المرشح المرشحة مرشح المدعي القاضي القاضية الوزيران رئيسا "
+    "المحامي المحامية الطبيب الطبيبة الخبير الخبيرة المحلل المحللة الصحفي الصحفية الكاتب الكاتبة الباحث الباحثة "
+    "المدرب اللاعب الفنان الفنانة الناشط الناشطة المعارض المعارضة الأسير"
 )
 # Words that describe a role between it and the name without the article: the ministry's domain, "of the
 # ministers", "the general" ("وزير خارجية روسيا", "رئيس وزراء إسرائيل", "الأمين العام").
@@ -70,7 +72,7 @@ _ORG_HEADS = _set(
 # Organisations named by one word.
 _ORG_ALONE = _set("الكرملين الكونغرس البنتاغون الناتو الكنيست يوروستات اليونسكو اليونيسف الإليزيه")
 # Agencies, newspapers and channels: the word after them is their name even without the article.
-_MEDIA = _set("وكالة وكالات صحيفة صحيفتا قناة مجلة موقع إذاعة شبكة")
+_MEDIA = _set("وكالة وكالات صحيفة صحيفتا قناة مجلة موقع إذاعة")
 # Speech verbs (past, masculine and feminine; wa- and fa- are taken off before the lookup).
 SPEECH_VERBS = _set(
     "قال قالت أكد أكدت أضاف أضافت أعلن أعلنت صرح صرحت أوضح أوضحت شدد شددت أشار أشارت حذر حذرت اعتبر اعتبرت "
@@ -94,6 +96,15 @@ _TRANSLITERATED = _set(
 )
 # Words inside a name that another word must follow ("عبد الله", "محمد بن سلمان", "أبو مازن").
 _LINKS = _set("عبد بن ابن أبو أبي")
+# Words with the article that end a name or an organisation's description: time words ("اليوم الثلاثاء": today,
+# Tuesday), weekdays, and "the past / the coming" ("الأسبوع الماضي").
+_TIME_WORDS = _set(
+    "اليوم الأمس غدا الماضي الماضية المقبل المقبلة القادم القادمة الحالي الحالية الجاري الجارية الأحد الاثنين "
+    "الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت صباح مساء فجر ظهر"
+)
+# Words for a region, a city or an island before its name ("منطقة جازان", "محافظة إدلب", "مدينة حلب"): with the name
+# after them they are a place the CLDR list may lack.
+_REGION_WORDS = _set("منطقة محافظة مدينة ولاية إقليم جزيرة قرية بلدة مخيم ميناء")
 # The longest names taken (words), and the longest description skipped between a role and its name.
 NAME_WORDS = 3
 DESCRIPTION_WORDS = 6
@@ -234,8 +245,10 @@ def _name_at(words: _Words, i: int) -> int:
         w = words.norm[i + n]
         if w in stop or _is(w, ROLES) or _is(w, SPEECH_VERBS) or len(w) < 2 or (w in _ORG_HEADS and n):
             break
-        if _has_article(w) and not (n and arabic and w.startswith("ال") and not _nisba(w)):
-            break
+        if _has_article(w) and not (
+            n and (arabic or n == 1) and w.startswith("ال") and not _nisba(w) and w not in _TIME_WORDS
+        ):
+            break  # the article opens a description ("الفرنسية"), a time ("اليوم") or, after two words, more
         if n == 2 and not (arabic or words.norm[i + 1] in _LINKS):
             break
         n += 1
@@ -274,7 +287,14 @@ def _org_at(words: _Words, i: int) -> int:
     if not any(f in _ORG_HEADS or f in _MEDIA for f in forms):
         return 0
     n = 1
-    while i + n < len(words) and n < 5 and words.joined(i + n - 1) and _has_article(words.norm[i + n]):
+    while (
+        i + n < len(words)
+        and n < 5
+        and words.joined(i + n - 1)
+        and _has_article(words.norm[i + n])
+        and not _is(words.norm[i + n], _TIME_WORDS)
+        and not _is(words.norm[i + n], ROLES)
+    ):
         n += 1
     if n == 1 and any(f in _MEDIA for f in forms) and i + 1 < len(words) and words.joined(i):
         nxt = words.norm[i + 1]
@@ -355,12 +375,19 @@ def mentions(text: str, known: Collection[str] = frozenset()) -> list[tuple[str,
     out: list[tuple[str, str, int]] = []
     i = 0
     stop = _stop()
-    openers = _openers() | firsts.keys()
+    openers = _openers() | firsts.keys() | _REGION_WORDS
     while i < len(words):
         if not any(f in openers for f in _forms(words.norm[i])):
             i += 1  # no name starts with this word
             continue
         cut = 0
+        if any(f in _REGION_WORDS for f in _forms(words.norm[i])) and words.joined(i):
+            nxt = words.norm[i + 1]
+            if not _has_article(nxt) and nxt not in stop and len(nxt) > 2 and not _place_at(words, i + 1):
+                surface, start = words.surface(i + 1, i + 2)  # "منطقة جازان": the region's name
+                out.append((surface, "GPE", start))
+                i += 2
+                continue
         n = _place_at(words, i)
         label = "GPE"
         if not n:
