@@ -729,3 +729,26 @@ def test_a_text_file_of_boilerplate_alone_is_quarantined_not_a_story(
         assert [r["reason"] for r in store.reader().execute("SELECT reason FROM quarantine")] == [
             "no article body"
         ]
+
+
+def test_an_original_that_arrives_after_its_reprints_becomes_their_original(
+    tmp_path: Path, settings: Settings
+) -> None:
+    seed = json.loads((SAMPLES.parent / "seeds.jsonl").read_text(encoding="utf-8").splitlines()[3])
+    reprint = dict(seed, id="reprint", source="Reprint Daily", published="2022-02-18T16:00:00Z")
+    again = dict(seed, id="reprint-2", source="Second Daily", published="2022-02-18T18:00:00Z")
+    original = dict(seed, id="wire", source="AP", published="2022-02-18T15:00:00Z")
+    first, later = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps(reprint) + "\n" + json.dumps(again) + "\n", encoding="utf-8")
+    later.write_text(json.dumps(original) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([first], store, settings)
+        assert q.article_json(store.reader(), "reprint-2")["copy_of"] == "reprint"
+        assert ingest([later], store, settings).copies == 1
+        conn = store.reader()
+        assert q.article_json(conn, "wire")["copy_of"] is None
+        assert q.article_json(conn, "reprint")["copy_of"] == "wire"
+        assert q.article_json(conn, "reprint-2")["copy_of"] == "wire"
+        assert sorted(q.article_json(conn, "wire")["copies"]) == ["reprint", "reprint-2"]
+        assert len(_stories(store)) == 1
+        assert ingest([first, later], store, settings).taken == 0  # nothing new the second time

@@ -208,6 +208,14 @@ class CopyIndex:
             return pa[:10] < pb[:10]
         return self._order.get(a, -1) < self._order.get(b, -1)
 
+    def relink(self, old: str, new: str) -> None:
+        """``new`` is the original of ``old`` and of every copy of ``old`` from now on (an earlier original that
+        arrived after its reprint)."""
+        for key, original in list(self._original.items()):
+            if original == old:
+                self._original[key] = new
+        self._original[old] = new
+
     def add(self, key: str, sig: Signature | bytes, *, copy_of: str | None, published: str | None) -> None:
         """Remember an article's signature (originals and copies alike); ``sig`` may be its packed bytes."""
         if key in self._sigs:

@@ -104,6 +104,20 @@ class PlaceFailed(Exception):
         self.item = item
 
 
+def _published_before(a: str | None, b: str | None) -> bool:
+    """Whether publish date ``a`` is before ``b``: as instants when both give a time with its offset, else by day."""
+    if not (a and b):
+        return False
+    if "T" in a and "T" in b:
+        try:
+            x, y = dt.datetime.fromisoformat(a), dt.datetime.fromisoformat(b)
+        except ValueError:
+            return a[:10] < b[:10]
+        if (x.tzinfo is None) == (y.tzinfo is None):
+            return x < y
+    return a[:10] < b[:10]
+
+
 class Folder:
     """The stateful end of the pipeline: places prepared articles into copies and stories, in the store."""
 
@@ -186,9 +200,15 @@ class Folder:
             match = self.copies.find(packed, art.published)
             if match is not None:
                 copy_of, similarity = match
+        reprinted: str | None = None  # the stored article this one turns out to be the original of
+        reprint_similarity: float | None = None
         if copy_of is not None:
             story_id = self.stories.resolve(self.store.story_of(copy_of) or "")
             counts.copies += 1
+            if _published_before(art.published, self.store.published_of(copy_of)):
+                # published before its "original" (a wire story whose reprint came in first): it
+                # is the original, and the stored one its copy, with the stored one's copies
+                reprinted, copy_of, reprint_similarity, similarity = copy_of, None, similarity, None
         else:
             placement = self.stories.place(item.features)
             for old, new in placement.merged:
@@ -201,6 +221,8 @@ class Folder:
             story_id = placement.story_id
         if packed is not None:
             self.copies.add(art.key, packed, copy_of=copy_of, published=art.published)
+        if reprinted is not None:
+            self.copies.relink(reprinted, art.key)
         self.store.add_article(
             art,
             raw_hash=item.raw_hash,
@@ -212,6 +234,8 @@ class Folder:
             features=None,  # recomputable from the stored text (featurize is pure); not worth the bytes
             run_id=run_id,
         )
+        if reprinted is not None:
+            self.store.relink_copies(reprinted, art.key, reprint_similarity)
         self._touched.add(story_id)
         counts.taken += 1
         if copy_of is None and art.outlet:  # a reprint repeats every line: only originals teach boilerplate

@@ -435,6 +435,19 @@ class Store:
         )
         self._conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (new_id, old_id))
 
+    def published_of(self, key: str) -> str | None:
+        """An article's publish date as stored (None when it has none or is not stored)."""
+        row = self._conn.execute("SELECT published FROM articles WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def relink_copies(self, old: str, new: str, similarity: float | None) -> None:
+        """Make ``new`` the original of ``old`` and of ``old``'s copies (inside a transaction): an original that
+        arrived after its reprint, published before it."""
+        self._conn.execute("UPDATE articles SET copy_of = ? WHERE copy_of = ?", (new, old))
+        self._conn.execute(
+            "UPDATE articles SET copy_of = ?, similarity = ? WHERE key = ?", (new, similarity, old)
+        )
+
     def move_article(self, key: str, story_id: str) -> str | None:
         """Move an article and its copies to another story; return the story it left (inside a transaction)."""
         old = self.story_of(key)
