@@ -990,3 +990,9 @@ def test_a_number_after_a_comparative_and_a_cue_is_a_count_not_a_year() -> None:
     assert values("Sono più di 2000 le vittime di Assad in Siria, oltre 300 i bambini.", "it") == []
     assert values("Nel corso del 2013 i morti sono stati meno di 1500.", "it") == ["2013"]
     assert values("La rivolta è iniziata nel 2011 a Daraa.", "it") == ["2011"]
+
+
+def test_a_passive_participle_is_no_past_verb_against_an_expectation() -> None:
+    day = dt.date(2024, 6, 6)
+    text = "Economists polled by Reuters expect another cut in September."
+    assert [m.value for m in find_dates(text, published=day, lang="en")] == ["2024-09"]

@@ -139,6 +139,9 @@ def _nearer_month_ahead(pub: dt.date, month: int) -> bool:
     return 0 < ahead < back and ahead <= NEARER_AHEAD_MONTHS
 
 
+_PASSIVE_PARTICIPLE = re.compile(r"\b\w{2,}ed\s+by\b", re.IGNORECASE)
+
+
 def _future(rules: Rules, sentence: str, start: int, end: int) -> bool:
     """Whether the clause of ``sentence[start:end]`` is in the future tense, an expectation's or a plan's."""
     own = clause(sentence, start, end, rules.future, rules.past)
@@ -148,7 +151,10 @@ def _future(rules: Rules, sentence: str, start: int, end: int) -> bool:
     # (temporal_words.EXPECT, PLAN)
     if rules.expect.search(own) is None and rules.plan.search(own) is None:
         return False
-    return rules.past.search(rules.plan.sub(" ", rules.expect.sub(" ", own))) is None
+    rest = rules.plan.sub(" ", rules.expect.sub(" ", own))
+    if rules.lang == "en":  # "Economists polled by Reuters expect ...": a participle before "by" is no past verb
+        rest = _PASSIVE_PARTICIPLE.sub(" ", rest)
+    return rules.past.search(rest) is None
 
 
 def _since(m: re.Match[str], rules: Rules, sentence: str, *, ahead: bool) -> bool:
