@@ -152,7 +152,9 @@ def _future(rules: Rules, sentence: str, start: int, end: int) -> bool:
     if rules.expect.search(own) is None and rules.plan.search(own) is None:
         return False
     rest = rules.plan.sub(" ", rules.expect.sub(" ", own))
-    if rules.lang == "en":  # "Economists polled by Reuters expect ...": a participle before "by" is no past verb
+    if (
+        rules.lang == "en"
+    ):  # "Economists polled by Reuters expect ...": a participle before "by" is no past verb
         rest = _PASSIVE_PARTICIPLE.sub(" ", rest)
     return rules.past.search(rest) is None
 
