@@ -996,3 +996,16 @@ def test_a_passive_participle_is_no_past_verb_against_an_expectation() -> None:
     day = dt.date(2024, 6, 6)
     text = "Economists polled by Reuters expect another cut in September."
     assert [m.value for m in find_dates(text, published=day, lang="en")] == ["2024-09"]
+
+
+def test_a_part_of_a_period_after_since_is_still_a_since() -> None:
+    day = dt.date(2022, 2, 17)
+    for text in (
+        "The United States has been talking about it since the fall of last year.",
+        "The hole had been exploited since early December 2021.",
+    ):
+        scan = scan_dates(text, published=day, lang="en")
+        assert scan.mentions == () and [d.reason for d in scan.dropped] == ["since"]
+    assert [m.value for m in find_dates("He spoke in the fall of last year.", published=day, lang="en")] == [
+        "2021"
+    ]

@@ -177,7 +177,9 @@ NOT_TODAY = {
 # (SINCE_ALSO_FROM): there a range ("dal 3 al 5 marzo", "с 3 по 5 марта", "desde 2011 hasta 2013": SINCE_RANGE)
 # or a future ("Da domani saranno rafforzate le sanzioni", "с 1 июля вступит в силу") keeps the date.
 SINCE = {
-    "en": r"(?:ever\s+)?since(?:\s+the)?",
+    # "since the fall of last year", "since early December 2012": a part of the period may stand between
+    "en": r"(?:ever\s+)?since(?:\s+the)?(?:\s+(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|fall|autumn|"
+    r"spring|summer|winter)(?:\s+of)?)?",
     "it": r"(?:(?:fin|sin)\s+|a\s+partire\s+)?(?:da|dal|dall['’]|dalla|dai|dagli|dalle)",
     "de": r"seit(?:\s+(?:dem|der|den))?",
     "fr": r"depuis(?:\s+(?:le|la|les|l['’]))?",
