@@ -485,3 +485,9 @@ def test_an_organisation_word_of_another_language_types_a_name_of_several_words(
     assert found == {"Banco Central Europeo": "ORG", "Tribunal Supremo": "ORG"}
     found = {s: t for s, t, _ in fallback_mentions("La Banque centrale européenne a baissé ses taux.", "fr")}
     assert found.get("Banque") != "ORG"  # alone the word is no organisation's name
+
+
+def test_a_hyphenated_role_compound_is_no_part_of_the_name() -> None:
+    text = "Bahn-Personalvorstand Martin Seiler sagte, die Deutsche Bahn sei enttäuscht."
+    found = {s: t for s, t, _ in fallback_mentions(text, "de")}
+    assert found.get("Martin Seiler") == "PERSON" and not any("Personalvorstand" in s for s in found)

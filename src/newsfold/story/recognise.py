@@ -74,7 +74,7 @@ ROLE = re.compile(
     r"Министр|Президент|Глава|Премьер|Посол|Генсек|"
     # German joins a role to what it is a role of ("Bundesbankpräsident", "Tennisprofi", "Oppositionsführer",
     # "Commerzbank-Chefvolkswirt"); heads that are also common surnames ("Richter", "Leiter") only in a compound.
-    r"(?:(?:Co|Ko|Ex|Vize|Interims)-)?[A-ZÄÖÜ][a-zäöüß]+(?:minister|präsident|kanzler|chef|sprecher|führer|vorsitzende|trainer|direktor|leiter|"
+    r"(?:(?:Co|Ko|Ex|Vize|Interims)-|[A-ZÄÖÜ][\w]*-)?[A-ZÄÖÜ][a-zäöüß]+(?:minister|vorstand|vorständin|präsident|kanzler|chef|sprecher|führer|vorsitzende|trainer|direktor|leiter|"
     r"sekretär|botschafter|richter|anwalt|anwältin|ökonom|volkswirt|analyst|experte|profi|spieler|kapitän|"
     r"kommissar|beauftragte|manager|gründer|moderator|regisseur|torwart|stürmer)(?:in|innen|en|n|r)?|"
     r"(?:Trainer|Chef|Profi|Kapitän|Kommissar|Ökonom|Analyst|Anwalt|Manager|Moderator|Regisseur|Torwart)(?:in|en)?|"
