@@ -195,9 +195,8 @@ def _clean(text: str, title: str | None, *, list_runs: bool) -> CleanText:
     return CleanText(body="\n\n".join(body), title=headline, removed=tuple(removed))
 
 
-COPYRIGHT_TEXT_WORDS = (
-    5  # words of text before a copyright notice at a paragraph's end, for it to be split off
-)
+# Words of text before a copyright notice at a paragraph's end, for the notice to be split off.
+COPYRIGHT_TEXT_WORDS = 5
 # A copyright notice that ends a paragraph of the article's own text: the sign or the word, a year or a holder of a few
 # words, and the reservation in one of the eight languages; after a sentence end.
 _COPYRIGHT_TAIL = re.compile(

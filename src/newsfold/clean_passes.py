@@ -43,7 +43,7 @@ from newsfold.clean_patterns import (
 )
 from newsfold.dateline import find_dateline
 from newsfold.headline import shorten
-from newsfold.textnorm import month_number
+from newsfold.textnorm import month_number, word_set
 
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|news|co|tv|ru|de|fr|es|it|br|uk|in|ar|eu|io)\b", re.I)
 
@@ -134,78 +134,17 @@ _FULL_STOPS = (".", "。", "।", "۔")
 
 # A time stamp at the top of a text ("Last Updated: Monday, 28 November 2005, 02:24 GMT", "18 September 2013 Last
 # updated at 13:59 GMT", "PUBLISHED FRIDAY, MARCH 8, 2013 AT 12: 46 PM"): a year or a clock time, and no word but
-# month and weekday names, stamp words, time zones and the small words between them. It is no headline; the
-# preparation reads the publish date from it when the input gives none.
-STAMP_WORDS = frozenset(
-    [
-        "last",
-        "updated",
-        "update",
-        "updates",
-        "published",
-        "publish",
-        "first",
-        "posted",
-        "modified",
-        "created",
-        "date",
-        "time",
-        "am",
-        "pm",
-        "at",
-        "on",
-        "of",
-        "the",
-        "aggiornato",
-        "aggiornata",
-        "aggiornamento",
-        "pubblicato",
-        "pubblicata",
-        "ultimo",
-        "ultima",
-        "modifica",
-        "alle",
-        "ore",
-        "il",
-        "mis",
-        "jour",
-        "publié",
-        "publiée",
-        "modifié",
-        "le",
-        "à",
-        "h",
-        "actualizado",
-        "actualizada",
-        "actualización",
-        "publicado",
-        "publicada",
-        "el",
-        "de",
-        "del",
-        "a",
-        "las",
-        "atualizado",
-        "atualizada",
-        "atualização",
-        "em",
-        "às",
-        "aktualisiert",
-        "veröffentlicht",
-        "stand",
-        "erstellt",
-        "am",
-        "um",
-        "uhr",
-        "обновлено",
-        "опубликовано",
-        "в",
-        "تحديث",
-        "آخر",
-        "نشر",
-        "تاريخ",
-        "في",
-    ]
+# month and weekday names, stamp words, time zones and the small words between them. It is no headline (the
+# clusterer still reads its month and year as the text's head date).
+STAMP_WORDS = word_set(
+    "last updated update updates published publish first posted modified created date time am pm at on of the "
+    "aggiornato aggiornata aggiornamento pubblicato pubblicata ultimo ultima modifica alle ore il "
+    "mis jour publié publiée modifié le à h "
+    "actualizado actualizada actualización publicado publicada el de del a las "
+    "atualizado atualizada atualização em às "
+    "aktualisiert veröffentlicht stand erstellt um uhr "
+    "обновлено опубликовано в "
+    "تحديث آخر نشر تاريخ في"
 )
 _CLOCK_OR_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}\s?[:.]\s?\d\d(?!\d)")
 _STAMP_WORD = re.compile(r"[^\W\d_]+")
@@ -232,9 +171,8 @@ def is_time_stamp(line: str) -> bool:
     words = _STAMP_WORD.findall(line)
     if len(words) > STAMP_MAX_WORDS:
         return False
-    if (
-        not words
-    ):  # digits alone: a numeric date ("2013 - 09 - 26", "04 / 04 / 2012"), not a table row of figures
+    # digits alone: a numeric date ("2013 - 09 - 26", "04 / 04 / 2012"), not a table row of figures
+    if not words:
         return len(line) <= STAMP_NUMERIC_CHARS and _NUMERIC_DATE.fullmatch(line.strip()) is not None
     days = _calendar_names()
     return all(

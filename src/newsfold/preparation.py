@@ -219,11 +219,10 @@ def prepare(raw: RawDoc, settings: Settings, snapshot: Snapshot) -> Prepared | R
     body = cleaned.body.strip()
     title = (cleaned.title or "").strip()
     flags: list[str] = list(raw.flags) + (["mojibake_repaired"] if meta.get("mojibake") else [])
-    if raw.fmt in {"html", "warc"} and len(body) < settings.min_body_chars:
-        return Rejected(raw.location, "clean", "no article body", raw.raw[:2000])
-    if (
+    # a page with too short a body, or a text file whose one kept line is its own title ("Home | World | Sports")
+    if (raw.fmt in {"html", "warc"} and len(body) < settings.min_body_chars) or (
         raw.fmt == "text" and not body
-    ):  # a text file whose one kept line is its own title ("Home | World | Sports")
+    ):
         return Rejected(raw.location, "clean", "no article body", raw.raw[:2000])
     if not body and not title:
         return Rejected(raw.location, "clean", "no text after cleaning", raw.raw[:2000])

@@ -257,7 +257,7 @@ def _mostly_latin(data: bytes, codec: str) -> bool:
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-def has_multibyte_utf8(data: bytes) -> bool:
+def has_utf8_sequence(data: bytes) -> bool:
     """Whether bytes hold a multi-byte UTF-8 sequence, valid or not elsewhere: a damaged UTF-8 text does, a text in
     a legacy code page next to never (its accented letters stand alone: "Ni\xf1o", "C\xe1diz")."""
     return _UTF8_SEQUENCE.search(data) is not None

@@ -34,7 +34,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from newsfold.ingest.encoding import (
     detect_encoding,
     detect_legacy,
-    has_multibyte_utf8,
+    has_utf8_sequence,
     latin_codepage,
     wide_json_encoding,
 )
@@ -141,7 +141,7 @@ def _decoded(
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError:
-            if codec == "utf-8" and has_multibyte_utf8(line):  # a damaged line of a UTF-8 file
+            if codec == "utf-8" and has_utf8_sequence(line):  # a damaged line of a UTF-8 file
                 yield number, line.decode("utf-8", "replace"), None
                 continue
             if codec == "utf-8":  # a legacy line among UTF-8 ones (files joined): read in its own code page

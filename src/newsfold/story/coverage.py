@@ -85,9 +85,10 @@ def find_facts(al: Alignment) -> list[Fact]:
     both |= both.T
     order = sorted(cands, key=lambda i: (-len(support[i]), al.units[i].position, i))
     at = np.array(cands, dtype=np.intp)
+    key = {i: normalised(al.units[i].text) for i in cands}
     texts: dict[str, list[int]] = {}  # a sentence said twice (a paragraph printed twice) is one fact
     for i in cands:
-        texts.setdefault(normalised(al.units[i].text), []).append(i)
+        texts.setdefault(key[i], []).append(i)
     taken: set[int] = set()
     facts: list[Fact] = []
     for i in order:
@@ -95,7 +96,7 @@ def find_facts(al: Alignment) -> list[Fact]:
             continue
         taken.add(i)
         taken.update(at[both[i, at]].tolist())
-        taken.update(texts[normalised(al.units[i].text)])
+        taken.update(texts[key[i]])
         facts.append(Fact(f"f{len(facts) + 1}", al.units[i].text, tuple(support[i])))
     return facts
 
