@@ -265,8 +265,9 @@ def _after_role(words: _Words, i: int) -> int:
     skipped = 0
     while j < len(words) and skipped < DESCRIPTION_WORDS and words.joined(j - 1):
         w = words.norm[j]
-        if _has_article(w) or _is(w, _ROLE_DOMAINS) or _place_at(words, j):
-            j += max(1, _place_at(words, j))
+        place = _place_at(words, j)
+        if _has_article(w) or _is(w, _ROLE_DOMAINS) or place:
+            j += max(1, place)
         elif w in _ON_BEHALF:
             j += 1
             if j < len(words) and not _has_article(words.norm[j]):
@@ -274,7 +275,7 @@ def _after_role(words: _Words, i: int) -> int:
         else:
             break
         skipped += 1
-    if j >= len(words) or (j == i + 1 and not words.joined(i)) or not words.joined(j - 1):
+    if j >= len(words) or not words.joined(j - 1):
         return -1
     return j
 
