@@ -133,27 +133,59 @@ _FULL_STOPS = (".", "。", "।", "۔")
 
 
 # A time stamp at the top of a text ("Last Updated: Monday, 28 November 2005, 02:24 GMT", "18 September 2013 Last
-# updated at 13:59 GMT", "PUBLISHED FRIDAY, MARCH 8, 2013 AT 12: 46 PM"): a year or a clock time, and no word but
-# month and weekday names, stamp words, time zones and the small words between them. It is no headline (the
-# clusterer still reads its month and year as the text's head date).
+# updated at 13:59 GMT", "PUBLISHED FRIDAY, MARCH 8, 2013 AT 12: 46 PM", "September 18th, 2013, 05: 31 GMT",
+# "Updated Thu 6 May 2010, 9: 03am AEST", "Article posted on 08. 07. 2012", "11 / 28 / 05"): a year, a clock time or
+# a numeric date, and no word but month and weekday names (whole or abbreviated), stamp words, time zones and the
+# small words between them. It is no headline (the clusterer still reads its month and year as the text's head date).
 STAMP_WORDS = word_set(
     "last updated update updates published publish first posted modified created date time am pm at on of the "
-    "aggiornato aggiornata aggiornamento pubblicato pubblicata ultimo ultima modifica alle ore il "
+    "article "
+    "aggiornato aggiornata aggiornamento pubblicato pubblicata ultimo ultima modifica alle ore il articolo "
     "mis jour publié publiée modifié le à h "
-    "actualizado actualizada actualización publicado publicada el de del a las "
-    "atualizado atualizada atualização em às "
-    "aktualisiert veröffentlicht stand erstellt um uhr "
+    "actualizado actualizada actualización publicado publicada el de del a las artículo "
+    "atualizado atualizada atualização em às artigo "
+    "aktualisiert veröffentlicht stand erstellt um uhr artikel "
     "обновлено опубликовано в "
     "تحديث آخر نشر تاريخ في"
 )
+# Weekdays as stamps abbreviate them ("Thu 6 May 2010", "lun 3 mars", "Mi, 5. März 2014"), in the eight languages.
+STAMP_WEEKDAYS = word_set(
+    "mon tue tues wed thu thur thurs fri sat sun "
+    "lun mar mer gio ven sab dom jeu sam dim mié mie jue vie sáb seg ter qua qui sex "
+    "mo di mi do fr sa so "
+    "пн вт ср чт пт сб вс"
+)
 _CLOCK_OR_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}\s?[:.]\s?\d\d(?!\d)")
 _STAMP_WORD = re.compile(r"[^\W\d_]+")
+# What a stamp writes right after a figure: ordinals ("18th", "1er", "3º"), "10h30", "9:03am", "11: 55p".
+_AFTER_FIGURE = re.compile(
+    r"(?<=\d)(?:st|nd|rd|th|er|re|e|ème|eme|º|ª|o|a|h|am|pm|p)(?![^\W\d_])", re.IGNORECASE
+)
 STAMP_MAX_WORDS = 14
 STAMP_MAX_CHARS = 120
 STAMP_NUMERIC_CHARS = 40
 _NUMERIC_DATE = re.compile(
     r"\(?\d{1,4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,4}(?:,?\s+\d{1,2}\s?[:.]\s?\d\d(?:\s?[:.]\s?\d\d)?)?\)?"
 )
+
+
+_FIGURES = re.compile(r"\d+")
+
+
+def _numeric_date(text: str) -> bool:
+    """Whether a text is one numeric date: its year first or last (four digits, or two last), a month and a day that
+    can be one ("11 / 28 / 05", "2013 - 09 - 26"; not the figures "3 - 1 - 2" or "40 / 50 / 60")."""
+    if _NUMERIC_DATE.fullmatch(text) is None:
+        return False
+    figures = _FIGURES.findall(text)[:3]
+    if len(figures[0]) == 4:
+        month_day = figures[1:3]
+    elif len(figures[2]) in (2, 4):
+        month_day = figures[0:2]
+    else:
+        return False
+    low, high = sorted(map(int, month_day))
+    return 1 <= low <= 12 and 1 <= high <= 31
 
 
 @cache
@@ -166,18 +198,19 @@ def _calendar_names() -> frozenset[str]:
 
 def is_time_stamp(line: str) -> bool:
     """Whether a line is only a time stamp (see :data:`STAMP_WORDS`)."""
-    if len(line) > STAMP_MAX_CHARS or not _CLOCK_OR_YEAR.search(line):
+    if len(line) > STAMP_MAX_CHARS:
         return False
-    words = _STAMP_WORD.findall(line)
-    if len(words) > STAMP_MAX_WORDS:
+    # digits alone: a numeric date ("2013 - 09 - 26", "04 / 04 / 2012", "11 / 28 / 05"), not a table row of figures
+    if not _STAMP_WORD.search(line):
+        return len(line) <= STAMP_NUMERIC_CHARS and _numeric_date(line.strip())
+    words = _STAMP_WORD.findall(_AFTER_FIGURE.sub(" ", line))
+    if len(words) > STAMP_MAX_WORDS or not (_CLOCK_OR_YEAR.search(line) or _NUMERIC_DATE.search(line)):
         return False
-    # digits alone: a numeric date ("2013 - 09 - 26", "04 / 04 / 2012"), not a table row of figures
-    if not words:
-        return len(line) <= STAMP_NUMERIC_CHARS and _NUMERIC_DATE.fullmatch(line.strip()) is not None
     days = _calendar_names()
     return all(
         (low := w.lower()) in STAMP_WORDS
         or low in days
+        or low in STAMP_WEEKDAYS
         or month_number(low) is not None
         or (w.isupper() and 2 <= len(w) <= 4)  # a time zone: GMT, EDT, CET, IST
         for w in words
