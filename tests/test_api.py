@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 
 from newsfold.api import create_app
 from newsfold.models import Article, Removed
-from newsfold.settings import Settings
+from newsfold.pipeline import fold_made_by
+from newsfold.settings import Settings, load_settings
 from newsfold.store import Store
 
 EVIL = "<script>alert('x')</script>"
@@ -183,7 +184,8 @@ def build_store(path: Path) -> Store:
         for k, s, o, d, t, _ in ARTICLES
         if s in {"s1", "s0"}
     ]
-    store.save_fold("s1", fold)
+    # cached as made by this code with the default settings (the fixtures' settings), so that it is served as it is
+    store.save_fold("s1", fold, fold_made_by(load_settings(environ={}, config_file=None)))
     return store
 
 

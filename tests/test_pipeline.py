@@ -419,6 +419,29 @@ def test_fold_settings_bound_the_fold_and_the_summary(tmp_path: Path, settings: 
         assert len(read) <= 3
 
 
+def test_a_cached_fold_made_by_other_code_or_settings_is_folded_again(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsfold.pipeline as pipeline
+
+    with Store.open(tmp_path / "s.db") as store:
+        ingest([SAMPLES.parent / "seeds.jsonl"], store, settings)
+        sid = _stories(store)[0]["id"]
+        made = pipeline.fold(store, sid, settings)
+        # a cached fold is served as it is while the code and the settings that made it stand
+        store.save_fold(sid, {**made, "title": "cached"}, pipeline.fold_made_by(settings))
+        assert pipeline.fold(store, sid, settings)["title"] == "cached"
+        # other settings the fold reads: folded again (and cached for them)
+        two = settings.replace(summary_sentences=2)
+        again = pipeline.fold(store, sid, two)
+        assert again["title"] != "cached" and len(again["summary"]) == 2
+        assert pipeline.fold(store, sid, settings)["title"] != "cached"
+        # other code (an upgrade): folded again
+        store.save_fold(sid, {**made, "title": "cached"}, pipeline.fold_made_by(settings))
+        monkeypatch.setattr(pipeline, "_package_digest", lambda: "another version")
+        assert pipeline.fold(store, sid, settings)["title"] == made["title"]
+
+
 def test_a_saved_page_without_its_address_gets_it_and_its_outlet_from_the_canonical_link(
     tmp_path: Path, settings: Settings
 ) -> None:

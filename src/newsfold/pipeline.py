@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import gc
+import hashlib
 import itertools
 import json
 import logging
@@ -534,8 +536,33 @@ def story_input_rows(store: Store, story_id: str) -> list[Any]:
     return q.story_members(store.reader(), story_id)
 
 
+# What a cached fold depends on besides its story's articles: the package's code and data files (the web's static
+# files and templates aside: they render a fold, they do not make it).
+_FOLD_NOT_INPUTS = ("__pycache__", "static", "templates")
+
+
+@functools.cache
+def _package_digest() -> str:
+    root = Path(__file__).resolve().parent
+    code = hashlib.sha1(usedforsecurity=False)
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if path.is_file() and not any(part in _FOLD_NOT_INPUTS for part in rel.parts):
+            code.update(rel.as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return code.hexdigest()
+
+
+def fold_made_by(settings: Settings) -> str:
+    """What a story's cached fold must have been made by to be served: a digest of newsfold's code and data and of
+    the settings the fold reads (a fold cached by another version, or with another ``summary_sentences``, is stale).
+    """
+    parts = (_package_digest(), str(settings.fold_articles), str(settings.summary_sentences))
+    return hashlib.sha1("\0".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
 def fold(store: Store, story_id: str, settings: Settings, *, use_cache: bool = True) -> dict[str, Any]:
-    """The full ``show --json`` object of a story: computed once, then served from the store's cache.
+    """The full ``show --json`` object of a story: computed once, then served from the store's cache (while the code
+    and the settings that made it are the same: :func:`fold_made_by`).
 
     Raises:
         NotFound: unknown story id.
@@ -547,7 +574,7 @@ def fold(store: Store, story_id: str, settings: Settings, *, use_cache: bool = T
     conn = store.reader()
     live = q.resolve_story(conn, story_id)
     if use_cache:
-        cached = q.cached_fold(conn, live)
+        cached = q.cached_fold(conn, live, fold_made_by(settings))
         if cached is not None:
             return cached
     row = q.story_row(conn, live)
@@ -564,7 +591,7 @@ def fold(store: Store, story_id: str, settings: Settings, *, use_cache: bool = T
     )
     out: dict[str, Any] = {"id": live, "title": row["title"], **parts}
     out["articles"] = q.article_refs(members)
-    store.save_fold(live, out)
+    store.save_fold(live, out, fold_made_by(settings))
     return out
 
 

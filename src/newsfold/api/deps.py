@@ -100,14 +100,13 @@ def story_fold(store: Store, settings: Settings, story_id: str) -> dict[str, Any
     When the fold stages are not installed in this build, the page still shows the story's articles.
     """
     conn = store.reader()
-    cached = q.cached_fold(conn, story_id)
-    if cached is not None:
-        return cached
     try:
         from newsfold.pipeline import fold
     except ImportError:
-        return basic_fold(conn, story_id)
+        return q.cached_fold(conn, story_id, None) or basic_fold(conn, story_id)
     try:
-        return fold(store, story_id, settings)
+        return fold(
+            store, story_id, settings
+        )  # the cached fold while the code and settings that made it stand
     except ImportError:
         return basic_fold(conn, story_id)

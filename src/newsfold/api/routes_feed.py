@@ -21,7 +21,7 @@ SUMMARY_SENTENCES = 3
 
 
 def _summary(conn: sqlite3.Connection, story: dict[str, Any]) -> str:
-    fold = q.cached_fold(conn, story["id"])
+    fold = q.cached_fold(conn, story["id"], None)
     lines = [s.get("text", "") for s in (fold or {}).get("summary") or []][:SUMMARY_SENTENCES]
     size = story["size"]
     outlets = story["outlets"]

@@ -521,12 +521,13 @@ class Store:
                 )
         return created, updated
 
-    def save_fold(self, story_id: str, fold: dict[str, Any]) -> None:
-        """Cache a story's fold (computed off the ingest path)."""
+    def save_fold(self, story_id: str, fold: dict[str, Any], made_by: str) -> None:
+        """Cache a story's fold (computed off the ingest path) with what made it
+        (:func:`newsfold.pipeline.fold_made_by`: a cached fold made by other code or settings is stale)."""
         with self.transaction() as c:
             c.execute(
-                "UPDATE stories SET fold = ?, fold_updated = ? WHERE id = ?",
-                (json.dumps(fold, ensure_ascii=False), now_iso(), story_id),
+                "UPDATE stories SET fold = ?, fold_updated = ?, fold_by = ? WHERE id = ?",
+                (json.dumps(fold, ensure_ascii=False), now_iso(), made_by, story_id),
             )
 
 

@@ -172,10 +172,15 @@ def list_quarantine(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [{"input": r["input"], "reason": r["reason"], "stage": r["stage"], "at": r["at"]} for r in rows]
 
 
-def cached_fold(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
-    """A story's cached fold, or None when it is stale or never computed."""
-    row = conn.execute("SELECT fold FROM stories WHERE id = ?", (story_id,)).fetchone()
-    if row is None or row["fold"] is None:
+def cached_fold(conn: sqlite3.Connection, story_id: str, made_by: str | None) -> dict[str, Any] | None:
+    """A story's cached fold, or None when it is stale or never computed.
+
+    Args:
+        made_by: what the fold must have been made by (:func:`newsfold.pipeline.fold_made_by`); None takes any
+            cached fold (a feed's summary lines, where an older fold still reads well).
+    """
+    row = conn.execute("SELECT fold, fold_by FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None or row["fold"] is None or (made_by is not None and row["fold_by"] != made_by):
         return None
     fold: dict[str, Any] = json.loads(row["fold"])
     return fold
