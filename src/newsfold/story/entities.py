@@ -13,7 +13,9 @@ Variants are merged in steps, each guarded so that two people are never joined o
 3. full personal names whose surnames and first names match after transliteration folding
    ("Sergey"/"Sergei", "Antony"/"Anthony"), or whose surnames differ by one typo when the first names agree
    ("Anthony Blingen" / "Anthony Blinken"; not "Ivan Petrov" / "Ivan Petrova": a suffix is no typo);
-4. a lone surname ("Lavrov") into the one person who bears it; never when two people share it;
+4. a lone surname ("Lavrov") into the one person who bears it; where several do, into the one named far more often
+   than the others ("Gheddafi"), never into one of people named alike; a name without the article it is also
+   written with ("Jazeera" / "Al Jazeera");
 5. an organisation whose words are a subset of exactly one other's ("Foreign Ministry" in a story that names
    only the "Russian Foreign Ministry"); in another word order or with a filler word ("Ministry of Foreign
    Affairs") only where one article uses both names.
@@ -43,6 +45,7 @@ from newsfold.sentences import split_sentences
 from newsfold.story.gazetteer import is_given_name, place_names
 from newsfold.story.recognise import (
     GPE_WORDS,
+    NAME_ARTICLES,
     NAME_PARTICLE,
     NORP_WORDS,
     ROLE,
@@ -108,6 +111,9 @@ _TRANSLIT = (("th", "t"), ("ph", "f"), ("kh", "h"), ("ck", "k"), ("y", "i"), ("j
 
 
 _PARTICLE = re.compile(rf"(?<![\w-])(?i:{NAME_PARTICLE})(?=\w)")
+_ARABIC_ARTICLES = frozenset({"al", "el"})
+# A word in lower case, after an elided article too ("l'esercito"); not the Arabic article of a name ("al-Golani").
+_LOWER = re.compile(rf"(?<![^\W\d_])(?!{NAME_PARTICLE}\w)[a-zà-ÿа-я][\w-]*")
 
 
 def person_key(name: str) -> list[str]:
@@ -461,12 +467,52 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return fa[0] == fb[0] and Levenshtein.distance(fa, fb) <= 1 and min(len(fa), len(fb)) >= 4
 
 
-def merge_mentions(mentions: Sequence[Mention], order: Sequence[str] = ()) -> list[Entity]:
+# A lone surname that several of the story's people bear goes to the one named this many times as often as all the
+# others together ("Gheddafi" in a story of Muammar Gheddafi's that names two of his sons once each), never to one of
+# people named alike ("Smith" beside a John and a Jane Smith named once each).
+SURNAME_DOMINANCE = 3
+SURNAME_DOMINANT_MENTIONS = 3
+
+
+def _surname_words(name: str, longer: Set[str]) -> list[str]:
+    """A name's folded words without an Arabic article before its last word: "Al-Golani" is a lone surname, and so
+    is "Al Sisi" where a longer name of the story ends in it ("Abdel Fattah Al Sisi"; "Al Quintero" stays a given
+    name and a surname). ``longer``: the folded names of the story's people."""
+    words = fold_key(_PARTICLE.sub("", name)).split()
+    if len(words) == 2 and words[0] in _ARABIC_ARTICLES:
+        tail = " " + " ".join(words)
+        if any(k.endswith(tail) for k in longer):
+            return words[1:]
+    return words
+
+
+def _dominant(owners: Set[str], mentions: dict[str, int], people: Set[str], groups: _Groups) -> str | None:
+    """The person (group) among ``owners`` that a lone surname they share names, if one stands out, and is one of
+    ``people``, the groups with a name typed PERSON (a name the recogniser could not type is as likely an
+    organisation's)."""
+    if len(owners) <= 1:
+        return next(iter(owners), None)
+    weight = dict.fromkeys(owners, 0)
+    for k, n in mentions.items():
+        g = groups.find(k)
+        if g in weight:
+            weight[g] += n
+    top = max(sorted(weight), key=weight.__getitem__)
+    rest = sum(weight.values()) - weight[top]
+    if top in people and weight[top] >= SURNAME_DOMINANT_MENTIONS and weight[top] >= SURNAME_DOMINANCE * rest:
+        return top
+    return None
+
+
+def merge_mentions(
+    mentions: Sequence[Mention], order: Sequence[str] = (), lower: Set[str] = frozenset()
+) -> list[Entity]:
     """Merge mentions into entities (see the module docstring for the steps and their guards).
 
     Args:
         mentions: every mention of the story.
         order: article keys in story order (for each entity's ``articles``); default: first seen.
+        lower: the words (case folded) the story's texts write in lower case (:func:`lower_words`).
 
     Returns:
         Entities, most widely mentioned first.
@@ -514,29 +560,42 @@ def merge_mentions(mentions: Sequence[Mention], order: Sequence[str] = ()) -> li
             if _same_person(pkeys[a], pkeys[b]):
                 groups.union(a, b)
     # 4. a lone surname into the one person (group) who bears it. A name the recogniser could not type is a person's
-    # here only when it opens with a given name ("Esercito di Aleppo" is no one whose surname Aleppo is).
+    # here unless it opens with a word the story also writes as a common word ("Esercito di Aleppo" beside
+    # "l'esercito siriano" is no one whose surname Aleppo is; nor are "Radio Padania" and "Point MacKenzie").
     surname_of: dict[str, set[str]] = {}
+    as_surname: set[str] = set()
+    full = frozenset(persons)
+    typed = [k for k in persons if labels[k]["PERSON"] > 0]
     for k in persons:
-        if labels[k]["PERSON"] > 0 or is_given_name(display(k).split()[0]):
+        first = display(k).split()[0]
+        if len(_surname_words(display(k), full)) > 1 and (
+            labels[k]["PERSON"] > 0 or is_given_name(first) or first.casefold() not in lower
+        ):
             surname_of.setdefault(pkeys[k][-1], set()).add(groups.find(k))
     for k in surfaces:
-        # "Al-Golani" is a lone surname too: the Arabic article joined to it is no given name
-        if (
-            len(fold_key(_PARTICLE.sub("", display(k))).split()) != 1
-            or label_of(k) == "NORP"
-            or k in GPE_WORDS
-            or k in NORP_WORDS
-        ):
+        words = _surname_words(display(k), full)
+        if len(words) != 1 or label_of(k) == "NORP" or k in GPE_WORDS or k in NORP_WORDS:
             continue
-        pk = person_key(display(k))
+        pk = person_key(words[0])
         owners = surname_of.get(pk[0], set()) if len(pk) == 1 else set()
-        if len(owners) == 1:
-            groups.union(next(iter(owners)), k)
+        owner = _dominant(
+            owners, {p: sum(surfaces[p].values()) for p in persons}, {groups.find(p) for p in typed}, groups
+        )
+        if owner is not None:
+            groups.union(owner, k)
+            as_surname.add(k)
+    # 4b. a name without the article it is also written with ("Jazeera" at a sentence start, where "Al Jazeera"
+    # cannot be told from the Italian "al"; "Qaeda" / "al-Qaeda"), unless it is a person's surname ("Hague" of a
+    # William Hague stays apart from "The Hague").
+    for k in surfaces:
+        first, _, bare = k.partition(" ")
+        if first in NAME_ARTICLES and bare in surfaces and bare not in as_surname and label_of(k) != "PERSON":
+            groups.union(k, bare)
     # 5. organisation subsets.
     orgs = [k for k in surfaces if label_of(k) == "ORG" and len(k.split()) >= 2]
     for k in orgs:
-        words = set(k.split())
-        supers = {groups.find(o) for o in orgs if o != k and words < set(o.split())}
+        parts_of = set(k.split())
+        supers = {groups.find(o) for o in orgs if o != k and parts_of < set(o.split())}
         if len(supers) == 1:
             groups.union(next(iter(supers)), k)
     # 5b. the same organisation in another word order or with a filler word ("Ministry of Foreign Affairs" /
@@ -634,7 +693,13 @@ def find_entities(articles: Sequence[Article], *, use_model: bool | None = None)
         The story's entities, most widely mentioned first.
     """
     mentions = extract_mentions(articles, use_model=use_model)
-    return merge_mentions(mentions, [a.key for a in articles])
+    return merge_mentions(mentions, [a.key for a in articles], lower_words(articles))
+
+
+def lower_words(articles: Sequence[Article]) -> frozenset[str]:
+    """The words (case folded) that the articles' texts write in lower case: common words, wherever else they are
+    capitalised."""
+    return frozenset(w.casefold() for a in articles for w in _LOWER.findall(a.text))
 
 
 class EntityIndex:

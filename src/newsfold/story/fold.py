@@ -17,7 +17,7 @@ from typing import Any
 from newsfold.models import Article
 from newsfold.story.align import Alignment, align
 from newsfold.story.coverage import Outlet, find_facts, outlet_coverage, outlet_name
-from newsfold.story.entities import Entity, extract_mentions, merge_mentions
+from newsfold.story.entities import Entity, extract_mentions, lower_words, merge_mentions
 from newsfold.story.quotes import find_quotes
 from newsfold.story.summary import summarize
 
@@ -150,7 +150,7 @@ def fold_story(
     """
     articles = fold_sample(story.articles, story.copy_of, max_articles)
     mentions = extract_mentions(articles, use_model=use_model)
-    entities = merge_mentions(mentions, [a.key for a in articles])
+    entities = merge_mentions(mentions, [a.key for a in articles], lower_words(articles))
     al = align(
         articles, story.copy_of, names=participant_names(entities), types={e.name: e.type for e in entities}
     )

@@ -108,6 +108,9 @@ NAME_PARTICLE = r"(?:a[dlnrstz]|ash|e[dlnrs]|u[dl])-"
 _CAP = rf"[{_UPPER}][\w'’-]*"
 _NAME_WORD = rf"(?:{NAME_PARTICLE})?{_CAP}"
 _PARTICLE = re.compile(NAME_PARTICLE)
+# Articles that open names ("Al Jazeera", "El País", "Le Monde", "La Stampa", "The Guardian", "Der Spiegel"): written
+# with a capital inside a sentence, where the article of a common word is in lower case, they are the name's.
+NAME_ARTICLES = textnorm.word_set("al el la le les il lo los las the der die das")
 _ANY_CAP = re.compile(f"[{_UPPER}]")
 # Lower-case words inside a name ("Bank of England", "Luigi di Maio", "Osama bin Laden"); not German "der", which
 # joins common nouns ("Anzahl der Menschen").
@@ -142,8 +145,8 @@ def _label(span: str, before: str, after: str) -> str:
         return "ORG"
     if _ROLE_END.search(before[-60:]) or (len(words) >= 2 and ROLE_WORD_END.search(before[-30:])):
         return "PERSON"
-    if len(words) >= 2 and _SPEECH_AFTER.match(after):
-        return "PERSON"
+    if len(words) >= 2 and _SPEECH_AFTER.match(after) and words[0] not in NAME_ARTICLES:
+        return "PERSON"  # not "Al Qaeda ha detto", "The Guardian said": a name that opens with an article
     if 2 <= len(words) <= 4 and is_given_name(words[0]):
         return "PERSON"  # "Carlos Alvarado", "Olivier Véran": a common given name opens the span
     return "OTHER"
@@ -647,9 +650,12 @@ def _name_of(words: list[str], start: int, head: bool, r: _Reading) -> list[tupl
     # Verdi"). Where any word is capitalised (a sentence start), so is a word the story writes as a common word
     # ("Weitere Informationen"), unless the story also writes the whole name inside a sentence.
     typed = None  # the type a German noun in apposition gives the name after it ("Gewerkschaft Verdi": ORG)
+    opening = head  # whether words[0] is the first word of its sentence
     while words:
         first = _unelide(words[0])
-        if first is not None and _opens_name(first, words, head, r):
+        if first is not None and (
+            _article_of_name(first, words, opening) or _opens_name(first, words, head, r)
+        ):
             if first != words[0]:
                 start = text.index(words[0], start) + len(words[0]) - len(first)
                 words[0] = first
@@ -658,6 +664,7 @@ def _name_of(words: list[str], start: int, head: bool, r: _Reading) -> list[tupl
             typed = _de_apposition(first.casefold(), words[1])
         # the sentence starts after a grammar word too ("Auch Weitere ..."), not after a common word
         head = head and (first is None or first.casefold() in r.stop or first.casefold() in _OPENERS)
+        opening = False
         start = text.index(words[0], start) + len(words[0])
         words.pop(0)
     while words and words[-1].casefold() in r.stop:
@@ -696,6 +703,18 @@ def _name_of(words: list[str], start: int, head: bool, r: _Reading) -> list[tupl
     label = _label(surface, text[:start], text[end : end + 30])
     out.append((surface, typed if typed and label == "OTHER" else label, start))
     return out
+
+
+def _article_of_name(first: str, words: Sequence[str], opening: bool) -> bool:
+    """Whether a span's first word is an article that is part of the name after it: written with its capital where
+    no sentence starts ("di Al Qaeda", "Secondo Al Jazeera", "told The Guardian")."""
+    return (
+        not opening
+        and len(words) > 1
+        and first.casefold() in NAME_ARTICLES
+        and first[0].isupper()
+        and first[1:].islower()
+    )
 
 
 def _shouted(words: Sequence[str], stop: frozenset[str]) -> bool:
