@@ -132,6 +132,19 @@ def test_utf8_saved_as_windows_1252_is_given_back_and_proper_text_is_left_alone(
     assert repair_mojibake("Der Preis stieg um 5 Â°C.") is None  # one sequence is no proof
 
 
+def test_a_text_broken_only_in_part_has_each_broken_sequence_given_back() -> None:
+    from newsfold.ingest.encoding import repair_mojibake
+
+    good = "Serve stabilità, la città sarà più forte, ha detto. C'è la libertà di assemblea — ha aggiunto."
+    # the first half saved twice encoded, its no-break spaces turned to plain ones and runs of spaces to one
+    half = good.index("C'è")
+    broken = good[:half].encode("utf-8").decode("cp1252").replace("\u00a0", " ") + good[half:]
+    assert broken.startswith("Serve stabilitÃ , la cittÃ  sarÃ  piÃ¹ forte")
+    assert repair_mojibake(broken) == good
+    # "è" and "à" written right stay as they are; one stray sequence is still no proof
+    assert repair_mojibake("C'è la città. Der Preis stieg um 5 Â°C.") is None
+
+
 def test_a_mojibake_headline_is_repaired_before_cleaning_not_removed_as_copyright() -> None:
     from newsfold.models import Article, RawDoc, Rejected
     from newsfold.outlets import OutletRegistry

@@ -399,6 +399,7 @@ _MOJIBAKE = re.compile(
     "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 MOJIBAKE_MIN = 2  # sequences a text needs before it is repaired
+_LOST_A0 = re.compile("Ã (?=[^\\W\\d_])")  # "à" ends its word: a letter after it had a space of its own
 
 
 def repair_mojibake(text: str) -> str | None:
@@ -411,10 +412,13 @@ def repair_mojibake(text: str) -> str | None:
     Returns:
         The repaired text when the whole text reads back as UTF-8 and holds no such sequence after; None otherwise.
     """
+    if "Ã" not in text and len(_MOJIBAKE.findall(text[:100_000])) < MOJIBAKE_MIN:
+        return None
+    # "à" is C3 A0, and A0 is the no-break space, which copying often turns into a plain one ("manifestÃ© Ã
+    # Marseille"), and then a run of spaces into one ("sarÃ forse": "sarà forse")
+    text = _LOST_A0.sub("Ã\u00a0 ", text).replace("Ã ", "Ã\u00a0")
     if len(_MOJIBAKE.findall(text[:100_000])) < MOJIBAKE_MIN:
         return None
-    # "à" is C3 A0, and A0 is the no-break space, which copying often turns into a plain one ("manifestÃ© Ã  Marseille")
-    text = text.replace("Ã ", "Ã\u00a0")
     for codec in ("cp1252", "latin-1"):
         try:
             fixed = text.encode(codec).decode("utf-8")
@@ -422,4 +426,27 @@ def repair_mojibake(text: str) -> str | None:
             continue
         if not _MOJIBAKE.search(fixed):
             return fixed
-    return None
+    # Mixed: a text pasted together from a broken part and a sound one ("libertÃ\xa0 di assemblea" beside "c'è") does
+    # not read back as a whole; each broken sequence is given back on its own.
+    fixed = _SEQUENCE.sub(_sequence_back, text)
+    return fixed if fixed != text and not _MOJIBAKE.search(fixed) else None
+
+
+# One UTF-8 sequence read as windows-1252 or latin-1: a lead byte's character and its continuation bytes' characters
+# (0x80-0xBF as either code page writes them).
+_CONTINUATION = (
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e"
+    "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_SEQUENCE = re.compile(
+    f"[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
+)
+
+
+def _sequence_back(m: re.Match[str]) -> str:
+    """The character a mojibake sequence stands for, or the sequence itself when its bytes are no UTF-8."""
+    raw = b"".join(c.encode("cp1252") if ord(c) > 0xFF else c.encode("latin-1") for c in m.group())
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return m.group()
