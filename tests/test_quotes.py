@@ -411,3 +411,22 @@ def test_a_speaker_named_in_apposition_after_a_role_is_the_name() -> None:
     entities = find_entities(arts, use_model=False)
     quotes = find_quotes(arts, entities, extract_mentions(arts, use_model=False))
     assert sorted(q.speaker for q in quotes) == ["Christine Lagarde", "Grégory Doucet", "Luis Herrera"]
+
+
+def test_the_object_pronoun_before_the_verb_is_no_speaker_the_subject_after_it_is() -> None:
+    texts = {
+        "it": '"Imbarcheremo 150 italiani entro domani per il rimpatrio". Lo ha detto il ministro della Difesa '
+        "Ignazio La Russa, ai microfoni di Sky Tg24.",
+        "it2": "«I controlli che c'erano sono svaniti del tutto». Lo afferma Roberto Maroni in una intervista.",
+        "es": '"Vamos a cumplir con todos los compromisos del acuerdo". Lo dijo el presidente Pedro Sánchez en Madrid.',
+    }
+    speakers = {"it": "Ignazio La Russa", "it2": "Roberto Maroni", "es": "Pedro Sánchez"}
+    assert _speakers_without_a_model(texts) == {k: [(name, True)] for k, name in speakers.items()}
+
+
+def test_a_name_in_apposition_before_a_bracket_is_the_speaker() -> None:
+    text = (
+        '"Non possiamo lasciare entrare tutti solo perché non trovano lavoro": lo ha detto oggi il ministro '
+        "dell'Interno tedesco, Thomas de Maiziere (Cdu), durante un'intervista."
+    )
+    assert _speakers_without_a_model({"it": text}) == {"it": [("Thomas de Maiziere", True)]}

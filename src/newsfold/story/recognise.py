@@ -94,12 +94,20 @@ def _masked(text: str) -> str:
 _ROLE_END = re.compile(rf"(?:{ROLE.pattern})[\s,]*$")
 # Role words written in lower case right before a name ("il presidente Mohamed Morsi", "le ministre Jean Dupont",
 # "el portavoz Juan Pérez", "президент Владимир Путин", "opposition leader Alexei Navalny"): it, fr, es, pt, ru, en.
-ROLE_WORD_END = re.compile(
-    r"(?<![\w-])(?:presidente|président|présidente|ministr[oa]|ministre|premier|premiê|generale|général|general|"
+_ROLE_WORDS = (
+    r"presidente|président|présidente|ministr[oa]|ministre|premier|premiê|generale|général|general|"
     r"segretari[oa]|secrétaire|secretari[oa]|secretári[oa]|portavoce|porte-parole|portavoz|porta-voz|"
     r"cancelliere|chancelier|canciller|chanceler|sindac[oa]|maire|alcalde|prefeit[oa]|leader|líder|"
     r"ambasciatore|ambassadeur|embajador|embaixador|senatore|sénateur|senador|deputat[oa]|député|diputad[oa]|"
-    r"re|roi|rey|rei|papa|pape|президент|министр|премьер|генерал|посол|глава|лидер)\s+$"
+    r"re|roi|rey|rei|papa|pape|президент|министр|премьер|генерал|посол|глава|лидер"
+)
+ROLE_WORD_END = re.compile(rf"(?<![\w-])(?:{_ROLE_WORDS})\s+$")
+# A role word and a preposition before a span: the span opens with the office's field, capitalised, and a name
+# follows it ("il ministro della Difesa Ignazio La Russa", "el ministro de Exteriores José Manuel Albares").
+_ROLE_OF_END = re.compile(
+    rf"(?<![\w-])(?:{_ROLE_WORDS})\s+(?:(?:del|della|dello|degli|dei|delle|de|du|des|do|da|dos|das|di|of)\s+"
+    r"|(?:dell|d)['’])$",
+    re.IGNORECASE,
 )
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 # The Arabic article as romanised names write it, in lower case and joined by a hyphen ("Bashar al-Assad", "Fatah
@@ -626,7 +634,12 @@ def _pieces(words: list[str], start: int, r: _Reading) -> list[tuple[list[str], 
             and before not in textnorm.NAME_CONNECTORS
             and before not in _SAINTS
             and (words[i + 1][0].isupper() or words[i + 1] in textnorm.NAME_CONNECTORS)
-            and (_DE_PERSON_NOUN.search(before) if german else before in r.story.lower)
+            and (
+                _DE_PERSON_NOUN.search(before)
+                if german
+                else before in r.story.lower
+                or (i == 1 and _ROLE_OF_END.search(r.text[max(0, start - 40) : start]))
+            )
         ):
             at = start
             for word in words[:i]:

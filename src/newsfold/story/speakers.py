@@ -70,10 +70,14 @@ _AFTER_SPEAKER = (
     # ... and of company: who spoke with whom (`a déclaré Macron après un entretien avec Biden`) is not the speaker
     r"with|about|après|avec|con|com|mit|über|sobre|с|со|مع"
 )
+# The object pronoun of Romance wire copy's "X. Lo ha detto il ministro ..." ("he said it", es "Lo dijo", fr "l'a dit"):
+# the speaker follows the verb; the pronoun is no speaker.
+_CLITIC = r"(?:lo|la|l['’]\s?)\s*(?=(?:ha|hanno|a|ont|han|dijo|dice|dicen|afirmó|afferma|disse)\b)"
 # After a closing mark: `, X said` or `, said X` up to the end of the clause.
 _AFTER = re.compile(
-    rf"^[ \t,.;:–—-]*(?:(?P<s1>[^\s,.;:\"“”«»][^,.;:\"“”«»\n]{{0,60}}?)\s+(?:{VERBS})\b(?![ \t]*[:“\"«])"
-    rf"|(?:{VERBS})\s+(?P<s2>[^,.;:\"“”«»\n]{{2,60}}?)(?=[,.;]|\s+(?:{_AFTER_SPEAKER})\b|$))",
+    rf"^[ \t,.;:–—-]*(?:(?!{_CLITIC})(?P<s1>[^\s,.;:\"“”«»][^,.;:\"“”«»\n]{{0,60}}?)\s+(?:{VERBS})\b"
+    rf"(?![ \t]*[:“\"«])"
+    rf"|(?:{_CLITIC})?(?:{VERBS})\s+(?P<s2>[^,.;:\"“”«»\n]{{2,60}}?)(?=[,.;]|\s+(?:{_AFTER_SPEAKER})\b|$))",
     re.IGNORECASE,
 )
 # After a quote that ends its sentence (`… alliance.” X said`), what may follow the verb: an end, a place or time, one
@@ -100,7 +104,7 @@ _AFTER_IMPLIED = re.compile(
 # Luis Herrera.`, `a déclaré le maire de Lyon, Grégory Doucet`): two to four capitalised words, then the clause's end.
 _APPOSED_NAME = re.compile(
     rf",[ \t]+(?P<n>[{_CAPITALS}][\w'’-]+(?:[ \t]+(?:de|da|del|di|van|von|le|la|[{_CAPITALS}][\w'’-]*)){{1,3}})"
-    r"(?=[ \t]*(?:[.,;!?]|$))"
+    r"(?=[ \t]*(?:[.,;!?(]|$))"  # a party or an age in brackets may follow: ", Thomas de Maiziere (Cdu)"
 )
 # Before an opening mark: `X said: `, `X added that `, `He continued, `; ``g`` is what stands between the verb and
 # the mark (`told reporters`, or the subject: `sagte er`).
