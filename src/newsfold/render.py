@@ -242,6 +242,7 @@ def story_view(fold: dict[str, Any]) -> dict[str, Any]:
         "last": dates[-1].isoformat() if dates else None,
         "summary": fold.get("summary"),
         "timeline": fold.get("timeline"),
+        "corrections": fold.get("corrections"),
         "axis": _axis(fold.get("timeline") or []),
         "entities": fold.get("entities"),
         "quotes": fold.get("quotes"),
@@ -333,6 +334,10 @@ def story_markdown(fold: dict[str, Any]) -> str:
     if view["summary"]:
         lines += ["## Summary", ""]
         lines += [f"{_md(s['text'])}{_cites(s.get('articles'), numbers)}" for s in view["summary"]]
+        lines.append("")
+    if view["corrections"]:
+        lines += ["## Corrections", ""]
+        lines += [f"- {_md(c['text'])}{_cites(c.get('articles'), numbers)}" for c in view["corrections"]]
         lines.append("")
     if view["timeline"]:
         lines += ["## Timeline", ""]

@@ -122,6 +122,7 @@ class FoldOut(BaseModel):
     title: str
     summary: list[Cited] | None = None
     timeline: list[TimelineEntry] | None = None
+    corrections: list[Cited] | None = None  # the outlets' correction notices, each citing its article
     entities: list[EntityOut] | None = None
     quotes: list[QuoteOut] | None = None
     coverage: CoverageOut | None = None

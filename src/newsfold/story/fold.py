@@ -16,6 +16,7 @@ from typing import Any
 
 from newsfold.models import Article
 from newsfold.story.align import Alignment, align
+from newsfold.story.corrections import split_notices
 from newsfold.story.coverage import Outlet, find_facts, outlet_coverage, outlet_name
 from newsfold.story.entities import Entity, extract_mentions, lower_words, merge_mentions
 from newsfold.story.quotes import find_quotes
@@ -144,11 +145,13 @@ def fold_story(
 
     Returns:
         ``{"summary": [...], "entities": [...], "quotes": [...], "coverage": {"facts": [...],
-        "outlets": [...]}}`` plus ``"timeline"`` when asked, shaped as in the contract, and for a large story
+        "outlets": [...]}}`` plus ``"timeline"`` when asked, shaped as in the contract, ``"corrections"`` (each
+        notice with the article that carries it) when an article carries any, and for a large story
         ``"folded": {"originals": <read>, "of": <all originals>}``, with ``"sentences"`` and ``"sentences_of"``
         when its summary and coverage were read from the start of its longest articles only (``align.MAX_UNITS``).
     """
-    articles = fold_sample(story.articles, story.copy_of, max_articles)
+    # a correction notice is about its report, not the story: read apart (story/corrections.py)
+    articles, corrections = split_notices(fold_sample(story.articles, story.copy_of, max_articles))
     mentions = extract_mentions(articles, use_model=use_model)
     entities = merge_mentions(mentions, [a.key for a in articles], lower_words(articles))
     al = align(
@@ -166,6 +169,8 @@ def fold_story(
             {"date": e.date, "text": e.text, "articles": list(e.articles)}
             for e in timeline(articles, agree=claim_check(al))
         ]
+    if corrections:
+        out["corrections"] = [c.to_json() for c in corrections]
     out["entities"] = [e.to_json() for e in entities]
     out["quotes"] = [q.to_json() for q in quotes]
     out["coverage"] = {
