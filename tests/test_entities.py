@@ -574,3 +574,20 @@ def test_a_name_written_without_its_article_and_a_surname_most_of_its_mentions_g
     # a surname is no name without its article: William Hague is not The Hague
     hague = _names([_m("William Hague"), _m("Hague", "OTHER", "b"), _m("The Hague", "GPE", "c")])
     assert {"William Hague", "Hague"} in hague and {"The Hague"} in hague
+
+
+def test_one_place_in_several_languages_is_one_entity_and_two_places_stay_two() -> None:
+    groups = _names(
+        [
+            _m("Russia", "GPE", "a"),
+            _m("Russland", "GPE", "b"),
+            _m("Россия", "GPE", "c"),
+            _m("Mosca", "GPE", "d"),
+            _m("Moscow", "GPE", "a"),
+            _m("Egypt", "GPE", "a"),
+            _m("Ägypten", "GPE", "b"),
+        ]
+    )
+    assert {"Russia", "Russland", "Россия"} in groups
+    assert {"Mosca", "Moscow"} in groups
+    assert {"Egypt", "Ägypten"} in groups

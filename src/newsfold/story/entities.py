@@ -8,7 +8,8 @@ wrong in a photo credit is still a mention.
 
 Variants are merged in steps, each guarded so that two people are never joined on weak evidence:
 
-1. the same surface after folding case, accents, a leading article and a possessive;
+1. the same surface after folding case, accents, a leading article and a possessive; the same place in another
+   language (the CLDR names of one country or city: "Russia" / "Russland" / "Россия");
 2. acronyms with the capitalised initials of a longer name ("NATO" / "North Atlantic Treaty Organization");
 3. full personal names whose surnames and first names match after transliteration folding
    ("Sergey"/"Sergei", "Antony"/"Anthony"), or whose surnames differ by one typo when the first names agree
@@ -42,7 +43,7 @@ from rapidfuzz.distance import Levenshtein
 from newsfold import deps, textnorm
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
-from newsfold.story.gazetteer import is_given_name, place_names
+from newsfold.story.gazetteer import is_given_name, place_codes, place_names
 from newsfold.story.recognise import (
     GPE_WORDS,
     NAME_ARTICLES,
@@ -537,6 +538,17 @@ def merge_mentions(
     def display(k: str) -> str:
         return surfaces[k].most_common(1)[0][0]
 
+    # 1b. one place in several languages ("Russia" / "Russland" / "Россия", "Mosca" / "Moscow"): the CLDR names of
+    # one territory or time-zone city (story.gazetteer.place_codes), for a name that is not a person's.
+    codes = place_codes()
+    by_place: dict[str, str] = {}
+    for k in surfaces:
+        place = codes.get(display(k).casefold())
+        if place is not None and label_of(k) != "PERSON":
+            if place in by_place:
+                groups.union(by_place[place], k)
+            else:
+                by_place[place] = k
     # 2. acronyms: "NATO" joins the one longer name whose capitalised initials spell it.
     for k in surfaces:
         acro = acronym(display(k))

@@ -47,6 +47,31 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def place_codes() -> dict[str, str]:
+    """Each place name of :func:`place_names` that names one place only, case folded, with that place's code: its
+    CLDR territory code ("russia", "russland", "россия", "روسيا" -> "RU") or time zone ("mosca", "moscow", "moskau"
+    -> "Europe/Moscow"). Names that two places share are left out. The same place in the story's languages is then
+    one entity."""
+    from babel import Locale
+    from babel.core import get_global
+
+    codes: dict[str, set[str]] = {}
+    for lang in PLACE_LANGS:
+        locale = Locale.parse(lang)
+        for code, name in locale.territories.items():
+            if code not in _NOT_PLACES:
+                codes.setdefault(name.casefold(), set()).add(code)
+        for zone_id, zone in locale.time_zones.items():
+            if zone.get("city"):
+                codes.setdefault(str(zone["city"]).casefold(), set()).add(zone_id)
+    for zone_id in get_global("zone_territories"):
+        parts = zone_id.split("/")
+        if len(parts) == 2 and parts[0] in _CONTINENTS:
+            codes.setdefault(parts[1].replace("_", " ").casefold(), set()).add(zone_id)
+    return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1}
+
+
 def _bare(word: str) -> str:
     """Case folded, accents off: "José", "Jose" and "JOSÉ" are one name."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
