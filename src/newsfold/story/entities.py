@@ -618,22 +618,22 @@ def merge_mentions(
     surname_of: dict[str, set[str]] = {}
     as_surname: set[str] = set()
     full = frozenset(persons)
-    typed = [k for k in persons if labels[k]["PERSON"] > 0]
     for k in persons:
         first = display(k).split()[0]
         if len(_surname_words(display(k), full)) > 1 and (
             labels[k]["PERSON"] > 0 or is_given_name(first) or first.casefold() not in lower
         ):
             surname_of.setdefault(pkeys[k][-1], set()).add(groups.find(k))
+    # (an owner stays its group's root when a surname joins it: these are read once)
+    named_times = {p: sum(surfaces[p].values()) for p in persons}
+    people_groups = {groups.find(p) for p in persons if labels[p]["PERSON"] > 0}
     for k in surfaces:
         words = _surname_words(display(k), full)
         if len(words) != 1 or label_of(k) == "NORP" or k in GPE_WORDS or k in NORP_WORDS:
             continue
         pk = person_key(words[0])
         owners = surname_of.get(pk[0], set()) if len(pk) == 1 else set()
-        owner = _dominant(
-            owners, {p: sum(surfaces[p].values()) for p in persons}, {groups.find(p) for p in typed}, groups
-        )
+        owner = _dominant(owners, named_times, people_groups, groups)
         if owner is not None:
             groups.union(owner, k)
             as_surname.add(k)
