@@ -611,3 +611,13 @@ def test_a_photographer_in_a_photo_credit_is_no_entity_and_a_captions_subject_is
     names = {v for e in find_entities(arts, use_model=use_model) for v in e.variants}
     assert not {"Denis Balibouse", "Evelyn Hockstein", "Evan Vucci"} & names
     assert {"Antony Blinken", "Anthony Blingen", "Sergei Lavrov"} <= names
+
+
+def test_an_office_and_its_field_before_a_given_name_end_there() -> None:
+    text = (
+        "Lo ha detto il ministro degli Affari Esteri Franco Frattini a Roma. Ha parlato poi il presidente della "
+        "Banca Centrale Europea Mario Draghi, e il presidente della Banca Centrale Europea ha taciuto."
+    )
+    found = {s: t for s, t, _ in fallback_mentions(text, "it")}
+    assert found["Franco Frattini"] == "PERSON" and found["Mario Draghi"] == "PERSON"
+    assert "Affari Esteri" in found and "Banca Centrale Europea" in found

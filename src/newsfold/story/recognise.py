@@ -621,11 +621,13 @@ def _pieces(words: list[str], start: int, r: _Reading) -> list[tuple[list[str], 
     """A span split before a given name that follows other words and opens a name of two words or more, where the
     word before it is a common noun: in German one with the ending of a noun for a person ("Australier Alex de
     Minaur", "Hürdensprinterin Anne Weigold"; not "Asif Ali Zardari"), elsewhere one the story writes in lower case,
-    after a preposition ("presidente del Consiglio Giorgia Meloni", "ministro degli Esteri Franco Frattini").
-    A saint's name is a place's ("Santa Lucia del Mela")."""
+    after a preposition ("presidente del Consiglio Giorgia Meloni", "ministro degli Esteri Franco Frattini"), or after
+    an office and its preposition ("il ministro degli Affari Esteri Franco Frattini"). A saint's name is a place's
+    ("Santa Lucia del Mela")."""
     german = r.lang == "de"
     if len(words) < 3 or not (german or _PREPOSITION_END.search(r.text[max(0, start - 8) : start])):
         return [(words, start)]
+    office = not german and _ROLE_OF_END.search(r.text[max(0, start - 40) : start]) is not None
     for i in range(1, len(words) - 1):
         before = words[i - 1].casefold()
         if (
@@ -634,18 +636,18 @@ def _pieces(words: list[str], start: int, r: _Reading) -> list[tuple[list[str], 
             and before not in textnorm.NAME_CONNECTORS
             and before not in _SAINTS
             and (words[i + 1][0].isupper() or words[i + 1] in textnorm.NAME_CONNECTORS)
-            and (
-                _DE_PERSON_NOUN.search(before)
-                if german
-                else before in r.story.lower
-                or (i == 1 and _ROLE_OF_END.search(r.text[max(0, start - 40) : start]))
-            )
+            and (_DE_PERSON_NOUN.search(before) if german else office or before in r.story.lower)
         ):
-            at = start
-            for word in words[:i]:
-                at = r.text.index(word, at) + len(word)
-            return [(words[:i], start), (words[i:], r.text.index(words[i], at))]
+            return _split_at(words, i, start, r.text)
     return [(words, start)]
+
+
+def _split_at(words: list[str], i: int, start: int, text: str) -> list[tuple[list[str], int]]:
+    """A span's words (from offset ``start`` of ``text``) as two spans, the second from word ``i``."""
+    at = start
+    for word in words[:i]:
+        at = text.index(word, at) + len(word)
+    return [(words[:i], start), (words[i:], text.index(words[i], at))]
 
 
 def _name_of(words: list[str], start: int, head: bool, r: _Reading) -> list[tuple[str, str, int]]:
