@@ -430,3 +430,26 @@ def test_a_name_in_apposition_before_a_bracket_is_the_speaker() -> None:
         "dell'Interno tedesco, Thomas de Maiziere (Cdu), durante un'intervista."
     )
     assert _speakers_without_a_model({"it": text}) == {"it": [("Thomas de Maiziere", True)]}
+
+
+def test_a_demonstrative_before_the_verb_after_a_quote_is_no_speaker() -> None:
+    texts = {
+        "de": "„Wir werden die Hilfen für die Ukraine fortsetzen, solange es nötig ist.“ Das sagte Bundeskanzler "
+        "Olaf Scholz am Montag in Berlin.",
+        "fr": "« Nous allons poursuivre notre aide à l’Ukraine aussi longtemps que nécessaire. » C’est ce qu’a "
+        "déclaré Emmanuel Macron lundi.",
+        "es": '"Vamos a seguir ayudando a Ucrania todo el tiempo que haga falta". Así lo afirmó el presidente '
+        "Pedro Sánchez en Madrid.",
+        "pt": '"Vamos continuar a ajudar a Ucrânia durante o tempo que for preciso". Foi o que disse o presidente '
+        "Lula em Brasília.",
+        "it": '"Continueremo ad aiutare il popolo ucraino finché sarà necessario". Così ha detto il premier Giorgia '
+        "Meloni a Roma.",
+    }
+    speakers = {
+        "de": "Olaf Scholz",
+        "fr": "Emmanuel Macron",
+        "es": "Pedro Sánchez",
+        "pt": "Lula",
+        "it": "Giorgia Meloni",
+    }
+    assert _speakers_without_a_model(texts) == {k: [(name, True)] for k, name in speakers.items()}

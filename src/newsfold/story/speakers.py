@@ -70,9 +70,14 @@ _AFTER_SPEAKER = (
     # ... and of company: who spoke with whom (`a déclaré Macron après un entretien avec Biden`) is not the speaker
     r"with|about|après|avec|con|com|mit|über|sobre|с|со|مع"
 )
-# The object pronoun of Romance wire copy's "X. Lo ha detto il ministro ..." ("he said it", es "Lo dijo", fr "l'a dit"):
-# the speaker follows the verb; the pronoun is no speaker.
-_CLITIC = r"(?:lo|la|l['’]\s?)\s*(?=(?:ha|hanno|a|ont|han|dijo|dice|dicen|afirmó|afferma|disse)\b)"
+# What wire copy puts before the speech verb after a quote, the speaker following the verb: an object pronoun or a
+# demonstrative ("Lo ha detto il ministro ...", "Così ha detto", es "Lo dijo", "Así lo afirmó", fr "l'a dit", "C'est
+# ce qu'a déclaré", de "Das sagte", "Dies erklärte", pt "Foi o que disse", "Assim disse"). It is no speaker.
+_CLITIC = (
+    r"(?:così(?:\s+(?:lo|la|l['’]))?|así(?:\s+lo)?|assim|lo|la|l['’]|eso|esto|"
+    r"c['’]est\s+ce\s+qu['’]|ce\s+qu['’]|foi\s+o\s+que|das|dies|so)"
+    rf"\s*(?=(?:{VERBS})\b)"
+)
 # After a closing mark: `, X said` or `, said X` up to the end of the clause.
 _AFTER = re.compile(
     rf"^[ \t,.;:–—-]*(?:(?!{_CLITIC})(?P<s1>[^\s,.;:\"“”«»][^,.;:\"“”«»\n]{{0,60}}?)\s+(?:{VERBS})\b"
