@@ -621,3 +621,12 @@ def test_an_office_and_its_field_before_a_given_name_end_there() -> None:
     found = {s: t for s, t, _ in fallback_mentions(text, "it")}
     assert found["Franco Frattini"] == "PERSON" and found["Mario Draghi"] == "PERSON"
     assert "Affari Esteri" in found and "Banca Centrale Europea" in found
+
+
+def test_an_acronym_opening_a_name_in_mixed_case_is_an_organisation_and_capitals_are_not() -> None:
+    found = {
+        s: t for s, t, _ in fallback_mentions("Lo ha scritto ieri la CNN International sul suo sito.", "it")
+    }
+    assert found["CNN International"] == "ORG"
+    found = {s: t for s, t, _ in fallback_mentions("Ha parlato ieri ANTONIO GRAMSCI a Torino.", "it")}
+    assert found.get("ANTONIO GRAMSCI") != "ORG"

@@ -453,3 +453,11 @@ def test_a_demonstrative_before_the_verb_after_a_quote_is_no_speaker() -> None:
         "it": "Giorgia Meloni",
     }
     assert _speakers_without_a_model(texts) == {k: [(name, True)] for k, name in speakers.items()}
+
+
+def test_an_office_named_by_an_acronym_before_the_speaker_is_not_part_of_the_name() -> None:
+    text = (
+        "«Мы будем держать границу открытой, пока продолжаются бои», — заявил глава МИД России Сергей Лавров "
+        "журналистам."
+    )
+    assert _speakers_without_a_model({"ru": text}) == {"ru": [("Сергей Лавров", True)]}

@@ -149,8 +149,11 @@ def _label(span: str, before: str, after: str) -> str:
         any(w in _ORG_WORDS for w in words)
         or acronym(span)
         or (len(words) > 1 and any(w in _ORG_PART_WORDS for w in words))
+        or (
+            len(words) > 1 and not span.isupper() and acronym(span.split()[0]) and not is_given_name(words[1])
+        )
     ):
-        return "ORG"
+        return "ORG"  # an acronym opening a name in mixed case is an organisation's: "МИД России", "BBC World Service"
     if _ROLE_END.search(before[-60:]) or (len(words) >= 2 and ROLE_WORD_END.search(before[-30:])):
         return "PERSON"
     if len(words) >= 2 and _SPEECH_AFTER.match(after) and words[0] not in NAME_ARTICLES:
@@ -625,9 +628,12 @@ def _pieces(words: list[str], start: int, r: _Reading) -> list[tuple[list[str], 
     an office and its preposition ("il ministro degli Affari Esteri Franco Frattini"). A saint's name is a place's
     ("Santa Lucia del Mela")."""
     german = r.lang == "de"
-    if len(words) < 3 or not (german or _PREPOSITION_END.search(r.text[max(0, start - 8) : start])):
+    # an acronym's organisation and its genitive before a name: "глава МИД России Сергей Лавров" (not a span in
+    # capitals: "ANTONIO GRAMSCI")
+    led = len(words) > 2 and acronym(words[0]) is not None and not words[1].isupper()
+    if len(words) < 3 or not (german or led or _PREPOSITION_END.search(r.text[max(0, start - 8) : start])):
         return [(words, start)]
-    office = not german and _ROLE_OF_END.search(r.text[max(0, start - 40) : start]) is not None
+    office = not german and (led or _ROLE_OF_END.search(r.text[max(0, start - 40) : start]) is not None)
     for i in range(1, len(words) - 1):
         before = words[i - 1].casefold()
         if (
