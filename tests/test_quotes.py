@@ -461,3 +461,19 @@ def test_an_office_named_by_an_acronym_before_the_speaker_is_not_part_of_the_nam
         "журналистам."
     )
     assert _speakers_without_a_model({"ru": text}) == {"ru": [("Сергей Лавров", True)]}
+
+
+def test_a_short_statement_with_its_speaker_is_a_quote_and_no_one_is_no_speaker() -> None:
+    texts = {
+        "en": 'Police chief Maria Lopez spoke on Monday. "It was a mess," Lopez said.',
+        "de": "Bahn-Personalvorstand Martin Seiler kritisierte die Gewerkschaft. „Wir lassen uns nicht erpressen“, "
+        "sagte Seiler.",
+        "it": '"Questa riforma è fatta apposta per indebolire il paese", ha detto qualcuno in aula.',
+    }
+    got = _speakers_without_a_model(texts)
+    assert got["en"] == [("Maria Lopez", True)] and got["de"] == [("Martin Seiler", True)]
+    assert got["it"] == []  # "qualcuno" (someone) names no one: no quote without its speaker
+    # a scare quote of a word or two is still no quote
+    assert _speakers_without_a_model({"en": 'Maria Lopez called the plan "bold", officials said.'}) == {
+        "en": []
+    }
