@@ -630,3 +630,19 @@ def test_an_acronym_opening_a_name_in_mixed_case_is_an_organisation_and_capitals
     assert found["CNN International"] == "ORG"
     found = {s: t for s, t, _ in fallback_mentions("Ha parlato ieri ANTONIO GRAMSCI a Torino.", "it")}
     assert found.get("ANTONIO GRAMSCI") != "ORG"
+
+
+def test_a_german_name_with_an_inflected_adjective_is_one_entity() -> None:
+    def de(key: str, text: str) -> Article:
+        return Article(key=key, location=key, fmt="text", raw=text, text=text, title="Streik", lang="de")
+
+    arts = [
+        de(
+            "a",
+            "Die Gewerkschaft GDL hat am Dienstag den Fernverkehr der Deutschen Bahn weitgehend lahmgelegt.",
+        ),
+        de("b", "Die Deutsche Bahn nannte den Streik der GDL unverhältnismäßig. Viele Menschen warteten."),
+    ]
+    groups = {e.name: set(e.variants) for e in find_entities(arts, use_model=False)}
+    assert any({"Deutsche Bahn", "Deutschen Bahn"} <= vs for vs in groups.values())
+    assert not any("Menschen" in v for vs in groups.values() for v in vs)

@@ -52,6 +52,7 @@ from newsfold.story.recognise import (
     ROLE,
     WordUse,
     acronym,
+    de_adjective_base,
     fallback_mentions,
 )
 
@@ -590,6 +591,17 @@ def merge_mentions(
                 groups.union(by_place[place], k)
             else:
                 by_place[place] = k
+    # 1c. a German name whose adjective is inflected ("der Deutschen Bahn" / "die Deutsche Bahn", "Europäischen
+    # Zentralbank" / "Europäische Zentralbank"): the same words, the first one's case ending aside.
+    by_base: dict[tuple[str, ...], str] = {}
+    for k in surfaces:
+        words = k.split()
+        if len(words) > 1 and label_of(k) != "PERSON" and (base := de_adjective_base(words[0])):
+            key = (base, *words[1:])
+            if key in by_base:
+                groups.union(by_base[key], k)
+            else:
+                by_base[key] = k
     # 2. acronyms: "NATO" joins the one longer name whose capitalised initials spell it.
     for k in surfaces:
         acro = acronym(display(k))

@@ -236,11 +236,26 @@ _DE_NOUN_SUFFIX = re.compile(
     r"(?:(?:ung|heit|keit|schaft|tion|ität)(?:en)?|ismus|ismen|nis(?:se|sen|ses)?|tum|tums|tümer|tümern|"
     r"ment(?:s|e|en)?|(?<![pou])ur(?:en)?|ik(?:en)?|(?:tei|zei|erei)(?:en)?|(?:gie|tie|rie|mie|phie)n?)$"
 )
-# An inflected German adjective or participle ("Attraktive", "Geprüfte", "Wissenschaftliche", "Bestes"): where any
-# word is capitalised, one the story gives no sign of being a name is no name's first word ("Weitere Informationen").
+# An inflected German adjective or participle ("Attraktive", "Geprüfte", "Wissenschaftliche", "Bestes", "Deutschen"):
+# where any word is capitalised, one the story gives no sign of being a name is no name's first word ("Weitere
+# Informationen"); inside a sentence, where adjectives are written in lower case, one with a capital opens a name
+# ("der Deutschen Bahn", "die Europäische Zentralbank").
 _DE_ADJECTIVE = re.compile(
-    r"(?:ig|lich|isch|iv|bar|sam|haft|los|end|al|är|ös|ent|ant|ert|iert|[bcdfghklmnprsvwxz]t|st|er)(?:e|er|es|en|em)$"
+    r"(?:ig|lich|isch|sch|iv|bar|sam|haft|los|end|al|är|ös|ent|ant|ert|iert|[bcdfghklmnprsvwxz]t|st|er)"
+    r"(?:e|er|es|en|em)$"
 )
+_DE_CASE_ENDING = re.compile(r"(?:en|er|es|em|e)$")
+
+
+def de_adjective_base(word: str) -> str | None:
+    """A case-folded word of German adjective shape without its case ending ("deutschen", "deutsche" -> "deutsch",
+    "europäischen" -> "europäisch"), or None when it has no such shape."""
+    if _DE_ADJECTIVE.search(word) is None:
+        return None
+    base = _DE_CASE_ENDING.sub("", word)
+    return base if len(base) >= 4 else None
+
+
 # Speech verbs, singular (a plural subject is a group of common nouns: "Experten warnen"), around a German name:
 # "Merz sagte", "sagte Merz", "Volkswagen teilte mit".
 _DE_SAY = "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|schrieb|schreibt"
