@@ -690,7 +690,7 @@ def _name_of(words: list[str], start: int, head: bool, r: _Reading) -> list[tupl
     while words:
         first = _unelide(words[0])
         if first is not None and (
-            _article_of_name(first, words, opening) or _opens_name(first, words, head, r)
+            _article_of_name(first, words, opening, r) or _opens_name(first, words, head, r)
         ):
             if first != words[0]:
                 start = text.index(words[0], start) + len(words[0]) - len(first)
@@ -741,15 +741,17 @@ def _name_of(words: list[str], start: int, head: bool, r: _Reading) -> list[tupl
     return out
 
 
-def _article_of_name(first: str, words: Sequence[str], opening: bool) -> bool:
+def _article_of_name(first: str, words: Sequence[str], opening: bool, r: _Reading) -> bool:
     """Whether a span's first word is an article that is part of the name after it: written with its capital where
-    no sentence starts ("di Al Qaeda", "Secondo Al Jazeera", "told The Guardian")."""
+    no sentence starts ("di Al Qaeda", "Secondo Al Jazeera", "told The Guardian"). Not before a noun in German, whose
+    headings and lists capitalise an article before a common noun mid-line ("Tipps Die Pubertät")."""
     return (
         not opening
         and len(words) > 1
         and first.casefold() in NAME_ARTICLES
         and first[0].isupper()
         and first[1:].islower()
+        and not (r.lang == "de" and words[1].casefold() in r.nouns)
     )
 
 
