@@ -73,3 +73,23 @@ def test_the_fold_reads_a_story_without_its_notices_and_lists_them_cited() -> No
     assert 'id="corrections"' in html and "killed 21 people" in html
     # a story without notices has no corrections key (absent, not empty)
     assert "corrections" not in fold_story(StoryInput(arts[1:], {}, {}), use_model=False)
+
+
+def test_the_story_arc_dates_no_event_from_a_correction_notice() -> None:
+    from newsfold.story.timeline import key_dates
+
+    arts = [
+        text_article(
+            "a",
+            "Parliament approved the budget on Wednesday after a long debate, officials said.\n\n"
+            "Correction: An earlier version of this article said the vote was held on Monday.",
+            published="2024-03-07",
+        ),
+        text_article(
+            "b",
+            "The budget vote in parliament took place on Wednesday, officials said.",
+            published="2024-03-07",
+        ),
+    ]
+    days = {e.date for e in key_dates(arts, 5)}
+    assert "2024-03-06" in days and "2024-03-04" not in days

@@ -39,6 +39,7 @@ from functools import cache
 from newsfold.models import Article
 from newsfold.sentences import split_sentences
 from newsfold.story.align import strip_dateline
+from newsfold.story.corrections import split_notices
 from newsfold.story.events import speaker
 from newsfold.story.participants import ParticipantFinder
 from newsfold.temporal import TimeMention, date_order, parse_published, precision_rank, scan_article
@@ -572,6 +573,7 @@ def key_dates_with_timeline(
     """
     if not articles:
         return [], []
+    articles, _ = split_notices(articles)  # a correction notice dates the error it corrects, not an event
     scans = []
     for a in articles:
         scans.append((scan or scan_dates_of)(a))
