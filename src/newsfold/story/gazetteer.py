@@ -28,23 +28,7 @@ def place_names() -> frozenset[str]:
     translations rather than a hand-made list. Only the nominative forms: inflected forms (Russian "России") stay
     untyped.
     """
-    from babel import Locale
-    from babel.core import get_global
-
-    names: set[str] = set()
-    for lang in PLACE_LANGS:
-        locale = Locale.parse(lang)
-        for code, name in locale.territories.items():
-            if code not in _NOT_PLACES:
-                names.add(name.casefold())
-        for zone in locale.time_zones.values():  # a city's own name in this language ("Mosca", "Il Cairo")
-            if zone.get("city"):
-                names.add(str(zone["city"]).casefold())
-    for zone_id in get_global("zone_territories"):  # the English name of each time zone's city ("New_York")
-        parts = zone_id.split("/")
-        if len(parts) == 2 and parts[0] in _CONTINENTS:  # not US county seats (America/Indiana/Knox)
-            names.add(parts[1].replace("_", " ").casefold())
-    return frozenset(names)
+    return frozenset(_places())
 
 
 @cache
@@ -53,6 +37,12 @@ def place_codes() -> dict[str, str]:
     CLDR territory code ("russia", "russland", "россия", "روسيا" -> "RU") or time zone ("mosca", "moscow", "moskau"
     -> "Europe/Moscow"). Names that two places share are left out. The same place in the story's languages is then
     one entity."""
+    return {name: next(iter(found)) for name, found in _places().items() if len(found) == 1}
+
+
+@cache
+def _places() -> dict[str, frozenset[str]]:
+    """Every place name (case folded) with the codes of the places it names (see :func:`place_names`)."""
     from babel import Locale
     from babel.core import get_global
 
@@ -62,14 +52,17 @@ def place_codes() -> dict[str, str]:
         for code, name in locale.territories.items():
             if code not in _NOT_PLACES:
                 codes.setdefault(name.casefold(), set()).add(code)
-        for zone_id, zone in locale.time_zones.items():
+        for (
+            zone_id,
+            zone,
+        ) in locale.time_zones.items():  # a city's own name in this language ("Mosca", "Il Cairo")
             if zone.get("city"):
                 codes.setdefault(str(zone["city"]).casefold(), set()).add(zone_id)
-    for zone_id in get_global("zone_territories"):
+    for zone_id in get_global("zone_territories"):  # the English name of each time zone's city ("New_York")
         parts = zone_id.split("/")
-        if len(parts) == 2 and parts[0] in _CONTINENTS:
+        if len(parts) == 2 and parts[0] in _CONTINENTS:  # not US county seats (America/Indiana/Knox)
             codes.setdefault(parts[1].replace("_", " ").casefold(), set()).add(zone_id)
-    return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1}
+    return {name: frozenset(found) for name, found in codes.items()}
 
 
 def _bare(word: str) -> str:
