@@ -95,10 +95,16 @@ def split_notices(articles: Sequence[Article]) -> tuple[list[Article], list[Corr
     notices: list[Correction] = []
     for article in articles:
         paragraphs = article.text.split("\n")
-        kept = [p for p in paragraphs if not (p.strip() and is_notice(p))]
-        if len(kept) == len(paragraphs):
+        kept: list[str] = []
+        found: list[Correction] = []
+        for p in paragraphs:
+            if p.strip() and is_notice(p):
+                found.append(Correction(p.strip(), article.key))
+            else:
+                kept.append(p)
+        if not found:
             out.append(article)
             continue
-        notices.extend(Correction(p.strip(), article.key) for p in paragraphs if p.strip() and is_notice(p))
+        notices.extend(found)
         out.append(dataclasses.replace(article, text="\n".join(kept).strip("\n")))
     return out, notices
