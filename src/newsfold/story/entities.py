@@ -33,7 +33,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Hashable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -475,6 +475,21 @@ class _Groups:
         if ra != rb:
             self.parent[rb] = ra
 
+    def join_alike(self, keyed: Iterable[tuple[Hashable | None, str]]) -> None:
+        """Join every key to the first one given with the same likeness (a None likeness joins nothing)."""
+        first: dict[Hashable, str] = {}
+        for alike, k in keyed:
+            if alike is not None:
+                self.union(first.setdefault(alike, k), k)
+
+
+def _de_base_key(key: str) -> tuple[str, ...] | None:
+    """A name of several words as its words with the first one's German case ending off, or None when that word
+    has none (see :func:`newsfold.story.recognise.de_adjective_base`)."""
+    words = key.split()
+    base = de_adjective_base(words[0]) if len(words) > 1 else None
+    return (base, *words[1:]) if base else None
+
 
 # Words that pad an organisation's name without naming it ("Ministry of Foreign Affairs" = "Foreign
 # Ministry"), in en, de, fr, es, it, pt, ru; with the name connectors they are left out of its core words.
@@ -583,25 +598,11 @@ def merge_mentions(
     # 1b. one place in several languages ("Russia" / "Russland" / "Россия", "Mosca" / "Moscow"): the CLDR names of
     # one territory or time-zone city (story.gazetteer.place_codes), for a name that is not a person's.
     codes = place_codes()
-    by_place: dict[str, str] = {}
-    for k in surfaces:
-        place = codes.get(display(k).casefold())
-        if place is not None and label_of(k) != "PERSON":
-            if place in by_place:
-                groups.union(by_place[place], k)
-            else:
-                by_place[place] = k
+    not_people = [k for k in surfaces if label_of(k) != "PERSON"]
+    groups.join_alike((codes.get(display(k).casefold()), k) for k in not_people)
     # 1c. a German name whose adjective is inflected ("der Deutschen Bahn" / "die Deutsche Bahn", "Europäischen
     # Zentralbank" / "Europäische Zentralbank"): the same words, the first one's case ending aside.
-    by_base: dict[tuple[str, ...], str] = {}
-    for k in surfaces:
-        words = k.split()
-        if len(words) > 1 and label_of(k) != "PERSON" and (base := de_adjective_base(words[0])):
-            key = (base, *words[1:])
-            if key in by_base:
-                groups.union(by_base[key], k)
-            else:
-                by_base[key] = k
+    groups.join_alike((_de_base_key(k), k) for k in not_people)
     # 2. acronyms: "NATO" joins the one longer name whose capitalised initials spell it.
     for k in surfaces:
         acro = acronym(display(k))
