@@ -110,6 +110,11 @@ def _in_running_text(sentence: str, m: re.Match[str]) -> bool:
     return len(sentence[: m.start()].split()) >= _HEAD_WORDS and not _STAMP_AFTER.match(sentence, m.end())
 
 
+def _untimed(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a weekday stands in a sentence of some words and is no stamp ("Montag | 12:30", "Friday (AP) -")."""
+    return len(sentence.split()) > _HEAD_WORDS and not _STAMP_AFTER.match(sentence, m.end())
+
+
 # The coming day and month is taken, for a clause with no tense cue, only this far ahead: announcements are of the
 # weeks to come ("dès le 1er janvier" in December, "il 23 e il 24 maggio" on 22 May); six months ahead is as likely
 # an anniversary as a plan.
@@ -254,7 +259,11 @@ def _resolve(
         back = (pub.weekday() - weekday) % 7
         if _is_last(mod, lang):
             back = back or 7
-        elif _is_next(mod, lang) or (back != 0 and future()):
+        elif (
+            _is_next(mod, lang)
+            or (back != 0 and future())
+            or (back > 3 and lang in tw.FUTURATE_PRESENT and not past() and _untimed(sentence, m))
+        ):  # "Lavrov meets Blinken on Friday" (a Wednesday's report): a present tense plans the nearer Friday
             ahead = (weekday - pub.weekday()) % 7
             return (pub + dt.timedelta(days=ahead or 7)).isoformat(), "day"
         return (pub - dt.timedelta(days=back)).isoformat(), "day"
