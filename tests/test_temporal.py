@@ -883,6 +883,24 @@ def test_a_weekend_of_habit_is_no_date() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The museum opens every Friday at noon.", "en"),
+        ("Le Newsletter del Corriere, ogni venerdì un nuovo appuntamento.", "it"),
+        ("Jeden Freitag demonstrieren Schüler für das Klima.", "de"),
+        ("Chaque vendredi, les manifestants se rassemblent.", "fr"),
+        ("Cada viernes los manifestantes salen a la calle.", "es"),
+        ("Toda sexta-feira os manifestantes saem às ruas.", "pt"),
+        ("Каждую пятницу протестующие выходят на улицы.", "ru"),
+    ],
+)
+def test_a_weekday_of_habit_is_no_date(sentence: str, lang: str) -> None:
+    assert _values(sentence, WEDNESDAY, lang) == []
+    # the same weekday without "every" is one
+    assert _values("The board met on Friday.", WEDNESDAY) == ["2022-02-11"]
+
+
 def test_a_day_written_again_without_its_year_takes_the_year_the_article_gave_it() -> None:
     published = dt.date(2014, 3, 15)
     sentences = [

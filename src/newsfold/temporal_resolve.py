@@ -255,6 +255,8 @@ def _resolve(
             raise _Skip
         if _NAMED_DAY_BEFORE.search(sentence, 0, m.start()) or _NAMED_DAY_AFTER.match(sentence[m.end() :]):
             raise _Skip  # "Super Tuesday", "Viernes Santo": a name
+        if rules.habit_before.search(sentence, max(0, m.start() - 20), m.start()):
+            raise _Skip  # "every Friday": a habit
         mod = groups.get("pre") or groups.get("post")
         back = (pub.weekday() - weekday) % 7
         if _is_last(mod, lang):

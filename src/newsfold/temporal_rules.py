@@ -42,6 +42,9 @@ class Rules:
     since_before: re.Pattern[str]
     since_word: re.Pattern[str]
     since_range: re.Pattern[str]
+    habit_before: re.Pattern[
+        str
+    ]  # "every", "ogni", "jeden" right before a weekday (temporal_words.HABIT_BEFORE)
     anaphor_days: dict[str, tuple[int, bool]]
     anaphor_object: re.Pattern[str]
     listed_day: re.Pattern[str]
@@ -193,6 +196,7 @@ def rules(lang: str) -> Rules:
         since_before=re.compile(rf"(?<![^\W\d_])(?:{tw.SINCE[lang]})(?:\s+|(?<=['’]))$", re.IGNORECASE),
         since_word=re.compile(tw.SINCE[lang], re.IGNORECASE),
         since_range=re.compile(tw.SINCE_RANGE[lang], re.IGNORECASE),
+        habit_before=re.compile(tw.HABIT_BEFORE[lang], re.IGNORECASE),
         anaphor_days=anaphor_days,
         anaphor_object=re.compile(r"\s+" + tw.ANAPHOR_OBJECT[lang], re.IGNORECASE),
         listed_day=re.compile(_listed_day(lang), re.IGNORECASE),

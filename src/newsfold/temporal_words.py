@@ -552,6 +552,19 @@ REPORTING = (
     r"قال|أعلن|أكد|صرح"
 )
 
+# A weekday of habit, not a date: "every Friday", "ogni venerdì", "jeden Freitag", "chaque vendredi", "cada viernes",
+# "toda sexta-feira", "каждую пятницу", "كل جمعة" (crisis-it has "ogni venerdì un nuovo appuntamento" newsletters).
+HABIT_BEFORE = {
+    "en": r"\b(?:every|each)\s+$",
+    "it": r"\b(?:ogni|tutti\s+i|tutte\s+le)\s+$",
+    "de": r"\b(?:jeden|jedem|jeder)\s+$",
+    "fr": r"\b(?:chaque|tous\s+les)\s+$",
+    "es": r"\b(?:cada|todos\s+los|todas\s+las)\s+$",
+    "pt": r"\b(?:cada|toda|todas\s+as|todo|todos\s+os)\s+$",
+    "ru": r"(?<![^\W\d_])(?:каждый|каждую|каждое)\s+$",
+    "ar": r"(?<![^\W\d_])كل\s+$",
+}
+
 # Named days, not the nearest such weekday: a capitalised word before it ("Super Tuesday", "Black Friday", "Patch
 # Tuesday", "Bloody Sunday", "Good Friday") or a feast word after it ("Viernes Santo", "Vendredi saint", "Mardi gras",
 # "Domingo de Ramos", "Lunedì dell'Angelo").
