@@ -110,7 +110,7 @@ def _in_running_text(sentence: str, m: re.Match[str]) -> bool:
     return len(sentence[: m.start()].split()) >= _HEAD_WORDS and not _STAMP_AFTER.match(sentence, m.end())
 
 
-def _untimed(sentence: str, m: re.Match[str]) -> bool:
+def _in_a_sentence(sentence: str, m: re.Match[str]) -> bool:
     """Whether a weekday stands in a sentence of some words and is no stamp ("Montag | 12:30", "Friday (AP) -")."""
     return len(sentence.split()) > _HEAD_WORDS and not _STAMP_AFTER.match(sentence, m.end())
 
@@ -264,7 +264,7 @@ def _resolve(
         elif (
             _is_next(mod, lang)
             or (back != 0 and future())
-            or (back > 3 and lang in tw.FUTURATE_PRESENT and not past() and _untimed(sentence, m))
+            or (back > 3 and lang in tw.FUTURATE_PRESENT and not past() and _in_a_sentence(sentence, m))
         ):  # "Lavrov meets Blinken on Friday" (a Wednesday's report): a present tense plans the nearer Friday
             ahead = (weekday - pub.weekday()) % 7
             return (pub + dt.timedelta(days=ahead or 7)).isoformat(), "day"

@@ -42,9 +42,8 @@ class Rules:
     since_before: re.Pattern[str]
     since_word: re.Pattern[str]
     since_range: re.Pattern[str]
-    habit_before: re.Pattern[
-        str
-    ]  # "every", "ogni", "jeden" right before a weekday (temporal_words.HABIT_BEFORE)
+    # "every", "ogni", "jeden" right before a weekday (temporal_words.HABIT_BEFORE)
+    habit_before: re.Pattern[str]
     anaphor_days: dict[str, tuple[int, bool]]
     anaphor_object: re.Pattern[str]
     listed_day: re.Pattern[str]
