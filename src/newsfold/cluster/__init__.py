@@ -19,14 +19,15 @@ How an article is placed (see :class:`StoryIndex`):
    lowers the score.
 5. When the article fits a second story almost as well as the first, and the two stories' centroids agree,
    the younger story is merged into the older one (the old id then redirects: :meth:`StoryIndex.resolve`).
-6. Each story keeps summaries of its recent members (40 terms, 20 names, 8 numbers each); an article-pair
-   logistic model (``PAIR_WEIGHTS``: cosines, names overlap, content dates, years) says how likely two members
-   report the same story. The joined story is checked for two member groups that do not report the same story
-   (an early wrong join): groups are grown from the least-alike pair of members and from a typical member and
-   the member least like it; the smaller group of the better partition is split off and its earlier articles
-   are reported as ``Placement.moved``. The two most probable candidates are merged with the
-   story when their members are, on average, alike. Both checks touch only this article's stories and at
-   most ``MEMBER_CAP`` members each, so placing stays independent of corpus size.
+6. Each story keeps summaries of its recent members (40 terms, 20 names, 8 numbers and their lead's words each); an
+   article-pair logistic model (``PAIR_WEIGHTS``: cosines, names overlap, content dates, years, the leads' cosine;
+   ``PAIR_WEIGHTS_NO_LEAD`` where the leads do not compare) says how likely two members report the same story.
+   The joined story is checked for two member groups that do not report the same story (an early wrong join):
+   groups are grown from the least-alike pair of members and from a typical member and the member least like it;
+   the smaller group of the better partition is split off and its earlier articles are reported as
+   ``Placement.moved``. The two most probable candidates are merged with the story when their members are, on
+   average, alike. Both checks touch only this article's stories and at most ``MEMBER_CAP`` members each, so
+   placing stays independent of corpus size.
 7. Small stories (left by an arrival order or a split) are re-attached to a larger story whose members they
    match nearly as well as its own members match each other; the stories this article touched are checked, and
    one queued recently created small story every ``FRAG_EVERY`` placements. A story's marks (names and numbers
@@ -97,6 +98,7 @@ from newsfold.cluster.model import (
     PAIR_CACHE,
     PAIR_DATE_MIN,
     PAIR_WEIGHTS,
+    PAIR_WEIGHTS_NO_LEAD,
     POSTING_CAP,
     QUERY_NAMES,
     QUERY_TERMS,
@@ -119,6 +121,7 @@ from newsfold.cluster.model import (
     WEIGHTS,
     Vec,
     features,
+    leads_compare,
     month_gap,
     pair_features,
     pair_prob,
@@ -165,6 +168,7 @@ __all__ = [
     "PAIR_CACHE",
     "PAIR_DATE_MIN",
     "PAIR_WEIGHTS",
+    "PAIR_WEIGHTS_NO_LEAD",
     "POSTING_CAP",
     "QUERY_NAMES",
     "QUERY_TERMS",
@@ -192,6 +196,7 @@ __all__ = [
     "featurize",
     "group_marks",
     "groups_apart",
+    "leads_compare",
     "marks_missed",
     "month_gap",
     "pair_features",

@@ -20,6 +20,12 @@ from newsfold.textnorm import HEAD_CHARS, NAME_CONNECTORS, month_years, name_spa
 MAX_TERMS = 120  # most frequent content words kept per article
 MAX_NAMES = 40
 MAX_NUMS = 20
+# The lead: the first LEAD_WORDS content words of the text after its title (about the first two sentences). Reports of
+# one event open with the same facts; look-alike stories share their topic words anywhere but rarely their opening
+# (a pair cosine on ECB+ dev, held out by halves of the topics: pair AUC 0.940 -> 0.950 and 0.930 -> 0.937; swept
+# 30 / 60 / 100 words, with and without the title).
+LEAD_WORDS = 30
+LEAD_CHARS = 1000  # the text's head read for them (30 content words take some 300-500 characters)
 ABSURD_YEAR_MIN = 1990  # an earlier publish year is treated as unknown (and flagged by the cleaner)
 
 
@@ -36,6 +42,7 @@ class ClusterDoc:
         nums: counts of numbers and years mentioned (``"y2005"`` for a year).
         cdate: the first month and year the text's head mentions, ``(year, month)`` (month 0: the year only).
         lang: the article's language code (None when unknown).
+        lead: content-word counts of the text's first ``LEAD_WORDS`` words after the title, most frequent first.
         emb: the title-and-lead embedding (packed float16, see :mod:`newsfold.cluster.embed`); None unless the
             setting ``cluster_embeddings`` is on.
     """
@@ -49,6 +56,7 @@ class ClusterDoc:
     cdate: tuple[int, int] | None = None
     lang: str | None = None
     emb: bytes | None = None
+    lead: tuple[tuple[str, int], ...] = ()
 
     def to_bytes(self) -> bytes:
         """Serialise as compact JSON (UTF-8), for a SQLite BLOB."""
@@ -63,6 +71,8 @@ class ClusterDoc:
         }
         if self.lang:
             data["l"] = self.lang
+        if self.lead:
+            data["a"] = [list(p) for p in self.lead]
         if self.emb is not None:
             data["e"] = base64.b64encode(self.emb).decode("ascii")
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -82,6 +92,9 @@ class ClusterDoc:
             cdate=(int(raw["c"][0]), int(raw["c"][1])) if raw.get("c") else None,
             lang=raw.get("l") or None,
             emb=base64.b64decode(raw["e"]) if raw.get("e") else None,
+            lead=tuple(
+                (t, int(c)) for t, c in raw.get("a", ())
+            ),  # features stored before leads were kept: none
         )
 
 
@@ -140,6 +153,11 @@ def featurize(article: Article, settings: Settings) -> ClusterDoc:
     body = text if text.startswith(title) else f"{title}\n{text}"
     title_terms = tokens(title, lang)
     term_counts = Counter(tokens(body, lang))
+    # The lead, from the text as given (no stamps) after its title; its first LEAD_CHARS suffice and cost little.
+    own = article.text or ""
+    if title and own.startswith(title):
+        own = own[len(title) :]
+    lead_counts = Counter(tokens(own[:LEAD_CHARS], lang)[:LEAD_WORDS])
     captions = "\n".join(r.text for r in article.removed if r.kind == "caption")
     stop = _name_stop(lang)
     # The names in text order, each multi-word one followed by its words, counted at once in C (the same counts and
@@ -166,6 +184,7 @@ def featurize(article: Article, settings: Settings) -> ClusterDoc:
         cdate=head[0] if head else None,
         lang=lang,
         emb=emb,
+        lead=tuple(sorted(lead_counts.items(), key=count, reverse=True)),
     )
 
 

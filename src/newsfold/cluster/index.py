@@ -37,6 +37,7 @@ from newsfold.cluster.model import (
     MERGE_REL,
     PAIR_CACHE,
     PAIR_WEIGHTS,
+    PAIR_WEIGHTS_NO_LEAD,
     QUERY_NAMES,
     QUERY_TERMS,
     RECENT_CANDIDATES,
@@ -74,6 +75,8 @@ class StoryIndex(HotStories):
             ``cluster_embeddings`` and ``hot_stories`` are read.
         weights: the logistic model's weights (default ``WEIGHTS``); for tuning only.
         pair_weights: the article-pair model's weights (default ``PAIR_WEIGHTS``); for tuning only.
+        pair_weights_no_lead: its weights for members whose leads do not compare (``PAIR_WEIGHTS_NO_LEAD``);
+            for tuning only.
         loader: ``f(story_id) -> state bytes or None``, reads a story's persisted state (the store's); with it, a
             candidate story that left memory is brought back when an article's terms point at it.
     """
@@ -83,6 +86,7 @@ class StoryIndex(HotStories):
         settings: Settings,
         weights: tuple[float, ...] = WEIGHTS,
         pair_weights: tuple[float, ...] = PAIR_WEIGHTS,
+        pair_weights_no_lead: tuple[float, ...] = PAIR_WEIGHTS_NO_LEAD,
         loader: Callable[[str], bytes | None] | None = None,
     ) -> None:
         super().__init__(settings, loader)
@@ -90,6 +94,7 @@ class StoryIndex(HotStories):
         self.window = settings.cluster_window_days
         self.weights = weights
         self.pair_weights = pair_weights
+        self.pair_weights_no_lead = pair_weights_no_lead
         self._pairs: dict[tuple[int, int], float] = {}  # member pair probabilities by arrival numbers
         self._fragments: deque[str] = deque(maxlen=FRAG_QUEUE)  # recently created small stories
         self.embeddings = settings.cluster_embeddings  # join across languages by embedding (cluster/embed.py)
@@ -364,7 +369,7 @@ class StoryIndex(HotStories):
                 # emptying the whole cache made every busy story's next split check recompute all its pairs.
                 for old in list(islice(self._pairs, PAIR_CACHE // 2)):
                     del self._pairs[old]
-            cached = self._pairs[key] = pair_prob(a, b, self.pair_weights)
+            cached = self._pairs[key] = pair_prob(a, b, self.pair_weights, self.pair_weights_no_lead)
         return cached
 
     def _new_id(self, key: str) -> str:

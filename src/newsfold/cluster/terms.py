@@ -121,4 +121,9 @@ class TermStats:
         top = sorted(names.items(), key=_second, reverse=True)[:TOP_NAMES]  # stable: ties keep their order
         total = sum(w for _, w in top)
         top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
-        return _DocVecs(_unit(body), _unit(title), _unit(names), _unit(nums), yrs, top_names, doc.cdate)
+        lead = dict(
+            zip(map(first, doc.lead), map(_mul, _tf(doc.lead), idfs(map(first, doc.lead))), strict=True)
+        )
+        return _DocVecs(
+            _unit(body), _unit(title), _unit(names), _unit(nums), yrs, top_names, doc.cdate, _unit(lead)
+        )

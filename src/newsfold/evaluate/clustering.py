@@ -23,6 +23,7 @@ from newsfold.cluster import (
     StoryIndex,
     features,
     featurize,
+    leads_compare,
     pair_features,
     story_id_for,
 )
@@ -325,6 +326,7 @@ def fit_pair_weights(
     l2: float = 1e-3,
     min_body: float = 0.05,
     halves: bool = False,
+    lead: bool = True,
 ) -> tuple[float, ...]:
     """Fit the clusterer's article-pair model (``cluster.PAIR_WEIGHTS``) on gold stories.
 
@@ -340,6 +342,8 @@ def fit_pair_weights(
         min_body: body cosine from which a pair of different stories is used.
         halves: use only pairs whose two gold stories fall in the same half of the sorted gold story ids (as
             ``cluster.PAIR_WEIGHTS`` were fitted: fewer, harder negatives than all pairs).
+        lead: fit the model with the lead cosine, on the pairs whose leads compare (``cluster.PAIR_WEIGHTS``);
+            False fits it without (the lead's weight 0), on all pairs (``cluster.PAIR_WEIGHTS_NO_LEAD``).
 
     Returns:
         The weights, in the order of ``cluster.pair_features``.
@@ -359,7 +363,11 @@ def fit_pair_weights(
         for b in members[i + 1 :]:
             if halves and (gold[a.key] in first) != (gold[b.key] in first):
                 continue
+            if lead and not leads_compare(a, b):
+                continue
             f = pair_features(a, b)
+            if not lead:
+                f = (*f[:-1], 0.0)
             same = gold[a.key] == gold[b.key]
             if same or f[1] >= min_body:
                 rows.append(f)
