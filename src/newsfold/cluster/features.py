@@ -25,7 +25,6 @@ MAX_NUMS = 20
 # (a pair cosine on ECB+ dev, held out by halves of the topics: pair AUC 0.940 -> 0.950 and 0.930 -> 0.937; swept
 # 30 / 60 / 100 words, with and without the title).
 LEAD_WORDS = 30
-LEAD_CHARS = 1000  # the text's head read for them (30 content words take some 300-500 characters)
 ABSURD_YEAR_MIN = 1990  # an earlier publish year is treated as unknown (and flagged by the cleaner)
 
 
@@ -152,12 +151,16 @@ def featurize(article: Article, settings: Settings) -> ClusterDoc:
         text = f"{stamps}\n{text}"
     body = text if text.startswith(title) else f"{title}\n{text}"
     title_terms = tokens(title, lang)
-    term_counts = Counter(tokens(body, lang))
-    # The lead, from the text as given (no stamps) after its title; its first LEAD_CHARS suffice and cost little.
-    own = article.text or ""
-    if title and own.startswith(title):
-        own = own[len(title) :]
-    lead_counts = Counter(tokens(own[:LEAD_CHARS], lang)[:LEAD_WORDS])
+    body_terms = tokens(body, lang)
+    term_counts = Counter(body_terms)
+    # The body opens with the title, then any stamps put before the text (and the text's own copy of the title, if
+    # it has one): the lead is what follows them.
+    skip = len(title_terms)
+    if stamps:
+        skip += len(tokens(stamps, lang))
+        if title and (article.text or "").startswith(title):
+            skip += len(title_terms)
+    lead_counts = Counter(body_terms[skip : skip + LEAD_WORDS])
     captions = "\n".join(r.text for r in article.removed if r.kind == "caption")
     stop = _name_stop(lang)
     # The names in text order, each multi-word one followed by its words, counted at once in C (the same counts and
