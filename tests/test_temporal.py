@@ -901,6 +901,37 @@ def test_a_weekday_of_habit_is_no_date(sentence: str, lang: str) -> None:
     assert _values("The board met on Friday.", WEDNESDAY) == ["2022-02-11"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The office is open Monday to Friday, 9am to 5pm.", "en"),
+        ("Open Monday–Friday 9:00–17:00.", "en"),
+        ("Öffnungszeiten: Bibliothek: Montag bis Freitag 14 - 17 Uhr", "de"),
+        ("Ouvert du lundi au vendredi de 9h à 18h.", "fr"),
+        ("Abierto de lunes a viernes de 9:00 a 14:00.", "es"),
+        ("Aperto dal lunedì al venerdì dalle 9 alle 13.", "it"),
+        ("Aberto de segunda-feira a sexta-feira, das 9h às 18h.", "pt"),
+        ("Работаем с понедельника по пятницу с 9:00 до 18:00.", "ru"),
+        ("مفتوح من الأحد إلى الخميس من 9 صباحا", "ar"),
+    ],
+)
+def test_a_range_of_weekdays_with_clock_times_is_a_schedule_not_two_dates(sentence: str, lang: str) -> None:
+    assert _values(sentence, WEDNESDAY, lang) == []
+
+
+def test_a_range_of_weekdays_without_clock_times_stays_two_dates() -> None:
+    assert _values("The summit runs Monday to Wednesday.", WEDNESDAY) == ["2022-02-14", "2022-02-16"]
+    # a clock time later in the sentence belongs to another day; a single weekday with its hour is a date
+    assert _values(
+        "Voting runs Monday to Wednesday, and results are due at 18:00 on Thursday.", WEDNESDAY
+    ) == [
+        "2022-02-14",
+        "2022-02-16",
+        "2022-02-17",
+    ]
+    assert _values("Lavrov met Blinken on Friday at 10:00 in Geneva.", WEDNESDAY) == ["2022-02-11"]
+
+
 def test_a_day_written_again_without_its_year_takes_the_year_the_article_gave_it() -> None:
     published = dt.date(2014, 3, 15)
     sentences = [

@@ -140,7 +140,12 @@ def rules(lang: str) -> Rules:
         ),
         ("wmdy", rf"{lb}(?P<w>{wd_alt}){sep}{month}\s+{_DAY_NO_DOT}(?:,?\s+{_YEAR})?{rb}"),
         ("dmyw", rf"{lb}{day}\s+{of}{month_short}(?:,?\s+{of}{_YEAR})?,?\s*\(\s*(?P<w>{wd_alt})\s*\)"),
-        ("wdd", rf"{lb}(?:يوم\s+)?(?P<w>{wd_alt}),?\s+(?P<the>the\s+)?{_DAY_NO_DOT}{rb}(?!\s*[.:,/]\d)"),
+        # (not "Friday 14:30" nor "Freitag 14 - 17 Uhr": a time of day, not the 14th)
+        (
+            "wdd",
+            rf"{lb}(?:يوم\s+)?(?P<w>{wd_alt}),?\s+(?P<the>the\s+)?{_DAY_NO_DOT}{rb}"
+            r"(?!\s*[.:,/]\d|(?:\s*[-–]\s*\d{1,2})?\s*(?:uhr|h|am|pm)(?![^\W\d_]))",
+        ),
         ("weekday", rf"{lb}{mod_before}(?:يوم\s+)?(?P<w>{wd_alt}){mod_after}{rb}"),
         (
             "month",

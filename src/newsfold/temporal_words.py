@@ -565,6 +565,18 @@ HABIT_BEFORE = {
     "ar": r"(?<![^\W\d_])كل\s+$",
 }
 
+# A range of weekdays with clock times after it is a schedule, not two dates: "Monday to Friday, 9am to 5pm",
+# "Montag bis Freitag 14 - 17 Uhr", "du lundi au vendredi de 9h à 18h", "de lunes a viernes de 9:00 a 14:00", "dal
+# lunedì al venerdì dalle 9 alle 13", "с понедельника по пятницу с 9:00 до 18:00" (opening hours on the extraction
+# pages were read as dates). The words that join a range's two days, and the clock time right after it, in all
+# eight languages; a range without clock times ("the summit runs Monday to Wednesday") stays two dates.
+RANGE_JOIN = r"\s*(?:[-–—/]|to|through|thru|till|until|bis|au|à|a|al|hasta|até|по|إلى)\s*"
+SCHEDULE_TIME = (
+    r"[\s,;:(]*(?:(?:von|from|de|des|das|dès|desde|с|من)\s+)?"
+    r"(?:\d{1,2}[:.]\d{2}(?!\d)|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|صباحا|مساء)(?![^\W\d_])|"
+    r"(?:dalle|alle)\s+(?:ore\s+)?\d{1,2}(?!\d))"
+)
+
 # Named days, not the nearest such weekday: a capitalised word before it ("Super Tuesday", "Black Friday", "Patch
 # Tuesday", "Bloody Sunday", "Good Friday") or a feast word after it ("Viernes Santo", "Vendredi saint", "Mardi gras",
 # "Domingo de Ramos", "Lunedì dell'Angelo").
