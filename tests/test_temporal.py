@@ -919,6 +919,16 @@ def test_a_range_of_weekdays_with_clock_times_is_a_schedule_not_two_dates(senten
     assert _values(sentence, WEDNESDAY, lang) == []
 
 
+def test_a_weekday_quoted_alone_is_a_name() -> None:
+    published = dt.date(2017, 6, 7)
+    sentence = "Dieser Beitrag ist am 1. Juni 2017 in der Wochenzeitung „der Freitag“ erschienen."
+    assert _values(sentence, published, "de") == ["2017-06-01"]
+    assert _values("Un article paru dans «Le Vendredi».", published, "fr") == []
+    # a quotation that only begins or ends with its weekday dates it
+    assert _values("„Am Freitag“, sagte er, „stimmen wir ab.“", published, "de") == ["2017-06-02"]
+    assert _values('"On Friday," he said, "we will vote."', published, "en") == ["2017-06-02"]
+
+
 def test_a_range_of_weekdays_without_clock_times_stays_two_dates() -> None:
     assert _values("The summit runs Monday to Wednesday.", WEDNESDAY) == ["2022-02-14", "2022-02-16"]
     # a clock time later in the sentence belongs to another day; a single weekday with its hour is a date

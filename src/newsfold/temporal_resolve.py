@@ -54,6 +54,8 @@ _SPANS = {
 _PROPER_BEFORE = re.compile(r"(?<![.!?:“\"«]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ]\w*\s+$")
 _NAMED_DAY_BEFORE = re.compile(tw.NAMED_DAY_BEFORE)
 _NAMED_DAY_AFTER = re.compile(tw.NAMED_DAY_AFTER, re.IGNORECASE)
+_QUOTED_DAY_BEFORE = re.compile(tw.QUOTED_DAY_BEFORE, re.IGNORECASE)
+_QUOTED_DAY_AFTER = re.compile(tw.QUOTED_DAY_AFTER)
 
 
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -286,6 +288,10 @@ def _resolve(
             raise _Skip
         if _NAMED_DAY_BEFORE.search(sentence, 0, m.start()) or _NAMED_DAY_AFTER.match(sentence[m.end() :]):
             raise _Skip  # "Super Tuesday", "Viernes Santo": a name
+        if _QUOTED_DAY_AFTER.match(sentence, m.end()) and _QUOTED_DAY_BEFORE.search(
+            sentence, max(0, m.start() - 8), m.start()
+        ):
+            raise _Skip  # the weekly „der Freitag“: a name
         if rules.habit_before.search(sentence, max(0, m.start() - 20), m.start()):
             raise _Skip  # "every Friday": a habit
         if _in_schedule(sentence, m, rules):

@@ -584,6 +584,9 @@ SCHEDULE_TIME = (
 NAMED_DAY_BEFORE = (
     r"\b(?:Super|Black|Cyber|Good|Ash|Holy|Maundy|Bloody|Easter|Palm|Patch|Fat|Shrove|Giving)\s+$"
 )
+# A weekday quoted alone, an article at most with it, is a name too: the weekly „der Freitag“, «Le Vendredi».
+QUOTED_DAY_BEFORE = r"[„“\"«‹‘]\s*(?:(?:der|die|das|le|la|il|el|o|the)\s+)?$"
+QUOTED_DAY_AFTER = r"\s*[“”\"»›’‘]"
 NAMED_DAY_AFTER = (
     r"^\s+(?:(?:sant[oa]|saint)(?!\s*-|\s+(?-i:[A-ZÀ-Þ]))|gras|grasso|de\s+(?:pascua|ramos|páscoa|pâques|resurrección)|"
     r"dell['’]angelo|di\s+pasqua)(?![^\W\d_])"  # not "Santa Fe", "Santa Catarina", "Saint-Étienne"
