@@ -38,7 +38,7 @@ from newsfold.settings import Settings
 # Floors on ECB+ dev (the first and the last 24 gold stories by id, 5 arrival orders each). Measured BCubed F1:
 # first 24: 0.969-0.985 since the pair model's wider member summaries, names overlap and second split start
 # (0.957-0.984 before; 0.922-0.946 before members were split off and stories merged by their members); last 24:
-# 0.950-0.976 (0.922-0.962 before). With the leads' cosine (fifteenth session): 0.969-0.982 and 0.946-0.973. Each
+# 0.950-0.976 (0.922-0.962 before). With the leads' cosine (fifteenth session): 0.965-0.982 and 0.951-0.969. Each
 # floor sits a little below the worst order.
 ECB_FLOORS = {"first": 0.96, "last": 0.94}
 
@@ -451,7 +451,8 @@ def test_a_shared_month_alone_is_no_evidence() -> None:
     rehab = _member("a", {"rehab": 0.8, "court": 0.6}, {"lohan": 1.0}, (2013, 5))
     obituary = _member("b", {"swimmer": 0.8, "died": 0.6}, {"williams": 1.0}, (2013, 6))
     assert pair_features(rehab, obituary)[5] == 0.0
-    assert pair_prob(rehab, obituary) < 0.2
+    # ... they are as alike as two undated articles that share nothing
+    assert pair_prob(rehab, obituary) == pair_prob(_member("x", rehab.body, rehab.names, None), obituary)
     # Between related articles the same month still counts.
     again = _member("c", {"rehab": 0.6, "court": 0.8}, {"lohan": 1.0}, (2013, 5))
     assert pair_features(rehab, again)[5] == 1.0

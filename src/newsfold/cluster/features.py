@@ -22,8 +22,8 @@ MAX_NAMES = 40
 MAX_NUMS = 20
 # The lead: the first LEAD_WORDS content words of the text after its title (about the first two sentences). Reports of
 # one event open with the same facts; look-alike stories share their topic words anywhere but rarely their opening
-# (a pair cosine on ECB+ dev, held out by halves of the topics: pair AUC 0.940 -> 0.950 and 0.930 -> 0.937; swept
-# 30 / 60 / 100 words, with and without the title).
+# (a pair cosine on ECB+ dev, held out by halves of the topics: pair AUC 0.940 -> 0.945 and 0.930 -> 0.932, F1 see
+# model.PAIR_WEIGHTS; 30 / 60 / 100 words, with and without the title, compared).
 LEAD_WORDS = 30
 ABSURD_YEAR_MIN = 1990  # an earlier publish year is treated as unknown (and flagged by the cleaner)
 

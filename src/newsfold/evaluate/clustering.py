@@ -323,7 +323,7 @@ def fit_pair_weights(
     docs: Sequence[ClusterDoc],
     gold: Mapping[str, str],
     settings: Settings,
-    l2: float = 1e-3,
+    l2: float = 3e-3,
     min_body: float = 0.05,
     halves: bool = False,
     lead: bool = True,
@@ -338,7 +338,11 @@ def fit_pair_weights(
         docs: featurized articles.
         gold: key -> gold story.
         settings: newsfold settings.
-        l2: ridge penalty on the non-bias weights.
+        l2: ridge penalty on the non-bias weights. Chosen by fitting on one half of the ECB+ dev topics and scoring
+            BCubed F1 through the pipeline on the other, both ways (1e-3 to 1e-1 compared, see BENCHMARKS.md): 2e-3
+            to 1e-2 score alike there, above 1e-3; 3e-3 is the weakest of them that keeps the throughput stream's
+            dated look-alike stories apart about as well as 1e-3 did (stronger penalties give flatter probabilities,
+            which the split, merge and fragment limits act on).
         min_body: body cosine from which a pair of different stories is used.
         halves: use only pairs whose two gold stories fall in the same half of the sorted gold story ids (as
             ``cluster.PAIR_WEIGHTS`` were fitted: fewer, harder negatives than all pairs).
