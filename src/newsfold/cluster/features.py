@@ -91,9 +91,8 @@ class ClusterDoc:
             cdate=(int(raw["c"][0]), int(raw["c"][1])) if raw.get("c") else None,
             lang=raw.get("l") or None,
             emb=base64.b64decode(raw["e"]) if raw.get("e") else None,
-            lead=tuple(
-                (t, int(c)) for t, c in raw.get("a", ())
-            ),  # features stored before leads were kept: none
+            # (features stored before leads were kept have none)
+            lead=tuple((t, int(c)) for t, c in raw.get("a", ())),
         )
 
 
