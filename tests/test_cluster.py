@@ -205,6 +205,33 @@ def test_reports_that_open_alike_are_likelier_one_story() -> None:
     assert pair_prob(a, c) < pair_prob(a, title_only) < pair_prob(a, b)
 
 
+def test_vector_words_are_one_string_across_articles_and_restored_states(settings: Settings) -> None:
+    # Features arrive from worker processes, each with strings of its own (as from_bytes makes them here); story
+    # members and centroids keep their words for as long as a story is in memory, so each word is kept once.
+    docs = [
+        ClusterDoc.from_bytes(
+            featurize(
+                _article(k, "Volcano erupts", "The volcano erupted near the village."), settings
+            ).to_bytes()
+        )
+        for k in ("a", "b")
+    ]
+    assert next(t for t, _ in docs[0].terms if t == "volcano") is not next(
+        t for t, _ in docs[1].terms if t == "volcano"
+    )
+    index = StoryIndex(settings)
+    for doc in docs:
+        index._count(doc)
+    first, second = (index.vectors(d) for d in docs)
+    for a, b, word in ((first.body, second.body, "volcano"), (first.lead, second.lead, "village")):
+        assert next(t for t in a if t == word) is next(t for t in b if t == word)
+    assert next(t for t in first.title if t == "volcano") is next(t for t in first.body if t == "volcano")
+    placed = index.place(docs[0])
+    story = _Story.from_bytes(placed.story_id, index.story_state(placed.story_id))
+    restored = next(t for t in story.fields["body"].vec if t == "volcano")
+    assert restored is next(t for t in first.body if t == "volcano")
+
+
 def test_captions_count_for_names(settings: Settings) -> None:
     art = Article(
         key="c",

@@ -454,7 +454,12 @@ class _Story:
         raw = json.loads(data[at : at + head_len].decode("utf-8"))
         at += head_len
         lens: list[int] = raw.pop("lens")
-        keys = data[at : at + keys_len].decode("utf-8").split(_KEY_SEP) if sum(lens) else []
+        # Interned, as TermStats.vectors interns the words of new articles: one copy of each word across stories.
+        keys = (
+            list(map(sys.intern, data[at : at + keys_len].decode("utf-8").split(_KEY_SEP)))
+            if sum(lens)
+            else []
+        )
         weights = array("d")
         weights.frombytes(data[at + keys_len :])
         if sys.byteorder == "big":

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import chain, compress, repeat
 from operator import add, is_, itemgetter, truediv
+from sys import intern
 
 from newsfold.cluster.features import ClusterDoc
 from newsfold.cluster.model import (
@@ -103,27 +104,33 @@ class TermStats:
         return cached
 
     def vectors(self, doc: ClusterDoc) -> _DocVecs:
-        """The article's unit TF-IDF vector per field, with the current document frequencies."""
+        """The article's unit TF-IDF vector per field, with the current document frequencies.
+
+        The vectors' words are interned: story members and centroids keep them for as long as a story is in memory,
+        and each article's features arrive from a worker process with strings of their own (at 100k stream
+        articles, one copy of each word instead of one per member vector: see BENCHMARKS.md).
+        """
         idfs = self._idfs
         first = _first
-        body = dict(
-            zip(map(first, doc.terms), map(_mul, _tf(doc.terms), idfs(map(first, doc.terms))), strict=True)
-        )
+        terms = list(map(intern, map(first, doc.terms)))
+        body = dict(zip(terms, map(_mul, _tf(doc.terms), idfs(terms)), strict=True))
         if len(body) > VEC_TERMS:
             # heapq.nlargest's documented equivalent (same order, ties in insertion order), ~4x cheaper here
             body = dict(sorted(body.items(), key=_second, reverse=True)[:VEC_TERMS])
-        title = dict(zip(doc.title, idfs(doc.title), strict=True))
-        name_keys = map("@".__add__, map(first, doc.names))
-        names = dict(zip(map(first, doc.names), map(_mul, _tf(doc.names), idfs(name_keys)), strict=True))
-        num_keys = map("#".__add__, map(first, doc.nums))
-        nums = dict(zip(map(first, doc.nums), map(_mul, _tf(doc.nums), idfs(num_keys)), strict=True))
+        title_words = list(map(intern, doc.title))
+        title = dict(zip(title_words, idfs(title_words), strict=True))
+        name_words = list(map(intern, map(first, doc.names)))
+        name_keys = map("@".__add__, name_words)
+        names = dict(zip(name_words, map(_mul, _tf(doc.names), idfs(name_keys)), strict=True))
+        num_words = list(map(intern, map(first, doc.nums)))
+        num_keys = map("#".__add__, num_words)
+        nums = dict(zip(num_words, map(_mul, _tf(doc.nums), idfs(num_keys)), strict=True))
         yrs = frozenset(int(t[1:]) for t, _ in doc.nums if t.startswith("y"))
         top = sorted(names.items(), key=_second, reverse=True)[:TOP_NAMES]  # stable: ties keep their order
         total = sum(w for _, w in top)
         top_names = tuple((t, w / total) for t, w in top) if total > 0 else ()
-        lead = dict(
-            zip(map(first, doc.lead), map(_mul, _tf(doc.lead), idfs(map(first, doc.lead))), strict=True)
-        )
+        lead_words = list(map(intern, map(first, doc.lead)))
+        lead = dict(zip(lead_words, map(_mul, _tf(doc.lead), idfs(lead_words)), strict=True))
         return _DocVecs(
             _unit(body), _unit(title), _unit(names), _unit(nums), yrs, top_names, doc.cdate, _unit(lead)
         )
