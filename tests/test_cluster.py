@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -160,14 +161,9 @@ def test_cluster_doc_round_trip(settings: Settings) -> None:
 
 def test_the_lead_is_the_opening_after_the_title(settings: Settings) -> None:
     words = " ".join(f"word{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(60))
-    art = Article(
-        key="l",
-        location="l",
-        fmt="jsonl",
-        raw="",
-        title="Volcano erupts near village",
-        text=f"Volcano erupts near village\nLava reached the village. {words}",
-        lang="en",
+    title = "Volcano erupts near village"
+    art = dataclasses.replace(
+        _article("l", title, f"{title}\nLava reached the village. {words}"),
         removed=(Removed("18 September 2013 Last updated at 13:59 GMT", "time_stamp", "rule"),),
     )
     doc = featurize(art, settings)
