@@ -115,7 +115,11 @@ MERGE_LINK = 0.55
 MERGE_REL = 0.85
 LINK_WITHIN = 0.85  # a one-member story's own mean pair probability (the dev stories' median)
 LINK_CANDIDATES = 2  # the most probable candidate stories checked for a merge
-LINK_MEMBERS = 6  # recent members of each story compared for a merge
+# Recent members of each story compared for a merge (and by fragment re-attachment): 8 since the pair model read the
+# leads (fifteenth session; 20 orders of ECB+ dev, 4 / 5 / 6 / 7 / 8 / 9 / 12: mean 0.9543 / 0.9566 / 0.9551 / 0.9576
+# / 0.9570 / 0.9575 / 0.9573, worst order 0.927 / 0.936 / 0.931 / 0.937 / 0.938 / 0.939 / 0.944, the first half of the
+# topics level from 5 on, the second +0.003; more members make a noisier mean steadier).
+LINK_MEMBERS = 8
 LINK_MIN_PROB = 0.05  # candidate stories below this join probability are not checked for a merge
 
 # --- re-attaching fragments: a small story merges into a larger one whose recent members its members match, on
