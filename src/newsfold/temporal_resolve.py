@@ -13,12 +13,10 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from newsfold import temporal_words as tw
 from newsfold.temporal_clause import clause
 from newsfold.temporal_rules import Rules, month_number
-from newsfold.temporal_rules import rules as rules_of
 
 # "lunedì 7" (a weekday with a day number, no month) is the nearest such day within this many days before the
 # publish date (after it in the future tense); a weekday with a day and month but no year ("venerdì 5 novembre") takes
@@ -118,27 +116,13 @@ _SCHEDULE_TIME = re.compile(tw.SCHEDULE_TIME, re.IGNORECASE)
 _SCHEDULE_REACH = 40  # characters before a weekday in which a range's first day is looked for
 
 
-@lru_cache(maxsize=16)
-def _range_ends(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A weekday and a range's joining word before a weekday mention, and a joining word and a weekday after it."""
-    names = sorted(rules_of(lang).weekday_of, key=len, reverse=True)
-    day = (
-        "(?:" + "|".join(map(re.escape, names)) + r")[^\W\d_]*"
-    )  # inflected ("понедельника") or joined forms
-    return (
-        re.compile(rf"(?<![^\W\d_]){day}{tw.RANGE_JOIN}$", re.IGNORECASE),
-        re.compile(rf"{tw.RANGE_JOIN}(?:du\s+|del\s+)?{day}", re.IGNORECASE),
-    )
-
-
 def _in_schedule(sentence: str, m: re.Match[str], rules: Rules) -> bool:
-    """Whether a weekday is one end of a range of weekdays with a clock time right after it (temporal_words.RANGE_JOIN,
-    SCHEDULE_TIME)."""
-    before, after = _range_ends(rules.lang)
+    """Whether a weekday is one end of a range of weekdays with a clock time right after it (Rules.range_before and
+    range_after, temporal_words.SCHEDULE_TIME)."""
     end = m.end()
-    if (found := after.match(sentence, end)) is not None:
+    if (found := rules.range_after.match(sentence, end)) is not None:
         end = found.end()
-    elif not before.search(sentence, max(0, m.start() - _SCHEDULE_REACH), m.start()):
+    elif not rules.range_before.search(sentence, max(0, m.start() - _SCHEDULE_REACH), m.start()):
         return False
     return _SCHEDULE_TIME.match(sentence, end) is not None
 

@@ -44,6 +44,10 @@ class Rules:
     since_range: re.Pattern[str]
     # "every", "ogni", "jeden" right before a weekday (temporal_words.HABIT_BEFORE)
     habit_before: re.Pattern[str]
+    # a range's first weekday and joining word right before a weekday, and a joining word and a weekday right after
+    # it (temporal_words.RANGE_JOIN; any case, inflected or joined forms: "понедельника", "Montagabend")
+    range_before: re.Pattern[str]
+    range_after: re.Pattern[str]
     anaphor_days: dict[str, tuple[int, bool]]
     anaphor_object: re.Pattern[str]
     listed_day: re.Pattern[str]
@@ -88,6 +92,7 @@ def rules(lang: str) -> Rules:
     day = _DAY.replace(r"\d{1,2})", rf"\d{{1,2}}|{tw.FIRST_DAY[lang]})") if lang in tw.FIRST_DAY else _DAY
     wd_words = sorted(weekday_of, key=len, reverse=True)
     wd_alt = "|".join(re.escape(w) for w in wd_words)
+    range_day = f"(?:{wd_alt})" + r"[^\W\d_]*"  # the weekdays of a range, in any case (Rules.range_before)
     if lang == "en":
         wd_alt = "(?-i:" + "|".join(re.escape(w.capitalize()) for w in wd_words) + ")"
     last, nxt = tw.LAST[lang], tw.NEXT[lang]
@@ -201,6 +206,8 @@ def rules(lang: str) -> Rules:
         since_word=re.compile(tw.SINCE[lang], re.IGNORECASE),
         since_range=re.compile(tw.SINCE_RANGE[lang], re.IGNORECASE),
         habit_before=re.compile(tw.HABIT_BEFORE[lang], re.IGNORECASE),
+        range_before=re.compile(rf"(?<![^\W\d_]){range_day}{tw.RANGE_JOIN}$", re.IGNORECASE),
+        range_after=re.compile(rf"{tw.RANGE_JOIN}(?:du\s+|del\s+)?{range_day}", re.IGNORECASE),
         anaphor_days=anaphor_days,
         anaphor_object=re.compile(r"\s+" + tw.ANAPHOR_OBJECT[lang], re.IGNORECASE),
         listed_day=re.compile(_listed_day(lang), re.IGNORECASE),
