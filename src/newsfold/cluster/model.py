@@ -307,8 +307,11 @@ class _Member:
         )
 
 
-def pair_features(a: _Member, b: _Member) -> tuple[float, ...]:
-    """The features of two member articles, in the order of ``PAIR_WEIGHTS`` (bias first)."""
+def pair_features(a: _Member, b: _Member, compare: bool | None = None) -> tuple[float, ...]:
+    """The features of two member articles, in the order of ``PAIR_WEIGHTS`` (bias first).
+
+    ``compare`` is :func:`leads_compare` of the two when the caller has it already (None: found here).
+    """
     near = far = 0.0
     if a.cdate and b.cdate:
         near = 1.0 if month_gap(a.cdate, b.cdate) <= 1 else 0.0
@@ -326,7 +329,9 @@ def pair_features(a: _Member, b: _Member) -> tuple[float, ...]:
         near = 0.0  # a shared month alone says nothing: many unrelated articles share one
     nums = _dot(a.nums, b.nums) if a.nums and b.nums else 0.0
     title = _dot(a.title, b.title) if a.title and b.title else 0.0
-    lead = _dot(a.lead, b.lead) if leads_compare(a, b) else 0.0
+    if compare is None:
+        compare = leads_compare(a, b)
+    lead = _dot(a.lead, b.lead) if compare else 0.0
     return (1.0, body, names, nums, title, near, far, no_year, jaccard, lead)
 
 
@@ -352,7 +357,8 @@ def pair_prob(
             A missing lead cosine of 0 would read as evidence of two stories; the model without it is the best
             guess from what the two members do show.
     """
-    return _sigmoid(sum(map(_mul, weights if leads_compare(a, b) else no_lead, pair_features(a, b))))
+    compare = leads_compare(a, b)
+    return _sigmoid(sum(map(_mul, weights if compare else no_lead, pair_features(a, b, compare))))
 
 
 @dataclass(slots=True)

@@ -367,9 +367,10 @@ def fit_pair_weights(
         for b in members[i + 1 :]:
             if halves and (gold[a.key] in first) != (gold[b.key] in first):
                 continue
-            if lead and not leads_compare(a, b):
+            compare = leads_compare(a, b)
+            if lead and not compare:
                 continue
-            f = pair_features(a, b)
+            f = pair_features(a, b, compare)
             if not lead:
                 f = (*f[:-1], 0.0)
             same = gold[a.key] == gold[b.key]
